@@ -1,0 +1,36 @@
+//! Earth models and the measures they offer: between points, from a point to
+//! a line or an area, lengths and areas.
+//!
+//! [`Geodesic`] (the WGS84 ellipsoid, Karney's algorithms through `geo` and
+//! `geographiclib-rs`) is the default everywhere; [`Haversine`] (a sphere) is
+//! there only when asked for, and its error is documented.
+
+mod area;
+mod contains;
+mod nearest;
+mod point;
+mod prepared;
+mod segment;
+mod sphere;
+
+pub use area::{AreaMeasure, LengthMeasure};
+pub use nearest::{Nearest, NearestOn, Target};
+pub use point::{Geodesic, Haversine, Method, PointMeasure};
+pub use prepared::{PreparedArea, PreparedLine};
+
+/// WGS84 semi-major axis (equatorial radius) in metres (NIMA TR8350.2, 3rd ed., table 3.1).
+pub const WGS84_A: f64 = 6_378_137.0;
+/// WGS84 flattening, 1/298.257223563 (NIMA TR8350.2, 3rd ed., table 3.1).
+pub const WGS84_F: f64 = 1.0 / 298.257_223_563;
+/// WGS84 semi-minor axis (polar radius) in metres, a·(1 − f).
+pub const WGS84_B: f64 = WGS84_A * (1.0 - WGS84_F);
+/// Mean Earth radius R₁ = (2a + b)/3 = 6,371,008.8 m (IUGG; Moritz 1980),
+/// the sphere [`Haversine`] uses.
+pub const MEAN_RADIUS: f64 = 6_371_008.8;
+
+/// The WGS84 ellipsoid of `geographiclib-rs`, built once.
+pub(crate) fn wgs84() -> &'static geographiclib_rs::Geodesic {
+    static WGS84: std::sync::LazyLock<geographiclib_rs::Geodesic> =
+        std::sync::LazyLock::new(geographiclib_rs::Geodesic::wgs84);
+    &WGS84
+}

@@ -1,0 +1,462 @@
+//! Prepared, indexed lines and areas for repeated exact queries.
+//!
+//! Each edge gets a box, in the space of geocentric unit vectors, that
+//! provably holds the directions of every point of its geodesic: the edge is
+//! sampled at spacing h and the box of the samples is widened by h/(2b),
+//! because a direction on the ellipsoid turns by at most 1/b radians per
+//! metre travelled (b = polar radius, the smallest distance from the centre).
+//! The distance from a query's direction to a box bounds the angle θ to any
+//! point of the edge, and every path on the ellipsoid between two points at
+//! angle θ is at least b·θ long (projecting it radially onto the sphere of
+//! radius b, which lies inside the ellipsoid, can only shorten it). So
+//! `b·θ` is a lower bound that never excludes the true nearest edge. An R-tree
+//! (`rstar`) yields edges in order of that bound; exact solving stops when
+//! the bound exceeds the best exact distance found.
+//!
+//! Containment uses the same meridian-crossing test as the unprepared form,
+//! with edges binned by longitude so a query looks at one bin.
+
+use std::collections::HashMap;
+
+use geographiclib_rs::{GeodesicLine, geodesic_capability as caps};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{RTree, RTreeObject as _};
+
+use super::contains::{Edge, ring_holds_north_pole};
+use super::nearest::{Nearest, NearestOn, Target, inside, on, to_nearest};
+use super::segment::{EndEval, Seg, SegHit, end_eval, nearest_on_segment};
+use super::{Method, WGS84_A, WGS84_B, WGS84_F, wgs84};
+use crate::position::LatLon;
+use crate::shape::{Area, Line};
+
+type Boxed = GeomWithData<Rectangle<[f64; 3]>, u32>;
+
+/// Sample spacing for edge boxes, metres.
+const SAMPLE_SPACING: f64 = 2_000.0;
+const MAX_SAMPLES: usize = 256;
+
+/// The geocentric unit vector of a geodetic position on WGS84.
+pub(crate) fn direction(p: LatLon) -> [f64; 3] {
+    let e2 = WGS84_F * (2.0 - WGS84_F);
+    let (lat, lon) = (p.lat().to_radians(), p.lon().to_radians());
+    let (sl, cl) = lat.sin_cos();
+    let n = WGS84_A / (1.0 - e2 * sl * sl).sqrt();
+    let v = [n * cl * lon.cos(), n * cl * lon.sin(), n * (1.0 - e2) * sl];
+    let len = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+    [v[0] / len, v[1] / len, v[2] / len]
+}
+
+/// The lower bound, in metres, from a squared chord between unit vectors.
+pub(crate) fn lower_bound_metres(chord2: f64) -> f64 {
+    let half = (chord2.sqrt() / 2.0).min(1.0);
+    // Shrink by a hair so rounding can never make the bound exceed the truth.
+    2.0 * half.asin() * WGS84_B * (1.0 - 1e-12) - 1e-6
+}
+
+/// Geodesic segments with boxes in an R-tree.
+#[derive(Debug, Clone)]
+pub(crate) struct SegmentIndex {
+    segs: Vec<Seg>,
+    places: Vec<NearestOn>,
+    vertex_ids: Vec<(u32, u32)>,
+    tree: RTree<Boxed>,
+}
+
+fn edge_box(seg: &Seg) -> Rectangle<[f64; 3]> {
+    let samples = if seg.len == 0.0 {
+        1
+    } else {
+        ((seg.len / SAMPLE_SPACING).ceil() as usize).clamp(2, MAX_SAMPLES)
+    };
+    let mut lo = [f64::INFINITY; 3];
+    let mut hi = [f64::NEG_INFINITY; 3];
+    let mut add = |p: LatLon| {
+        let u = direction(p);
+        for k in 0..3 {
+            lo[k] = lo[k].min(u[k]);
+            hi[k] = hi[k].max(u[k]);
+        }
+    };
+    add(seg.a);
+    add(seg.b);
+    if samples > 1 {
+        let line = GeodesicLine::new(
+            wgs84(),
+            seg.a.lat(),
+            seg.a.lon(),
+            seg.azi_a,
+            Some(caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN),
+            None,
+            None,
+        );
+        for i in 1..samples {
+            let s = seg.len * i as f64 / samples as f64;
+            let (_a12, lat, lon, ..) =
+                line._gen_position(false, s, caps::LATITUDE | caps::LONGITUDE);
+            if let Ok(p) = LatLon::new(lat, lon) {
+                add(p);
+            }
+        }
+    }
+    let spacing = if samples > 1 {
+        seg.len / samples as f64
+    } else {
+        0.0
+    };
+    let margin = spacing / 2.0 / WGS84_B + 1e-12;
+    for k in 0..3 {
+        lo[k] -= margin;
+        hi[k] += margin;
+    }
+    Rectangle::from_corners(lo, hi)
+}
+
+impl SegmentIndex {
+    pub(crate) fn new(segments: impl Iterator<Item = (NearestOn, LatLon, LatLon)>) -> SegmentIndex {
+        let mut segs = Vec::new();
+        let mut places = Vec::new();
+        let mut vertex_ids = Vec::new();
+        let mut next_id = 0u32;
+        let mut prev_b: Option<(LatLon, u32)> = None;
+        for (place, a, b) in segments {
+            let ia = match prev_b {
+                Some((v, id)) if v == a => id,
+                _ => {
+                    next_id += 1;
+                    next_id - 1
+                }
+            };
+            let ib = next_id;
+            next_id += 1;
+            prev_b = Some((b, ib));
+            segs.push(Seg::new(a, b));
+            places.push(place);
+            vertex_ids.push((ia, ib));
+        }
+        let boxes: Vec<Boxed> = segs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| GeomWithData::new(edge_box(s), i as u32))
+            .collect();
+        SegmentIndex {
+            segs,
+            places,
+            vertex_ids,
+            tree: RTree::bulk_load(boxes),
+        }
+    }
+
+    pub(crate) fn nearest(&self, from: LatLon) -> Nearest {
+        let u = direction(from);
+        let mut cache: HashMap<u32, EndEval> = HashMap::new();
+        let mut eval = |id: u32, v: LatLon| *cache.entry(id).or_insert_with(|| end_eval(from, v));
+        let mut best_d = f64::INFINITY;
+        let mut best: Option<Nearest> = None;
+        for (item, chord2) in self.tree.nearest_neighbor_iter_with_distance_2(&u) {
+            if lower_bound_metres(chord2) >= best_d {
+                break;
+            }
+            let i = item.data as usize;
+            let seg = &self.segs[i];
+            let (ia, ib) = self.vertex_ids[i];
+            let (ea, eb) = (eval(ia, seg.a), eval(ib, seg.b));
+            for (e, s, point) in [(ea, 0.0, seg.a), (eb, seg.len, seg.b)] {
+                if e.d < best_d {
+                    best_d = e.d;
+                    best = Some(to_nearest(SegHit { d: e.d, s, point }, seg, self.places[i]));
+                }
+            }
+            if (ea.d + eb.d - seg.len) / 2.0 >= best_d {
+                continue;
+            }
+            let hit = nearest_on_segment(from, seg, &ea, &eb);
+            if hit.d < best_d {
+                best_d = hit.d;
+                best = Some(to_nearest(hit, seg, self.places[i]));
+            }
+        }
+        best.unwrap_or_else(|| inside(from))
+    }
+
+    /// How many edges the index holds.
+    pub(crate) fn len(&self) -> usize {
+        self.segs.len()
+    }
+
+    /// The envelope of everything (for tests).
+    #[cfg(test)]
+    pub(crate) fn envelope(&self) -> rstar::AABB<[f64; 3]> {
+        self.tree.root().envelope()
+    }
+}
+
+/// A [`Line`] prepared for many exact nearest-point queries.
+///
+/// Building costs about as much as a few hundred queries; each query then
+/// solves only the few edges its lower bound cannot rule out. Results are
+/// identical to the unprepared [`Target::nearest_to`].
+///
+/// ```
+/// use strikemap::{LatLon, Line, PreparedLine, Target};
+/// let line = Line::from_vertices(vec![LatLon::new(47.0, 33.0)?, LatLon::new(48.0, 37.8)?, LatLon::new(49.8, 38.2)?])?;
+/// let prepared = PreparedLine::new(line.clone());
+/// let q = LatLon::new(50.0, 36.23)?;
+/// approx::assert_relative_eq!(prepared.nearest_to(q).distance.as_metres(), line.nearest_to(q).distance.as_metres(), epsilon = 1e-6);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct PreparedLine {
+    line: Line,
+    index: SegmentIndex,
+}
+
+impl PreparedLine {
+    /// Prepares a line.
+    pub fn new(line: Line) -> PreparedLine {
+        let index = SegmentIndex::new(
+            line.segments()
+                .map(|(p, s, a, b)| (on(p, None, s), a, b)),
+        );
+        PreparedLine { line, index }
+    }
+
+    /// The line.
+    pub fn line(&self) -> &Line {
+        &self.line
+    }
+}
+
+impl Target for PreparedLine {
+    fn nearest_to(&self, from: LatLon) -> Nearest {
+        self.index.nearest(from)
+    }
+
+    fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
+        match method {
+            Method::Geodesic => self.nearest_to(from),
+            Method::Haversine => self.line.nearest_by(from, method),
+        }
+    }
+}
+
+/// Ring metadata for containment.
+#[derive(Debug, Clone, Copy)]
+struct RingInfo {
+    polygon: u32,
+    is_hole: bool,
+}
+
+/// Ring edges binned by longitude for containment tests.
+#[derive(Debug, Clone)]
+pub(crate) struct ContainsIndex {
+    rings: Vec<RingInfo>,
+    /// Rings whose smaller region holds the North Pole.
+    north: Vec<u32>,
+    edges: Vec<(u32, Edge)>,
+    bin_width: f64,
+    offsets: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl ContainsIndex {
+    pub(crate) fn new(area: &Area) -> ContainsIndex {
+        let mut rings = Vec::new();
+        let mut north = Vec::new();
+        let mut edges: Vec<(u32, Edge)> = Vec::new();
+        for (p, poly) in area.polygons().iter().enumerate() {
+            for (r, ring) in poly.rings().iter().enumerate() {
+                let id = rings.len() as u32;
+                rings.push(RingInfo {
+                    polygon: p as u32,
+                    is_hole: r > 0,
+                });
+                let ring_edges: Vec<Edge> = ring
+                    .windows(2)
+                    .map(|w| {
+                        let s = Seg::new(w[0], w[1]);
+                        Edge::new(w[0], w[1], s.len, s.azi_a, s.azi_b)
+                    })
+                    .collect();
+                if ring_holds_north_pole(ring, &ring_edges) {
+                    north.push(id);
+                }
+                edges.extend(ring_edges.into_iter().map(|e| (id, e)));
+            }
+        }
+        let bins = (edges.len() * 2).next_power_of_two().clamp(256, 1 << 20);
+        let bin_width = 360.0 / bins as f64;
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); bins];
+        for (i, (_, e)) in edges.iter().enumerate() {
+            let (west, width) = e.lon_span();
+            if width == 0.0 {
+                continue;
+            }
+            let first = ((west + 180.0) / bin_width).floor() as i64 - 1;
+            let last = ((west + width + 180.0) / bin_width).floor() as i64 + 1;
+            let last = last.min(first + bins as i64 - 1);
+            for b in first..=last {
+                lists[b.rem_euclid(bins as i64) as usize].push(i as u32);
+            }
+        }
+        let mut offsets = Vec::with_capacity(bins + 1);
+        let mut items = Vec::new();
+        offsets.push(0);
+        for list in lists {
+            items.extend(list);
+            offsets.push(items.len() as u32);
+        }
+        ContainsIndex {
+            rings,
+            north,
+            edges,
+            bin_width,
+            offsets,
+            items,
+        }
+    }
+
+    pub(crate) fn contains(&self, p: LatLon) -> bool {
+        let bins = self.offsets.len() - 1;
+        let b = (((p.lon() + 180.0) / self.bin_width).floor() as i64).rem_euclid(bins as i64) as usize;
+        let mut holding: Vec<u32> = self.north.clone();
+        for &i in &self.items[self.offsets[b] as usize..self.offsets[b + 1] as usize] {
+            let (ring, edge) = &self.edges[i as usize];
+            if edge.crosses_north_of(p) {
+                holding.push(*ring);
+            }
+        }
+        holding.sort_unstable();
+        // A ring holds p when it appears an odd number of times (crossings, plus
+        // one if its region holds the North Pole).
+        let mut odd: Vec<u32> = Vec::new();
+        for ring in holding {
+            if odd.last() == Some(&ring) {
+                odd.pop();
+            } else {
+                odd.push(ring);
+            }
+        }
+        odd.iter().any(|&r| {
+            let info = self.rings[r as usize];
+            !info.is_hole
+                && !odd.iter().any(|&h| {
+                    let hole = self.rings[h as usize];
+                    hole.is_hole && hole.polygon == info.polygon
+                })
+        })
+    }
+}
+
+/// An [`Area`] prepared for many exact queries: containment and the nearest
+/// boundary point.
+///
+/// ```
+/// use strikemap::{Area, LatLon, PreparedArea, Target};
+/// let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+/// let prepared = PreparedArea::new(square);
+/// assert!(prepared.contains(LatLon::new(50.5, 30.5)?));
+/// let n = prepared.nearest_to(LatLon::new(50.5, 29.0)?);
+/// approx::assert_relative_eq!(n.distance.as_km(), 70.9, epsilon = 0.1);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct PreparedArea {
+    area: Area,
+    boundary: SegmentIndex,
+    inside: ContainsIndex,
+}
+
+impl PreparedArea {
+    /// Prepares an area.
+    pub fn new(area: Area) -> PreparedArea {
+        let boundary = SegmentIndex::new(
+            area.segments()
+                .map(|(p, r, s, a, b)| (on(p, Some(r), s), a, b)),
+        );
+        let inside = ContainsIndex::new(&area);
+        PreparedArea {
+            area,
+            boundary,
+            inside,
+        }
+    }
+
+    /// The area.
+    pub fn area(&self) -> &Area {
+        &self.area
+    }
+
+    /// Whether the point lies inside the area (holes excluded), with
+    /// geodesic edges.
+    ///
+    /// ```
+    /// use strikemap::{Area, LatLon, PreparedArea};
+    /// let ring = vec![[170.0, -15.0], [-170.0, -15.0], [-170.0, -20.0], [170.0, -20.0], [170.0, -15.0]];
+    /// let across = PreparedArea::new(Area::from_lon_lat(&[vec![ring]])?);
+    /// assert!(across.contains(LatLon::new(-17.0, 180.0)?));
+    /// assert!(!across.contains(LatLon::new(-17.0, 0.0)?));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn contains(&self, p: LatLon) -> bool {
+        self.inside.contains(p)
+    }
+
+    /// How many boundary edges the prepared form indexes.
+    pub fn edge_count(&self) -> usize {
+        self.boundary.len()
+    }
+}
+
+impl Target for PreparedArea {
+    fn nearest_to(&self, from: LatLon) -> Nearest {
+        if self.contains(from) {
+            return inside(from);
+        }
+        self.boundary.nearest(from)
+    }
+
+    fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
+        match method {
+            Method::Geodesic => self.nearest_to(from),
+            Method::Haversine => {
+                if self.contains(from) {
+                    return inside(from);
+                }
+                self.area.nearest_by(from, method)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_vectors_are_unit() {
+        for (lat, lon) in [(0.0, 0.0), (90.0, 0.0), (-45.0, 170.0), (50.45, 30.52)] {
+            let u = direction(LatLon::new(lat, lon).unwrap());
+            let n = (u[0] * u[0] + u[1] * u[1] + u[2] * u[2]).sqrt();
+            assert!((n - 1.0).abs() < 1e-15);
+        }
+    }
+
+    #[test]
+    fn lower_bound_never_exceeds_geodesic() {
+        use crate::measure::PointMeasure as _;
+        let pts: Vec<LatLon> = (0..200)
+            .map(|i| {
+                let f = i as f64;
+                LatLon::new(((f * 37.1) % 180.0) - 90.0, ((f * 71.3) % 360.0) - 180.0).unwrap()
+            })
+            .collect();
+        for a in &pts {
+            for b in pts.iter().step_by(7) {
+                let (ua, ub) = (direction(*a), direction(*b));
+                let c2: f64 = (0..3).map(|k| (ua[k] - ub[k]).powi(2)).sum();
+                let d = crate::Geodesic.distance(*a, *b).as_metres();
+                assert!(lower_bound_metres(c2) <= d + 1e-9, "{a} {b}");
+            }
+        }
+    }
+}

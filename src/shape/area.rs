@@ -1,0 +1,224 @@
+//! [`Area`] and [`Polygon`]: regions bounded by geodesic rings.
+
+use serde::{Deserialize, Serialize};
+
+use super::{empty, positions_from_lon_lat};
+use crate::error::{Error, Result};
+use crate::position::LatLon;
+
+/// A polygon: an exterior ring and any number of holes. Each ring is closed
+/// (its last vertex equals its first) and has at least 4 positions.
+///
+/// A ring divides the Earth into two regions; it bounds the **smaller** one,
+/// whatever its winding order (so a clockwise ring read from a careless file
+/// still means what was drawn). GeoJSON export writes RFC 7946 winding.
+///
+/// ```
+/// use strikemap::{LatLon, Polygon};
+/// let ring = vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 50.0]];
+/// let poly = Polygon::from_lon_lat(&[ring])?;
+/// assert_eq!(poly.exterior().len(), 4);
+/// assert!(poly.holes().is_empty());
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "PolygonRings", into = "PolygonRings")]
+pub struct Polygon {
+    rings: Vec<Vec<LatLon>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PolygonRings {
+    rings: Vec<Vec<LatLon>>,
+}
+
+impl TryFrom<PolygonRings> for Polygon {
+    type Error = Error;
+    fn try_from(p: PolygonRings) -> Result<Polygon> {
+        Polygon::new(p.rings)
+    }
+}
+
+impl From<Polygon> for PolygonRings {
+    fn from(p: Polygon) -> PolygonRings {
+        PolygonRings { rings: p.rings }
+    }
+}
+
+fn check_ring(ring: &[LatLon], location: impl Fn() -> String) -> Result<()> {
+    if ring.len() < 4 {
+        return Err(Error::geometry(
+            location(),
+            format!("a ring needs at least 4 positions (first = last), found {}", ring.len()),
+        ));
+    }
+    let (first, last) = (ring[0], ring[ring.len() - 1]);
+    if first != last {
+        return Err(Error::geometry(
+            location(),
+            format!(
+                "the ring is not closed: it starts at [{}, {}] and ends at [{}, {}] (lon, lat)",
+                first.lon(),
+                first.lat(),
+                last.lon(),
+                last.lat()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+impl Polygon {
+    /// Builds a polygon from rings: the exterior first, then holes.
+    ///
+    /// # Errors
+    /// [`Error::InvalidGeometry`] naming the ring if there are no rings, or
+    /// a ring is not closed or has fewer than 4 positions.
+    ///
+    /// ```
+    /// use strikemap::{LatLon, Polygon};
+    /// let open = vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 1.0)?, LatLon::new(1.0, 1.0)?, LatLon::new(1.0, 0.0)?];
+    /// let err = Polygon::new(vec![open]).unwrap_err();
+    /// assert!(err.to_string().starts_with("invalid geometry at ring 0: the ring is not closed"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn new(rings: Vec<Vec<LatLon>>) -> Result<Polygon> {
+        if rings.is_empty() {
+            return Err(empty("polygon".into(), "the polygon has no rings: it"));
+        }
+        for (r, ring) in rings.iter().enumerate() {
+            check_ring(ring, || format!("ring {r}"))?;
+        }
+        Ok(Polygon { rings })
+    }
+
+    /// Builds a polygon from GeoJSON-order rings of `[lon, lat]`.
+    ///
+    /// # Errors
+    /// As [`Polygon::new`], with coordinate errors wrapped as `ring R, vertex V`.
+    ///
+    /// ```
+    /// let err = strikemap::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]]]).unwrap_err();
+    /// assert!(err.to_string().contains("ring 0: a ring needs at least 4 positions"));
+    /// ```
+    pub fn from_lon_lat(rings: &[Vec<[f64; 2]>]) -> Result<Polygon> {
+        let rings = rings
+            .iter()
+            .enumerate()
+            .map(|(r, coords)| positions_from_lon_lat(coords, &|v| format!("ring {r}, vertex {v}")))
+            .collect::<Result<Vec<_>>>()?;
+        Polygon::new(rings)
+    }
+
+    /// The exterior ring.
+    pub fn exterior(&self) -> &[LatLon] {
+        &self.rings[0]
+    }
+
+    /// The holes.
+    pub fn holes(&self) -> &[Vec<LatLon>] {
+        &self.rings[1..]
+    }
+
+    /// All rings, exterior first.
+    pub fn rings(&self) -> &[Vec<LatLon>] {
+        &self.rings
+    }
+}
+
+/// A region: one or more polygons (a country with islands is one `Area`).
+///
+/// ```
+/// use strikemap::{Area, Polygon};
+/// let square = Polygon::from_lon_lat(&[vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]])?;
+/// let area = Area::new(vec![square])?;
+/// assert_eq!(area.polygons().len(), 1);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "AreaPolygons", into = "AreaPolygons")]
+pub struct Area {
+    polygons: Vec<Polygon>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AreaPolygons {
+    polygons: Vec<Polygon>,
+}
+
+impl TryFrom<AreaPolygons> for Area {
+    type Error = Error;
+    fn try_from(a: AreaPolygons) -> Result<Area> {
+        Area::new(a.polygons)
+    }
+}
+
+impl From<Area> for AreaPolygons {
+    fn from(a: Area) -> AreaPolygons {
+        AreaPolygons {
+            polygons: a.polygons,
+        }
+    }
+}
+
+impl Area {
+    /// Builds an area from polygons.
+    ///
+    /// # Errors
+    /// [`Error::InvalidGeometry`] if there are no polygons.
+    ///
+    /// ```
+    /// assert!(strikemap::Area::new(vec![]).is_err());
+    /// ```
+    pub fn new(polygons: Vec<Polygon>) -> Result<Area> {
+        if polygons.is_empty() {
+            return Err(empty("area".into(), "the area has no polygons: it"));
+        }
+        Ok(Area { polygons })
+    }
+
+    /// Builds an area from GeoJSON MultiPolygon coordinates (`[lon, lat]`).
+    ///
+    /// # Errors
+    /// As [`Polygon::from_lon_lat`], wrapped with `polygon P`.
+    ///
+    /// ```
+    /// let err = strikemap::Area::from_lon_lat(&[vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]]]).unwrap_err();
+    /// assert!(err.to_string().starts_with("polygon 0: invalid geometry at ring 0: the ring is not closed"));
+    /// ```
+    pub fn from_lon_lat(polygons: &[Vec<Vec<[f64; 2]>>]) -> Result<Area> {
+        let polygons = polygons
+            .iter()
+            .enumerate()
+            .map(|(p, rings)| Polygon::from_lon_lat(rings).map_err(|e| e.at(format!("polygon {p}"))))
+            .collect::<Result<Vec<_>>>()?;
+        Area::new(polygons)
+    }
+
+    /// The polygons.
+    pub fn polygons(&self) -> &[Polygon] {
+        &self.polygons
+    }
+
+    /// Every boundary edge as `(polygon, ring, segment, start, end)`.
+    pub(crate) fn segments(
+        &self,
+    ) -> impl Iterator<Item = (usize, usize, usize, LatLon, LatLon)> + '_ {
+        self.polygons.iter().enumerate().flat_map(|(p, poly)| {
+            poly.rings.iter().enumerate().flat_map(move |(r, ring)| {
+                ring.windows(2)
+                    .enumerate()
+                    .map(move |(i, w)| (p, r, i, w[0], w[1]))
+            })
+        })
+    }
+
+    /// How many boundary edges all rings have together.
+    pub fn segment_count(&self) -> usize {
+        self.polygons
+            .iter()
+            .flat_map(|p| p.rings.iter())
+            .map(|r| r.len() - 1)
+            .sum()
+    }
+}
