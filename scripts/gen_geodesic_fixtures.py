@@ -44,7 +44,7 @@ clever algorithm):
 5. Only the location of an interior N is then polished: bisection on the sign
    of the distance's derivative, -cos(azimuth X->P - segment azimuth at X),
    which crosses zero linearly where the distance itself is flat; the polished
-   s is kept only if the distance there is not larger (to 1e-9 m).  This takes
+   s is kept only if the distance there is not larger (to 3e-8 m).  This takes
    N from ~0.1 m (P thousands of km away) to ~1e-7 m.  The distance is
    accurate to ~1e-8 m in all cases.
 """
@@ -171,6 +171,7 @@ def write_csv(path, kind, extra, columns, rows):
 MIN_SAMPLES = 2000
 SAMPLE_SPACING = 5 * KM
 MAX_REFINE = 20
+NOISE = 3e-8  # metres: what counts as "not measurably different" for Inverse
 INVPHI = (math.sqrt(5.0) - 1.0) / 2.0
 
 
@@ -241,12 +242,12 @@ def segment_ref(plat, plon, alat, alon, blat, blon):
         best = _golden(f, lo, hi, tol, min(best, (ds[i], ss[i])))
     # always consider both endpoints; endpoints win ties.  A refined minimum
     # that has crept to within 1e-6 m of an endpoint and is not measurably
-    # (> 1e-9 m, the Inverse noise level) below the endpoint's distance is
-    # the endpoint itself.
+    # (> NOISE, GeographicLib's Inverse is accurate to ~15 nm) below the
+    # endpoint's distance is the endpoint itself.
     dmin, smin = best
-    if smin < 1e-6 and dA <= dmin + 1e-9:
+    if smin < 1e-6 and dA <= dmin + NOISE:
         dmin = dA
-    if L - smin < 1e-6 and dB <= dmin + 1e-9:
+    if L - smin < 1e-6 and dB <= dmin + NOISE:
         dmin = min(dmin, dB)
     if dA <= dmin and dA <= dB:
         return dict(dist=dA, nlat=alat, nlon=alon, frac=0.0, s=0.0, L=L,
@@ -265,7 +266,7 @@ def segment_ref(plat, plon, alat, alon, blat, blon):
         sp = _polish(line, plat, plon, smin, 2.0 * h, L)
         if sp is not None:
             dp = f(sp)
-            if dp <= dmin + 1e-9:
+            if dp <= dmin + NOISE:
                 smin, dmin = sp, min(dmin, dp)
     q = line.Position(smin, LATLON | Geodesic.AZIMUTH)
     return dict(dist=dmin, nlat=q["lat2"], nlon=q["lon2"], frac=smin / L,
@@ -994,7 +995,7 @@ def polygon_query_ref(p, rings):
         # nearest point inside the edge: sign of the cross direction
         azp = inv(r["nlat"], r["nlon"], p[0], p[1])["azi1"]
         delta = wrap180(azp - r["azi_n"])
-        assert abs(abs(delta) - 90.0) < 1e-3 or r["dist"] < 1e-6, (delta, r)
+        assert abs(abs(delta) - 90.0) < 1e-3 or r["dist"] < 1e-6, (p, rings[ri][k:k + 2], delta, r)
         out["side"] = "inside" if delta < 0 else "outside"
         out["rule"] = "edge"
     else:
@@ -1020,24 +1021,9 @@ def _polygon_task(t):
     return polygon_query_ref(p, rings)
 
 
-def coarse_boundary_dist(p, rings, nsamp=64):
-    """Cheap interval [lo, hi] for the boundary distance."""
-    hi = math.inf
-    lo = math.inf
-    for ring in rings:
-        for k in range(len(ring) - 1):
-            a, b = ring[k], ring[k + 1]
-            line = G.InverseLine(a[0], a[1], b[0], b[1])
-            m = min(dist(p, (q["lat2"], q["lon2"])) for q in
-                    (line.Position(line.s13 * j / nsamp, LATLON) for j in range(nsamp + 1)))
-            hi = min(hi, m)
-            lo = min(lo, m - line.s13 / nsamp)
-    return max(lo, 0.0), hi
-
-
 def gen_polygons(pool):
     polys = polygon_defs()
-    tasks = []  # (poly index, kind, P, expected inside or None)
+    tasks = []  # (poly index, kind, P, expected inside or None, reference or None, offset)
     for pi, poly in enumerate(polys):
         rng = rng_for("poly." + poly["name"])
         rings = [poly["exterior"]] + poly["holes"]
@@ -1059,48 +1045,53 @@ def gen_polygons(pool):
                                      spread * math.sqrt(rng.random()))
                 return lat, lon
 
-        def want(kind, count, spread, predicate):
+        def want(kind, count, draw, accept):
+            """Draw candidates (cheap winding-number screen in ``draw``), compute
+            their full reference in parallel batches, keep the first ``count``
+            whose reference boundary distance passes ``accept``."""
             got = 0
-            tries = 0
+            rounds = 0
             while got < count:
-                tries += 1
-                assert tries < 5000, (poly["name"], kind)
-                p = sample(rng, spread)
-                ins = winding_inside(p, rings)
-                if not predicate(p, ins):
-                    continue
-                lo, hi = coarse_boundary_dist(p, rings)
-                if lo < margin:
-                    continue
-                if kind == "outside_near" and hi > size:
-                    continue
-                tasks.append((pi, kind, p, ins))
-                got += 1
+                rounds += 1
+                assert rounds < 20, (poly["name"], kind)
+                batch = []
+                while len(batch) < 2 * (count - got) + 2:
+                    p = draw()
+                    if p is not None:
+                        batch.append(p)
+                res = pool.map(_polygon_task, [(p, rings) for p in batch], chunksize=1)
+                for p, r in zip(batch, res):
+                    if got < count and accept(r["boundary_dist"]):
+                        tasks.append((pi, kind, p, kind == "inside", r, None))
+                        got += 1
 
-        # clearly inside (not in a hole)
+        def draw_side(spread, want_inside):
+            p = sample(rng, spread)
+            return p if winding_inside(p, rings) == want_inside else None
+
+        # clearly inside (not in a hole) and clearly outside, near
         if poly["name"] == "long_thin":
-            want("inside", 12, poly["width_km"] * KM, lambda p, ins: ins)
-            want("outside_near", 10, 20 * poly["width_km"] * KM, lambda p, ins: not ins)
+            sp_in, sp_out = poly["width_km"] * KM, 20 * poly["width_km"] * KM
         else:
-            want("inside", 12, 0.6 * size, lambda p, ins: ins)
-            want("outside_near", 10, 1.2 * size, lambda p, ins: not ins)
+            sp_in, sp_out = 0.6 * size, 1.2 * size
+        want("inside", 12, lambda: draw_side(sp_in, True), lambda d: d >= margin)
+        want("outside_near", 10, lambda: draw_side(sp_out, False),
+             lambda d: margin <= d <= size)
         # inside the hole(s): outside the polygon
         for h in poly["holes"]:
-            hc = (sum(v[0] for v in h[:-1]) / (len(h) - 1), sum(v[1] for v in h[:-1]) / (len(h) - 1))
-            got = 0
-            while got < 8:
+            hc = (sum(v[0] for v in h[:-1]) / (len(h) - 1),
+                  sum(v[1] for v in h[:-1]) / (len(h) - 1))
+
+            def draw_hole(h=h, hc=hc):
                 lat, lon, _ = direct(hc[0], hc[1], rng.uniform(-180, 180),
                                      70 * KM * math.sqrt(rng.random()))
                 p = (lat, lon)
-                if winding_inside(p, rings):
-                    continue
-                if winding_inside(p, [h[::-1]]) is not True:  # must be inside the hole
-                    continue
-                lo, _ = coarse_boundary_dist(p, rings)
-                if lo < 1 * KM:
-                    continue
-                tasks.append((pi, "in_hole", p, False))
-                got += 1
+                # outside the polygon, and inside the hole ring (reversed to CCW)
+                if winding_inside(p, rings) or not winding_inside(p, [h[::-1]]):
+                    return None
+                return p
+
+            want("in_hole", 8, draw_hole, lambda d: d >= 1 * KM)
         # far outside: more than 5000 km away (rigorous lower bound)
         got = 0
         while got < 5:
@@ -1109,7 +1100,7 @@ def gen_polygons(pool):
                      for ring in rings for k in range(len(ring) - 1))
             if lb <= 5000 * KM + 1.0:
                 continue
-            tasks.append((pi, "outside_far", p, False))
+            tasks.append((pi, "outside_far", p, False, None, None))
             got += 1
         # within 1 m of an edge, both sides, cycling over all edges of all rings
         all_edges = [(ri, k) for ri, ring in enumerate(rings) for k in range(len(ring) - 1)]
@@ -1123,19 +1114,22 @@ def gen_polygons(pool):
             p = offset_point(rng, line, rng.uniform(0.15, 0.85) * line.s13, d,
                              -90.0 if left else 90.0)
             # interior is on the left of every directed edge (holes included)
-            tasks.append((pi, "near_edge_inside" if left else "near_edge_outside", p, left))
+            tasks.append((pi, "near_edge_inside" if left else "near_edge_outside", p, left,
+                          None, d))
         # exactly on a vertex
         verts = [v for ring in rings for v in ring[:-1]]
         for j in range(4):
             v = verts[(j * 3) % len(verts)]
-            tasks.append((pi, "vertex", (v[0], v[1]), None))
+            tasks.append((pi, "vertex", (v[0], v[1]), None, None, None))
 
-    res = pool.map(_polygon_task, [(t[2], [polys[t[0]]["exterior"]] + polys[t[0]]["holes"])
-                                   for t in tasks], chunksize=2)
+    todo = [t for t in tasks if t[4] is None]
+    res = iter(pool.map(_polygon_task, [(t[2], [polys[t[0]]["exterior"]] + polys[t[0]]["holes"])
+                                        for t in todo], chunksize=2))
+    results = [t[4] if t[4] is not None else next(res) for t in tasks]
 
     for poly in polys:
         poly["queries"] = []
-    for (pi, kind, p, expected), r in zip(tasks, res):
+    for (pi, kind, p, expected, _, offset), r in zip(tasks, results):
         poly = polys[pi]
         rings = [poly["exterior"]] + poly["holes"]
         if kind == "vertex":
@@ -1150,6 +1144,7 @@ def gen_polygons(pool):
                 assert inside == expected, (poly["name"], kind, p, r)
         if kind.startswith("near_edge"):
             assert r["boundary_dist"] <= 1.0 and r["rule"] == "edge", r
+            assert abs(r["boundary_dist"] - offset) < 1e-7, (r, offset)
         if kind == "outside_far":
             assert r["boundary_dist"] > 5000 * KM
         q = dict(kind=kind, lat=float(p[0]), lon=float(p[1]), inside=inside,
@@ -1220,61 +1215,73 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--out", default=FIXTURES, help="output directory (default tests/fixtures)")
+    ap.add_argument("--only", default="p2p,direct,segment,polygon",
+                    help="comma-separated subset of p2p,direct,segment,polygon")
     args = ap.parse_args()
+    only = set(args.only.split(","))
     os.makedirs(args.out, exist_ok=True)
     t00 = time.time()
     print("geographiclib %s, python %s, %d jobs" % (GEOGRAPHICLIB_VERSION,
                                                     platform.python_version(), args.jobs))
 
-    t0 = time.time()
-    rows = gen_point_to_point()
-    write_csv(os.path.join(args.out, "point_to_point.csv"), "point to point (Inverse)",
-              ["rows: Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2); azi2 is the forward "
-               "azimuth at point 2", "case counts: %s" % count_cases(rows)],
-              ["case", "lat1", "lon1", "lat2", "lon2", "s12_m", "azi1_deg", "azi2_deg"], rows)
-    print("point_to_point.csv: %d rows %s (%.1f s)" % (len(rows), count_cases(rows),
-                                                       time.time() - t0))
+    if "p2p" in only:
+        t0 = time.time()
+        rows = gen_point_to_point()
+        write_csv(os.path.join(args.out, "point_to_point.csv"), "point to point (Inverse)",
+                  ["rows: Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2); azi2 is the forward "
+                   "azimuth at point 2", "case counts: %s" % count_cases(rows)],
+                  ["case", "lat1", "lon1", "lat2", "lon2", "s12_m", "azi1_deg", "azi2_deg"],
+                  rows)
+        print("point_to_point.csv: %d rows %s (%.1f s)" % (len(rows), count_cases(rows),
+                                                           time.time() - t0))
 
-    t0 = time.time()
-    rows = gen_direct()
-    write_csv(os.path.join(args.out, "direct.csv"), "direct problem",
-              ["rows: Geodesic.WGS84.Direct(lat1, lon1, azi1, s12); lon2 in [-180, 180]; "
-               "azi2 is the forward azimuth at point 2", "case counts: %s" % count_cases(rows)],
-              ["case", "lat1", "lon1", "azi1_deg", "s12_m", "lat2", "lon2", "azi2_deg"], rows)
-    print("direct.csv: %d rows %s (%.1f s)" % (len(rows), count_cases(rows), time.time() - t0))
+    if "direct" in only:
+        t0 = time.time()
+        rows = gen_direct()
+        write_csv(os.path.join(args.out, "direct.csv"), "direct problem",
+                  ["rows: Geodesic.WGS84.Direct(lat1, lon1, azi1, s12); lon2 in [-180, 180]; "
+                   "azi2 is the forward azimuth at point 2", "case counts: %s" % count_cases(rows)],
+                  ["case", "lat1", "lon1", "azi1_deg", "s12_m", "lat2", "lon2", "azi2_deg"],
+                  rows)
+        print("direct.csv: %d rows %s (%.1f s)" % (len(rows), count_cases(rows),
+                                                   time.time() - t0))
 
     with Pool(args.jobs) as pool:
-        t0 = time.time()
-        rows = gen_segment_candidates(pool)
-        write_csv(os.path.join(args.out, "point_to_segment.csv"), "point to geodesic segment",
-                  ["dist_m: shortest distance from P to the geodesic segment A-B (the shortest "
-                   "geodesic, Inverse(A, B)); N = (nlat, nlon) the nearest point; frac = "
-                   "(arc length A->N) / (length A-B), 0 for A == B",
-                   "method: >= max(2000, L/5km) samples of InverseLine(A, B), golden-section "
-                   "refinement of every sampled local minimum to 1e-8 m in arc length, both "
-                   "endpoints always considered (endpoints win ties); then N polished by "
-                   "bisection on the derivative sign (-cos of azimuth X->P minus segment azimuth)",
-                   "note: dist_m is accurate to ~1e-8 m and N to ~1e-6 m, except that N and frac "
-                   "are ill-conditioned where the distance is nearly constant along the segment "
-                   "(P ~10,000 km away, near the pole of the segment's great circle)",
-                   "case counts: %s" % count_cases(rows)],
-                  ["case", "plat", "plon", "alat", "alon", "blat", "blon", "dist_m", "nlat",
-                   "nlon", "frac"], rows)
-        print("point_to_segment.csv: %d rows %s (%.1f s)" % (len(rows), count_cases(rows),
-                                                             time.time() - t0))
+        if "segment" in only:
+            t0 = time.time()
+            rows = gen_segment_candidates(pool)
+            write_csv(
+                os.path.join(args.out, "point_to_segment.csv"), "point to geodesic segment",
+                ["dist_m: shortest distance from P to the geodesic segment A-B (the shortest "
+                 "geodesic, Inverse(A, B)); N = (nlat, nlon) the nearest point; frac = "
+                 "(arc length A->N) / (length A-B), 0 for A == B",
+                 "method: >= max(2000, L/5km) samples of InverseLine(A, B), golden-section "
+                 "refinement of every sampled local minimum to 1e-8 m in arc length, both "
+                 "endpoints always considered (endpoints win ties); then N polished by "
+                 "bisection on the derivative sign (-cos of azimuth X->P minus segment azimuth)",
+                 "note: dist_m is accurate to ~1e-8 m and N to ~1e-6 m, except that N and frac "
+                 "are ill-conditioned where the distance is nearly constant along the segment "
+                 "(P ~10,000 km away, near the pole of the segment's great circle)",
+                 "case counts: %s" % count_cases(rows)],
+                ["case", "plat", "plon", "alat", "alon", "blat", "blon", "dist_m", "nlat",
+                 "nlon", "frac"], rows)
+            print("point_to_segment.csv: %d rows %s (%.1f s)" % (len(rows), count_cases(rows),
+                                                                 time.time() - t0))
 
-        t0 = time.time()
-        doc = gen_polygons(pool)
-        with open(os.path.join(args.out, "point_to_polygon.json"), "w", newline="\n") as fh:
-            json.dump(doc, fh, indent=1, allow_nan=False)
-            fh.write("\n")
-        nq = sum(len(p["queries"]) for p in doc["polygons"])
-        kinds = {}
-        for p in doc["polygons"]:
-            for q in p["queries"]:
-                kinds[q["kind"]] = kinds.get(q["kind"], 0) + 1
-        print("point_to_polygon.json: %d polygons, %d queries %s (%.1f s)" % (
-            len(doc["polygons"]), nq, kinds, time.time() - t0))
+        if "polygon" in only:
+            t0 = time.time()
+            doc = gen_polygons(pool)
+            with open(os.path.join(args.out, "point_to_polygon.json"), "w",
+                      newline="\n") as fh:
+                json.dump(doc, fh, indent=1, allow_nan=False)
+                fh.write("\n")
+            nq = sum(len(p["queries"]) for p in doc["polygons"])
+            kinds = {}
+            for p in doc["polygons"]:
+                for q in p["queries"]:
+                    kinds[q["kind"]] = kinds.get(q["kind"], 0) + 1
+            print("point_to_polygon.json: %d polygons, %d queries %s (%.1f s)" % (
+                len(doc["polygons"]), nq, kinds, time.time() - t0))
     print("total %.1f s" % (time.time() - t00))
 
 

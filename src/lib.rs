@@ -4,8 +4,11 @@
 
 mod bearing;
 mod distance;
+pub mod countries;
 mod error;
+mod geojson;
 mod measure;
+mod model;
 mod position;
 mod shape;
 
@@ -15,9 +18,14 @@ pub use distance::{
     Unit,
 };
 pub use error::{Error, Result};
+pub use geojson::{area_from_geometry, line_from_geometry};
 pub use measure::{
     AreaMeasure, Geodesic, Haversine, LengthMeasure, MEAN_RADIUS, Method, Nearest, NearestOn,
     PointMeasure, PreparedArea, PreparedLine, Target, WGS84_A, WGS84_B, WGS84_F,
+};
+pub use model::{
+    AirBase, Catalog, City, ClaimedCount, CountKind, CountryCode, Endpoint, FrontLine, Place,
+    PlaceKind, Ranked, Site, Source, Strike, TargetRef, Territory, Weapon,
 };
 pub use position::LatLon;
 pub use shape::{Area, Line, Polygon};

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use geographiclib_rs::{GeodesicLine, geodesic_capability as caps};
 use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{RTree, RTreeObject as _};
+use rstar::RTree;
 
 use super::contains::{Edge, ring_holds_north_pole};
 use super::nearest::{Nearest, NearestOn, Target, inside, on, to_nearest};
@@ -181,12 +181,6 @@ impl SegmentIndex {
     /// How many edges the index holds.
     pub(crate) fn len(&self) -> usize {
         self.segs.len()
-    }
-
-    /// The envelope of everything (for tests).
-    #[cfg(test)]
-    pub(crate) fn envelope(&self) -> rstar::AABB<[f64; 3]> {
-        self.tree.root().envelope()
     }
 }
 

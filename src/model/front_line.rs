@@ -1,0 +1,146 @@
+//! [`FrontLine`]: a line of contact as of a date.
+
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::Source;
+use crate::distance::Distance;
+use crate::measure::{Geodesic, LengthMeasure as _, Method, Nearest, PreparedLine, Target};
+use crate::position::LatLon;
+use crate::shape::Line;
+
+/// A front line (line of contact) as of a date, in one or more parts.
+///
+/// Distances to it use an indexed, prepared copy built on first use.
+///
+/// ```
+/// use strikemap::{FrontLine, LatLon, Line, Source};
+/// let line = Line::from_vertices(vec![LatLon::new(46.75, 33.0)?, LatLon::new(47.57, 35.5)?, LatLon::new(48.1, 37.7)?])?;
+/// let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line)
+///     .approximate()
+///     .with_source(Source::new("ISW map, 2 June 2025"));
+/// approx::assert_relative_eq!(front.length().as_km(), 391.7, epsilon = 0.5);
+/// assert!(front.distance_to(LatLon::new(50.0, 36.23)?) > strikemap::Distance::from_km(100.0));
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FrontLine {
+    /// Its name.
+    pub name: String,
+    /// The date it describes.
+    pub as_of: Date,
+    /// The geometry, edges geodesic.
+    pub line: Line,
+    /// Whether it is a rough sketch rather than a surveyed line.
+    #[serde(default)]
+    pub approximate: bool,
+    /// Names of the vertices (e.g. the towns it was drawn through), if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waypoints: Vec<String>,
+    /// Where it comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(skip)]
+    prepared: OnceLock<PreparedLine>,
+}
+
+impl PartialEq for FrontLine {
+    fn eq(&self, other: &FrontLine) -> bool {
+        (&self.name, self.as_of, &self.line, self.approximate, &self.waypoints, &self.sources)
+            == (&other.name, other.as_of, &other.line, other.approximate, &other.waypoints, &other.sources)
+    }
+}
+
+impl FrontLine {
+    /// A front line with a name, date and geometry.
+    ///
+    /// ```
+    /// use strikemap::{FrontLine, LatLon, Line};
+    /// let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// let f = FrontLine::new("Zaporizhzhia sector", jiff::civil::date(2025, 6, 2), l);
+    /// assert!(!f.approximate);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn new(name: impl Into<String>, as_of: Date, line: Line) -> FrontLine {
+        FrontLine {
+            name: name.into(),
+            as_of,
+            line,
+            approximate: false,
+            waypoints: Vec::new(),
+            sources: Vec::new(),
+            prepared: OnceLock::new(),
+        }
+    }
+
+    /// Marks it as a sketch.
+    ///
+    /// ```
+    /// # use strikemap::{FrontLine, LatLon, Line};
+    /// # let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// assert!(FrontLine::new("x", jiff::civil::date(2025, 6, 2), l).approximate().approximate);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn approximate(mut self) -> FrontLine {
+        self.approximate = true;
+        self
+    }
+
+    /// Names the vertices (e.g. the towns the line was drawn through).
+    ///
+    /// ```
+    /// # use strikemap::{FrontLine, LatLon, Line};
+    /// # let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// let f = FrontLine::new("x", jiff::civil::date(2025, 6, 2), l).with_waypoints(["Kamianske", "Pokrovsk"]);
+    /// assert_eq!(f.waypoints.len(), 2);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_waypoints<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> FrontLine {
+        self.waypoints = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Adds a source.
+    ///
+    /// ```
+    /// # use strikemap::{FrontLine, LatLon, Line, Source};
+    /// # let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// let f = FrontLine::new("x", jiff::civil::date(2025, 6, 2), l).with_source(Source::new("DeepState"));
+    /// assert_eq!(f.sources[0].title, "DeepState");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_source(mut self, source: Source) -> FrontLine {
+        self.sources.push(source);
+        self
+    }
+
+    /// The length along its geodesic edges on WGS84.
+    pub fn length(&self) -> Distance {
+        Geodesic.length(&self.line)
+    }
+
+    /// The shortest distance from a point to the line on WGS84.
+    pub fn distance_to(&self, from: LatLon) -> Distance {
+        self.nearest_to(from).distance
+    }
+
+    /// The prepared (indexed) form, built on first use.
+    pub fn prepared(&self) -> &PreparedLine {
+        self.prepared.get_or_init(|| PreparedLine::new(self.line.clone()))
+    }
+}
+
+impl Target for FrontLine {
+    fn nearest_to(&self, from: LatLon) -> Nearest {
+        self.prepared().nearest_to(from)
+    }
+
+    fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
+        self.prepared().nearest_by(from, method)
+    }
+}

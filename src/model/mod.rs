@@ -1,0 +1,28 @@
+//! Typed places and events: air bases, cities, other sites, front lines,
+//! territories, strikes, and the [`Catalog`] that holds and answers questions
+//! about them.
+
+mod air_base;
+mod catalog;
+mod city;
+mod country_code;
+mod front_line;
+mod names;
+mod place;
+mod site;
+mod source;
+mod strike;
+mod territory;
+
+pub use air_base::AirBase;
+pub use catalog::{Catalog, Ranked, TargetRef};
+pub use city::City;
+pub use country_code::CountryCode;
+pub use front_line::FrontLine;
+pub use place::{Place, PlaceKind};
+pub use site::Site;
+pub use source::Source;
+pub use strike::{ClaimedCount, CountKind, Endpoint, Strike, Weapon};
+pub use territory::Territory;
+
+pub(crate) use names::{normalise_name, suggestions};

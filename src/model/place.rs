@@ -1,0 +1,128 @@
+//! [`Place`]: any of the point-like models.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AirBase, City, Site};
+use crate::measure::{Method, Nearest, Target};
+use crate::position::LatLon;
+
+/// What kind of place a [`Place`] is.
+///
+/// ```
+/// assert_eq!(strikemap::PlaceKind::AirBase.name(), "air_base");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// An [`AirBase`].
+    AirBase,
+    /// A [`City`].
+    City,
+    /// Any other [`Site`].
+    Site,
+}
+
+impl PlaceKind {
+    /// The snake-case name used in JSON and GeoJSON `kind` properties.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::PlaceKind::City.name(), "city");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            PlaceKind::AirBase => "air_base",
+            PlaceKind::City => "city",
+            PlaceKind::Site => "site",
+        }
+    }
+}
+
+/// A point-like place: an air base, a city or another site.
+///
+/// ```
+/// use strikemap::{City, CountryCode, LatLon, Place, PlaceKind};
+/// let p = Place::from(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?));
+/// assert_eq!((p.name(), p.kind()), ("Kyiv", PlaceKind::City));
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Place {
+    /// An air base.
+    AirBase(AirBase),
+    /// A city.
+    City(City),
+    /// Any other site.
+    Site(Site),
+}
+
+impl Place {
+    /// The shared details: name, position, country, region, aliases, source.
+    pub fn site(&self) -> &Site {
+        match self {
+            Place::AirBase(b) => &b.site,
+            Place::City(c) => &c.site,
+            Place::Site(s) => s,
+        }
+    }
+
+    /// The name.
+    pub fn name(&self) -> &str {
+        &self.site().name
+    }
+
+    /// The position.
+    pub fn position(&self) -> LatLon {
+        self.site().position
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> PlaceKind {
+        match self {
+            Place::AirBase(_) => PlaceKind::AirBase,
+            Place::City(_) => PlaceKind::City,
+            Place::Site(_) => PlaceKind::Site,
+        }
+    }
+
+    /// The shortest distance from this place to any target on WGS84 (0 inside an area).
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, LatLon, Place};
+    /// let kyiv = Place::from(City::new("Kyiv", LatLon::new(50.4501, 30.5234)?, CountryCode::new("UA")?));
+    /// let moscow = LatLon::new(55.7558, 37.6173)?;
+    /// approx::assert_relative_eq!(kyiv.distance_to(&moscow).as_km(), 756.1, epsilon = 0.1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn distance_to(&self, target: &impl Target) -> crate::Distance {
+        target.nearest_to(self.position()).distance
+    }
+}
+
+impl From<AirBase> for Place {
+    fn from(b: AirBase) -> Place {
+        Place::AirBase(b)
+    }
+}
+
+impl From<City> for Place {
+    fn from(c: City) -> Place {
+        Place::City(c)
+    }
+}
+
+impl From<Site> for Place {
+    fn from(s: Site) -> Place {
+        Place::Site(s)
+    }
+}
+
+impl Target for Place {
+    fn nearest_to(&self, from: LatLon) -> Nearest {
+        self.position().nearest_to(from)
+    }
+
+    fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
+        self.position().nearest_by(from, method)
+    }
+}

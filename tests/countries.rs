@@ -1,0 +1,74 @@
+//! Bundled country boundaries: look-ups, recognised borders, containment.
+
+use strikemap::{Error, LatLon, Target, countries};
+
+fn p(lat: f64, lon: f64) -> LatLon {
+    LatLon::new(lat, lon).unwrap()
+}
+
+#[test]
+fn bundled_data_loads() {
+    let all = countries::all();
+    assert!(all.len() >= 230, "{}", all.len());
+    assert_eq!(countries::ukraine_10m().name, "Ukraine");
+    // Codes are unique.
+    let mut codes: Vec<&str> = all.iter().filter_map(|c| c.iso_a3.as_deref()).collect();
+    let n = codes.len();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), n);
+}
+
+#[test]
+fn looks_up_by_code_and_name() {
+    for q in ["UA", "ua", "UKR", "Ukraine", "ukraine"] {
+        assert_eq!(countries::get(q).unwrap().name, "Ukraine", "{q}");
+    }
+    assert_eq!(countries::get("Russia").unwrap().iso_a3.as_deref(), Some("RUS"));
+    assert_eq!(countries::get("TR").unwrap().iso_a3.as_deref(), Some("TUR"));
+    let err = countries::get("Rusia").unwrap_err();
+    match &err {
+        Error::UnknownName { kind, suggestions, .. } => {
+            assert_eq!(*kind, "country");
+            assert!(suggestions.iter().any(|s| s == "Russia"), "{suggestions:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(countries::get("Atlantis").is_err());
+    assert!(countries::get("").is_err());
+}
+
+#[test]
+fn crimea_is_ukraine() {
+    let ua = &countries::get("UA").unwrap().territory;
+    let ru = &countries::get("RU").unwrap().territory;
+    let ua10 = countries::ukraine_10m();
+    for (name, place) in [("Simferopol", p(44.9521, 34.1024)), ("Sevastopol", p(44.58, 33.55)), ("Kerch", p(45.3562, 36.4674))] {
+        assert!(ua.contains(place), "{name} in UA 1:50m");
+        assert!(ua10.contains(place), "{name} in UA 1:10m");
+        assert!(!ru.contains(place), "{name} not in RU");
+        assert_eq!(ua.nearest_to(place).distance.as_metres(), 0.0);
+        assert!(ru.nearest_to(place).distance.as_km() > 1.0, "{name}");
+    }
+    for (name, place) in [("Moscow", p(55.7558, 37.6173)), ("Krasnodar", p(45.0355, 38.9753)), ("Kaliningrad", p(54.7104, 20.4522))] {
+        assert!(ru.contains(place), "{name} in RU");
+        assert!(!ua.contains(place), "{name} not in UA");
+    }
+    assert!(ua.contains(p(50.4501, 30.5234)));
+}
+
+#[test]
+fn antimeridian_and_polar_countries() {
+    let ru = &countries::get("RU").unwrap().territory;
+    // Chukotka, east of the antimeridian (Provideniya, Anadyr is west of it).
+    assert!(ru.contains(p(64.42, -173.23)));
+    assert!(ru.contains(p(66.0, 175.0)));
+    assert!(!ru.contains(p(64.5, -165.4))); // Nome, Alaska
+    let aq = &countries::get("AQ").unwrap().territory;
+    assert!(aq.contains(p(-90.0, 0.0)));
+    assert!(aq.contains(p(-85.0, 120.0)));
+    assert!(!aq.contains(p(0.0, 0.0)));
+    assert!(!aq.contains(p(90.0, 0.0)));
+    let fj = &countries::get("FJ").unwrap().territory;
+    assert!(fj.contains(p(-17.8, 178.0))); // Viti Levu
+}
