@@ -245,14 +245,12 @@ def segment_ref(plat, plon, alat, alon, blat, blon):
     # (> NOISE, GeographicLib's Inverse is accurate to ~15 nm) below the
     # endpoint's distance is the endpoint itself.
     dmin, smin = best
-    if smin < 1e-6 and dA <= dmin + NOISE:
-        dmin = dA
-    if L - smin < 1e-6 and dB <= dmin + NOISE:
-        dmin = min(dmin, dB)
-    if dA <= dmin and dA <= dB:
+    snap_a = smin < 1e-6 and dA <= dmin + NOISE
+    snap_b = L - smin < 1e-6 and dB <= dmin + NOISE
+    if snap_a or (not snap_b and dA <= dmin and dA <= dB):
         return dict(dist=dA, nlat=alat, nlon=alon, frac=0.0, s=0.0, L=L,
                     azi_n=line.azi1, end="A")
-    if dB <= dmin:
+    if snap_b or dB <= dmin:
         q = line.Position(L, Geodesic.AZIMUTH)
         return dict(dist=dB, nlat=blat, nlon=blon, frac=1.0, s=L, L=L,
                     azi_n=q["azi2"], end="B")

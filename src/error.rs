@@ -171,13 +171,6 @@ impl Error {
         }
     }
 
-    pub(crate) fn io(path: impl Into<String>, err: &std::io::Error) -> Error {
-        Error::Io {
-            path: path.into(),
-            message: err.to_string(),
-        }
-    }
-
     pub(crate) fn geometry(location: impl Into<String>, reason: impl Into<String>) -> Error {
         Error::InvalidGeometry {
             location: location.into(),
@@ -188,18 +181,6 @@ impl Error {
 
 /// `Result<T, strikemap::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// Extension to add a location to any `Result<T, Error>`.
-pub(crate) trait ResultExt<T> {
-    /// Wraps the error, if any, with a lazily built location.
-    fn at_with(self, at: impl FnOnce() -> String) -> Result<T>;
-}
-
-impl<T> ResultExt<T> for Result<T> {
-    fn at_with(self, at: impl FnOnce() -> String) -> Result<T> {
-        self.map_err(|e| e.at(at()))
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -3,8 +3,8 @@
 #![deny(missing_docs)]
 
 mod bearing;
-mod distance;
 pub mod countries;
+mod distance;
 mod error;
 mod geojson;
 mod measure;

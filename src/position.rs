@@ -225,7 +225,9 @@ impl LatLon {
         let mut plain = Vec::new();
         for piece in pieces {
             let (number, hemisphere) = match piece.char_indices().last() {
-                Some((i, c)) if c.is_ascii_alphabetic() => (&piece[..i], Some(c.to_ascii_uppercase())),
+                Some((i, c)) if c.is_ascii_alphabetic() => {
+                    (&piece[..i], Some(c.to_ascii_uppercase()))
+                }
                 _ => (piece, None),
             };
             let value: f64 = number
@@ -334,14 +336,33 @@ mod tests {
     #[test]
     fn parses_text() {
         let want = LatLon::new(50.45, 30.52).unwrap();
-        for text in ["50.45,30.52", "50.45, 30.52", "50.45 30.52", "50.45N,30.52E", "30.52E,50.45N", "50.45n 30.52e", "50.45°N 30.52°E"] {
+        for text in [
+            "50.45,30.52",
+            "50.45, 30.52",
+            "50.45 30.52",
+            "50.45N,30.52E",
+            "30.52E,50.45N",
+            "50.45n 30.52e",
+            "50.45°N 30.52°E",
+        ] {
             assert_eq!(LatLon::parse(text).unwrap(), want, "{text}");
         }
-        assert_eq!(LatLon::parse("33.9S,18.4W").unwrap(), LatLon::new(-33.9, -18.4).unwrap());
-        for bad in ["", "50.45", "a,b", "50N,30N", "50X,30E", "1,2,3", "-50N,30E"] {
-            assert!(matches!(LatLon::parse(bad), Err(Error::PositionText { .. })), "{bad}");
+        assert_eq!(
+            LatLon::parse("33.9S,18.4W").unwrap(),
+            LatLon::new(-33.9, -18.4).unwrap()
+        );
+        for bad in [
+            "", "50.45", "a,b", "50N,30N", "50X,30E", "1,2,3", "-50N,30E",
+        ] {
+            assert!(
+                matches!(LatLon::parse(bad), Err(Error::PositionText { .. })),
+                "{bad}"
+            );
         }
-        assert!(matches!(LatLon::parse("91,30"), Err(Error::LatitudeOutOfRange { .. })));
+        assert!(matches!(
+            LatLon::parse("91,30"),
+            Err(Error::LatitudeOutOfRange { .. })
+        ));
     }
 
     #[test]
@@ -349,7 +370,10 @@ mod tests {
         let p: LatLon = serde_json::from_str(r#"{"lat":50.45,"lon":30.52}"#).unwrap();
         assert_eq!(p, LatLon::new(50.45, 30.52).unwrap());
         assert!(serde_json::from_str::<LatLon>(r#"{"lat":95,"lon":30.52}"#).is_err());
-        assert_eq!(serde_json::to_value(p).unwrap(), serde_json::json!({"lat":50.45,"lon":30.52}));
+        assert_eq!(
+            serde_json::to_value(p).unwrap(),
+            serde_json::json!({"lat":50.45,"lon":30.52})
+        );
     }
 
     #[test]

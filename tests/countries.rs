@@ -1,5 +1,7 @@
 //! Bundled country boundaries: look-ups, recognised borders, containment.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use strikemap::{Error, LatLon, Target, countries};
 
 fn p(lat: f64, lon: f64) -> LatLon {
@@ -24,11 +26,16 @@ fn looks_up_by_code_and_name() {
     for q in ["UA", "ua", "UKR", "Ukraine", "ukraine"] {
         assert_eq!(countries::get(q).unwrap().name, "Ukraine", "{q}");
     }
-    assert_eq!(countries::get("Russia").unwrap().iso_a3.as_deref(), Some("RUS"));
+    assert_eq!(
+        countries::get("Russia").unwrap().iso_a3.as_deref(),
+        Some("RUS")
+    );
     assert_eq!(countries::get("TR").unwrap().iso_a3.as_deref(), Some("TUR"));
     let err = countries::get("Rusia").unwrap_err();
     match &err {
-        Error::UnknownName { kind, suggestions, .. } => {
+        Error::UnknownName {
+            kind, suggestions, ..
+        } => {
             assert_eq!(*kind, "country");
             assert!(suggestions.iter().any(|s| s == "Russia"), "{suggestions:?}");
         }
@@ -43,14 +50,22 @@ fn crimea_is_ukraine() {
     let ua = &countries::get("UA").unwrap().territory;
     let ru = &countries::get("RU").unwrap().territory;
     let ua10 = countries::ukraine_10m();
-    for (name, place) in [("Simferopol", p(44.9521, 34.1024)), ("Sevastopol", p(44.58, 33.55)), ("Kerch", p(45.3562, 36.4674))] {
+    for (name, place) in [
+        ("Simferopol", p(44.9521, 34.1024)),
+        ("Sevastopol", p(44.58, 33.55)),
+        ("Kerch", p(45.3562, 36.4674)),
+    ] {
         assert!(ua.contains(place), "{name} in UA 1:50m");
         assert!(ua10.contains(place), "{name} in UA 1:10m");
         assert!(!ru.contains(place), "{name} not in RU");
         assert_eq!(ua.nearest_to(place).distance.as_metres(), 0.0);
         assert!(ru.nearest_to(place).distance.as_km() > 1.0, "{name}");
     }
-    for (name, place) in [("Moscow", p(55.7558, 37.6173)), ("Krasnodar", p(45.0355, 38.9753)), ("Kaliningrad", p(54.7104, 20.4522))] {
+    for (name, place) in [
+        ("Moscow", p(55.7558, 37.6173)),
+        ("Krasnodar", p(45.0355, 38.9753)),
+        ("Kaliningrad", p(54.7104, 20.4522)),
+    ] {
         assert!(ru.contains(place), "{name} in RU");
         assert!(!ua.contains(place), "{name} not in UA");
     }

@@ -38,11 +38,12 @@ fn text(props: Option<&geojson::JsonObject>, key: &str) -> Option<String> {
 }
 
 fn load(data: &str, scale: &str, file: &str) -> Result<Vec<Country>> {
-    let collection: FeatureCollection = data.parse().map_err(|e: geojson::Error| Error::Format {
-        member: file.to_string(),
-        expected: "a GeoJSON FeatureCollection".into(),
-        found: e.to_string(),
-    })?;
+    let collection: FeatureCollection =
+        data.parse().map_err(|e: geojson::Error| Error::Format {
+            member: file.to_string(),
+            expected: "a GeoJSON FeatureCollection".into(),
+            found: e.to_string(),
+        })?;
     collection
         .features
         .iter()
@@ -60,9 +61,12 @@ fn load(data: &str, scale: &str, file: &str) -> Result<Vec<Country>> {
                 .at(at())
             })?;
             let area = area_from_geometry(geometry).map_err(|e| e.at(at()))?;
-            let iso_a2 = text(props, "iso_a2").map(|c| CountryCode::new(&c)).transpose()?;
+            let iso_a2 = text(props, "iso_a2")
+                .map(|c| CountryCode::new(&c))
+                .transpose()?;
             let iso_a3 = text(props, "iso_a3");
-            let source = Source::new(text(props, "source").unwrap_or_else(|| "Natural Earth".into()));
+            let source =
+                Source::new(text(props, "source").unwrap_or_else(|| "Natural Earth".into()));
             let mut territory = Territory::new(name.clone(), area)
                 .with_scale(scale)
                 .with_source(source);
@@ -128,7 +132,8 @@ pub fn get(query: &str) -> Result<&'static Country> {
         suggestions: suggestions(
             query,
             all.iter().flat_map(|c| {
-                std::iter::once(c.name.as_str()).chain(c.territory.aliases.iter().map(String::as_str))
+                std::iter::once(c.name.as_str())
+                    .chain(c.territory.aliases.iter().map(String::as_str))
             }),
         ),
     })
@@ -147,9 +152,12 @@ pub fn ukraine_10m() -> &'static Territory {
         // Invariant: the bundled file parses and holds exactly one feature
         // (checked by tests/countries.rs on every build of the crate).
         #[allow(clippy::expect_used)]
-        let mut countries =
-            load(UKRAINE_10M, "1:10m", "data/ukraine-10m.geojson").expect("bundled Ukraine 1:10m parses");
+        let mut countries = load(UKRAINE_10M, "1:10m", "data/ukraine-10m.geojson")
+            .expect("bundled Ukraine 1:10m parses");
         #[allow(clippy::expect_used)]
-        countries.pop().expect("bundled Ukraine 1:10m has one feature").territory
+        countries
+            .pop()
+            .expect("bundled Ukraine 1:10m has one feature")
+            .territory
     })
 }

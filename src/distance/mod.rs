@@ -448,7 +448,11 @@ mod tests {
     fn conversions() {
         let d = Distance::from_km(1.0);
         assert_relative_eq!(d.as_miles(), 0.621_371_192_237_334, epsilon = 1e-15);
-        assert_relative_eq!(d.as_nautical_miles(), 0.539_956_803_455_723_6, epsilon = 1e-15);
+        assert_relative_eq!(
+            d.as_nautical_miles(),
+            0.539_956_803_455_723_6,
+            epsilon = 1e-15
+        );
         for unit in Unit::ALL {
             assert_relative_eq!(Distance::from_unit(7.5, unit).as_unit(unit), 7.5);
         }
@@ -480,14 +484,20 @@ mod tests {
         assert_eq!(Distance::from_km(6920.17936).to_string(), "6920.179 km");
         assert_eq!(format!("{:.0}", Distance::from_km(1.4)), "1 km");
         assert_eq!(
-            format!("{:.2}", Distance::from_km(1.0).display_in(Unit::NauticalMiles)),
+            format!(
+                "{:.2}",
+                Distance::from_km(1.0).display_in(Unit::NauticalMiles)
+            ),
             "0.54 nmi"
         );
     }
 
     #[test]
     fn unit_words() {
-        assert_eq!("Nautical Miles".parse::<Unit>().unwrap(), Unit::NauticalMiles);
+        assert_eq!(
+            "Nautical Miles".parse::<Unit>().unwrap(),
+            Unit::NauticalMiles
+        );
         assert!("furlong".parse::<Unit>().is_err());
     }
 }

@@ -90,7 +90,9 @@ impl StatedDistance {
         };
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            return Err(fail("the text is empty; expected a number and a unit such as \"4,300 miles\"".into()));
+            return Err(fail(
+                "the text is empty; expected a number and a unit such as \"4,300 miles\"".into(),
+            ));
         }
         let rest = trimmed.trim_start_matches(['~', '≈']).trim_start();
         if rest.starts_with(['-', '−']) {
@@ -110,7 +112,9 @@ impl StatedDistance {
             .trim()
             .trim_end_matches('.');
         if unit_word.is_empty() {
-            return Err(fail("no unit; expected m, km, mi or nmi after the number".into()));
+            return Err(fail(
+                "no unit; expected m, km, mi or nmi after the number".into(),
+            ));
         }
         let unit = unit_from_word(unit_word).ok_or_else(|| {
             fail(format!(
@@ -188,10 +192,11 @@ fn split_number(text: &str) -> (String, &str) {
         } else if is_group_separator(c)
             && !number.is_empty()
             && i + 3 < chars.len() + 1
-            && chars[i + 1..].iter().take(3).all(|(_, d)| d.is_ascii_digit())
-            && chars
-                .get(i + 4)
-                .is_none_or(|(_, d)| !d.is_ascii_digit())
+            && chars[i + 1..]
+                .iter()
+                .take(3)
+                .all(|(_, d)| d.is_ascii_digit())
+            && chars.get(i + 4).is_none_or(|(_, d)| !d.is_ascii_digit())
         {
             // A thousands separator: exactly three digits follow.
         } else {
@@ -204,7 +209,10 @@ fn split_number(text: &str) -> (String, &str) {
 }
 
 fn is_group_separator(c: char) -> bool {
-    matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '_')
+    matches!(
+        c,
+        ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '_'
+    )
 }
 
 /// The value and the place value of its last significant digit.
@@ -272,7 +280,11 @@ mod tests {
             ("2 Miles", 2.0, Unit::Miles, 1.0),
         ] {
             let s = StatedDistance::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-            assert_eq!((s.value(), s.unit(), s.resolution()), (value, unit, resolution), "{text}");
+            assert_eq!(
+                (s.value(), s.unit(), s.resolution()),
+                (value, unit, resolution),
+                "{text}"
+            );
             assert_eq!(s.text(), text);
         }
     }
@@ -291,7 +303,11 @@ mod tests {
             ("1,00 km", "unknown unit"),
         ] {
             let err = StatedDistance::parse(text).unwrap_err();
-            let Error::DistanceText { text: quoted, reason: why } = &err else {
+            let Error::DistanceText {
+                text: quoted,
+                reason: why,
+            } = &err
+            else {
                 panic!("{text}: wrong error {err:?}");
             };
             assert_eq!(quoted, text);

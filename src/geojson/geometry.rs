@@ -85,8 +85,10 @@ pub fn area_from_geometry(geometry: &Geometry) -> Result<Area> {
 pub fn line_from_geometry(geometry: &Geometry) -> Result<Line> {
     match &geometry.value {
         GeometryValue::LineString { coordinates } => {
-            Line::new(vec![positions(coordinates, &|v| format!("coordinates[{v}]"))?])
-                .map_err(|e| e.at("coordinates"))
+            Line::new(vec![positions(coordinates, &|v| {
+                format!("coordinates[{v}]")
+            })?])
+            .map_err(|e| e.at("coordinates"))
         }
         GeometryValue::MultiLineString { coordinates } => Line::new(
             coordinates

@@ -24,7 +24,9 @@ pub trait LengthMeasure {
 
 impl LengthMeasure for Geodesic {
     fn length(&self, line: &Line) -> Distance {
-        line.segments().map(|(_, _, a, b)| self.distance(a, b)).sum()
+        line.segments()
+            .map(|(_, _, a, b)| self.distance(a, b))
+            .sum()
     }
 }
 

@@ -205,7 +205,10 @@ mod tests {
     use crate::measure::segment::Seg;
 
     fn ring(coords: &[(f64, f64)]) -> (Vec<LatLon>, RingTest) {
-        let pts: Vec<LatLon> = coords.iter().map(|&(lat, lon)| LatLon::new(lat, lon).unwrap()).collect();
+        let pts: Vec<LatLon> = coords
+            .iter()
+            .map(|&(lat, lon)| LatLon::new(lat, lon).unwrap())
+            .collect();
         let edges = pts
             .windows(2)
             .map(|w| {
@@ -224,8 +227,20 @@ mod tests {
     #[test]
     fn square_either_winding() {
         for coords in [
-            [(0.0, 0.0), (0.0, 10.0), (10.0, 10.0), (10.0, 0.0), (0.0, 0.0)],
-            [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)],
+            [
+                (0.0, 0.0),
+                (0.0, 10.0),
+                (10.0, 10.0),
+                (10.0, 0.0),
+                (0.0, 0.0),
+            ],
+            [
+                (0.0, 0.0),
+                (10.0, 0.0),
+                (10.0, 10.0),
+                (0.0, 10.0),
+                (0.0, 0.0),
+            ],
         ] {
             let (_, t) = ring(&coords);
             assert!(!t.holds_north_pole);
@@ -242,17 +257,35 @@ mod tests {
 
     #[test]
     fn antimeridian_and_polar_rings() {
-        let (_, t) = ring(&[(-15.0, 178.0), (-15.0, -178.0), (-19.0, -178.0), (-19.0, 178.0), (-15.0, 178.0)]);
+        let (_, t) = ring(&[
+            (-15.0, 178.0),
+            (-15.0, -178.0),
+            (-19.0, -178.0),
+            (-19.0, 178.0),
+            (-15.0, 178.0),
+        ]);
         assert!(t.contains(p(-17.0, 180.0)));
         assert!(t.contains(p(-17.0, -179.5)));
         assert!(!t.contains(p(-17.0, 0.0)));
-        let (_, polar) = ring(&[(80.0, 0.0), (80.0, 90.0), (80.0, 180.0), (80.0, -90.0), (80.0, 0.0)]);
+        let (_, polar) = ring(&[
+            (80.0, 0.0),
+            (80.0, 90.0),
+            (80.0, 180.0),
+            (80.0, -90.0),
+            (80.0, 0.0),
+        ]);
         assert!(polar.holds_north_pole);
         assert!(polar.contains(p(90.0, 0.0)));
         assert!(polar.contains(p(85.0, 45.0)));
         assert!(!polar.contains(p(70.0, 45.0)));
         assert!(!polar.contains(p(-90.0, 0.0)));
-        let (_, south) = ring(&[(-80.0, 0.0), (-80.0, 90.0), (-80.0, 180.0), (-80.0, -90.0), (-80.0, 0.0)]);
+        let (_, south) = ring(&[
+            (-80.0, 0.0),
+            (-80.0, 90.0),
+            (-80.0, 180.0),
+            (-80.0, -90.0),
+            (-80.0, 0.0),
+        ]);
         assert!(!south.holds_north_pole);
         assert!(south.contains(p(-90.0, 0.0)));
         assert!(south.contains(p(-85.0, 100.0)));

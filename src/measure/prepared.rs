@@ -19,8 +19,8 @@
 use std::collections::HashMap;
 
 use geographiclib_rs::{GeodesicLine, geodesic_capability as caps};
-use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::RTree;
+use rstar::primitives::{GeomWithData, Rectangle};
 
 use super::contains::{Edge, ring_holds_north_pole};
 use super::nearest::{Nearest, NearestOn, Target, inside, on, to_nearest};
@@ -207,10 +207,7 @@ pub struct PreparedLine {
 impl PreparedLine {
     /// Prepares a line.
     pub fn new(line: Line) -> PreparedLine {
-        let index = SegmentIndex::new(
-            line.segments()
-                .map(|(p, s, a, b)| (on(p, None, s), a, b)),
-        );
+        let index = SegmentIndex::new(line.segments().map(|(p, s, a, b)| (on(p, None, s), a, b)));
         PreparedLine { line, index }
     }
 
@@ -311,7 +308,8 @@ impl ContainsIndex {
 
     pub(crate) fn contains(&self, p: LatLon) -> bool {
         let bins = self.offsets.len() - 1;
-        let b = (((p.lon() + 180.0) / self.bin_width).floor() as i64).rem_euclid(bins as i64) as usize;
+        let b =
+            (((p.lon() + 180.0) / self.bin_width).floor() as i64).rem_euclid(bins as i64) as usize;
         let mut holding: Vec<u32> = self.north.clone();
         for &i in &self.items[self.offsets[b] as usize..self.offsets[b + 1] as usize] {
             let (ring, edge) = &self.edges[i as usize];

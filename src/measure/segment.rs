@@ -213,7 +213,9 @@ mod tests {
         // On the equator the perpendicular from (1, 5) lands at (0, 5) on the equator.
         let hit = nearest(p(1.0, 5.0), p(0.0, 0.0), p(0.0, 10.0));
         assert!((hit.point.lon() - 5.0).abs() < 1e-9, "{:?}", hit);
-        let meridian_degree = crate::Geodesic.distance(p(0.0, 5.0), p(1.0, 5.0)).as_metres();
+        let meridian_degree = crate::Geodesic
+            .distance(p(0.0, 5.0), p(1.0, 5.0))
+            .as_metres();
         assert!((hit.d - meridian_degree).abs() < 1e-6);
     }
 

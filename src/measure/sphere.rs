@@ -63,7 +63,11 @@ fn nearest_on_arc(p: LatLon, a: LatLon, b: LatLon) -> (f64, LatLon, f64) {
         let d = angle(vp, q);
         if d < endpoint.0 {
             let total = angle(va, vb);
-            let fraction = if total > 0.0 { angle(va, q) / total } else { 0.0 };
+            let fraction = if total > 0.0 {
+                angle(va, q) / total
+            } else {
+                0.0
+            };
             return (d, to_latlon(q, a), fraction);
         }
     }
@@ -104,7 +108,11 @@ mod tests {
     #[test]
     fn equator_foot() {
         let p = LatLon::new(1.0, 5.0).unwrap();
-        let (d, q, f) = nearest_on_arc(p, LatLon::new(0.0, 0.0).unwrap(), LatLon::new(0.0, 10.0).unwrap());
+        let (d, q, f) = nearest_on_arc(
+            p,
+            LatLon::new(0.0, 0.0).unwrap(),
+            LatLon::new(0.0, 10.0).unwrap(),
+        );
         assert!((d - 1f64.to_radians()).abs() < 1e-12);
         assert!((q.lon() - 5.0).abs() < 1e-9 && q.lat().abs() < 1e-9);
         assert!((f - 0.5).abs() < 1e-12);

@@ -194,7 +194,11 @@ impl Catalog {
     pub fn add_territory(&mut self, territory: Territory) -> Result<()> {
         let mut names: Vec<&str> = vec![territory.name.as_str()];
         names.extend(territory.aliases.iter().map(String::as_str));
-        self.register(&names, "territory", Entry::Territory(self.territories.len()))?;
+        self.register(
+            &names,
+            "territory",
+            Entry::Territory(self.territories.len()),
+        )?;
         self.territories.push(territory);
         Ok(())
     }
@@ -204,7 +208,11 @@ impl Catalog {
     /// # Errors
     /// [`Error::DuplicateName`] if its name is already taken.
     pub fn add_front_line(&mut self, front: FrontLine) -> Result<()> {
-        self.register(&[front.name.as_str()], "front line", Entry::FrontLine(self.front_lines.len()))?;
+        self.register(
+            &[front.name.as_str()],
+            "front line",
+            Entry::FrontLine(self.front_lines.len()),
+        )?;
         self.front_lines.push(front);
         Ok(())
     }
@@ -392,10 +400,28 @@ mod tests {
         let ru = CountryCode::new("RU").unwrap();
         let ua = CountryCode::new("UA").unwrap();
         let mut c = Catalog::new();
-        c.add_place(City::new("Kyiv", LatLon::new(50.4501, 30.5234).unwrap(), ua).into_alias("Kiev")).unwrap();
-        c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173).unwrap(), ru)).unwrap();
-        c.add_place(AirBase::new("Ivanovo Severny", LatLon::new(57.0575, 40.9808).unwrap(), ru)).unwrap();
-        c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6447, 39.5703).unwrap(), ru)).unwrap();
+        c.add_place(
+            City::new("Kyiv", LatLon::new(50.4501, 30.5234).unwrap(), ua).into_alias("Kiev"),
+        )
+        .unwrap();
+        c.add_place(City::new(
+            "Moscow",
+            LatLon::new(55.7558, 37.6173).unwrap(),
+            ru,
+        ))
+        .unwrap();
+        c.add_place(AirBase::new(
+            "Ivanovo Severny",
+            LatLon::new(57.0575, 40.9808).unwrap(),
+            ru,
+        ))
+        .unwrap();
+        c.add_place(AirBase::new(
+            "Dyagilevo",
+            LatLon::new(54.6447, 39.5703).unwrap(),
+            ru,
+        ))
+        .unwrap();
         c
     }
 
@@ -413,12 +439,28 @@ mod tests {
     fn lookups() {
         let c = catalog();
         assert_eq!(c.place("KIEV").unwrap().name(), "Kyiv");
-        assert_eq!(c.place("ivanovo-severny").unwrap().name(), "Ivanovo Severny");
+        assert_eq!(
+            c.place("ivanovo-severny").unwrap().name(),
+            "Ivanovo Severny"
+        );
         let e = c.place("Ivanovo").unwrap_err();
-        assert!(matches!(&e, Error::UnknownName { suggestions, .. } if suggestions == &["Ivanovo Severny"]));
-        let dup = City::new("kyiv", LatLon::new(0.0, 0.0).unwrap(), CountryCode::new("UA").unwrap());
-        assert!(matches!(catalog().add_place(dup), Err(Error::DuplicateName { .. })));
-        let empty = Site::new("", LatLon::new(0.0, 0.0).unwrap(), CountryCode::new("UA").unwrap());
+        assert!(
+            matches!(&e, Error::UnknownName { suggestions, .. } if suggestions == &["Ivanovo Severny"])
+        );
+        let dup = City::new(
+            "kyiv",
+            LatLon::new(0.0, 0.0).unwrap(),
+            CountryCode::new("UA").unwrap(),
+        );
+        assert!(matches!(
+            catalog().add_place(dup),
+            Err(Error::DuplicateName { .. })
+        ));
+        let empty = Site::new(
+            "",
+            LatLon::new(0.0, 0.0).unwrap(),
+            CountryCode::new("UA").unwrap(),
+        );
         assert!(catalog().add_place(empty).is_err());
     }
 
@@ -426,14 +468,26 @@ mod tests {
     fn rankings() {
         let c = catalog();
         let bases = ["Ivanovo Severny", "Dyagilevo"];
-        assert_eq!(c.nearest("Moscow", &bases).unwrap().place.name(), "Dyagilevo");
-        assert_eq!(c.farthest("Moscow", &bases).unwrap().place.name(), "Ivanovo Severny");
-        assert!(matches!(c.nearest("Moscow", &[]), Err(Error::NoSubjects { .. })));
+        assert_eq!(
+            c.nearest("Moscow", &bases).unwrap().place.name(),
+            "Dyagilevo"
+        );
+        assert_eq!(
+            c.farthest("Moscow", &bases).unwrap().place.name(),
+            "Ivanovo Severny"
+        );
+        assert!(matches!(
+            c.nearest("Moscow", &[]),
+            Err(Error::NoSubjects { .. })
+        ));
         let within = c.within("Moscow", Distance::from_km(300.0)).unwrap();
         let names: Vec<&str> = within.iter().map(|r| r.place.name()).collect();
         assert_eq!(names, ["Dyagilevo", "Ivanovo Severny"]);
         assert!(within[0].distance <= within[1].distance);
-        assert_eq!(c.within("Moscow", Distance::from_km(100.0)).unwrap().len(), 0);
+        assert_eq!(
+            c.within("Moscow", Distance::from_km(100.0)).unwrap().len(),
+            0
+        );
     }
 
     #[test]

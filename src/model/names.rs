@@ -62,9 +62,18 @@ mod tests {
     fn keys_and_suggestions() {
         assert_eq!(normalise_name("  Ivanovo-Severny "), "ivanovo severny");
         assert_eq!(edit_distance("olenia", "olenya"), 1);
-        let known = ["Olenya", "Belaya", "Dyagilevo", "Ivanovo Severny", "Ukrainka"];
+        let known = [
+            "Olenya",
+            "Belaya",
+            "Dyagilevo",
+            "Ivanovo Severny",
+            "Ukrainka",
+        ];
         assert_eq!(suggestions("Olenia", known.iter().copied()), vec!["Olenya"]);
-        assert_eq!(suggestions("Ivanovo", known.iter().copied()), vec!["Ivanovo Severny"]);
+        assert_eq!(
+            suggestions("Ivanovo", known.iter().copied()),
+            vec!["Ivanovo Severny"]
+        );
         assert!(suggestions("Paris", known.iter().copied()).is_empty());
     }
 }

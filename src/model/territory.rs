@@ -47,8 +47,21 @@ pub struct Territory {
 
 impl PartialEq for Territory {
     fn eq(&self, other: &Territory) -> bool {
-        (&self.name, self.country, &self.aliases, &self.area, &self.scale, &self.source)
-            == (&other.name, other.country, &other.aliases, &other.area, &other.scale, &other.source)
+        (
+            &self.name,
+            self.country,
+            &self.aliases,
+            &self.area,
+            &self.scale,
+            &self.source,
+        ) == (
+            &other.name,
+            other.country,
+            &other.aliases,
+            &other.area,
+            &other.scale,
+            &other.source,
+        )
     }
 }
 
@@ -147,7 +160,8 @@ impl Territory {
 
     /// The prepared (indexed) form, built on first use.
     pub fn prepared(&self) -> &PreparedArea {
-        self.prepared.get_or_init(|| PreparedArea::new(self.area.clone()))
+        self.prepared
+            .get_or_init(|| PreparedArea::new(self.area.clone()))
     }
 }
 

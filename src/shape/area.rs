@@ -49,7 +49,10 @@ fn check_ring(ring: &[LatLon], location: impl Fn() -> String) -> Result<()> {
     if ring.len() < 4 {
         return Err(Error::geometry(
             location(),
-            format!("a ring needs at least 4 positions (first = last), found {}", ring.len()),
+            format!(
+                "a ring needs at least 4 positions (first = last), found {}",
+                ring.len()
+            ),
         ));
     }
     let (first, last) = (ring[0], ring[ring.len() - 1]);
@@ -190,7 +193,9 @@ impl Area {
         let polygons = polygons
             .iter()
             .enumerate()
-            .map(|(p, rings)| Polygon::from_lon_lat(rings).map_err(|e| e.at(format!("polygon {p}"))))
+            .map(|(p, rings)| {
+                Polygon::from_lon_lat(rings).map_err(|e| e.at(format!("polygon {p}")))
+            })
             .collect::<Result<Vec<_>>>()?;
         Area::new(polygons)
     }

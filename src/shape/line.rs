@@ -62,7 +62,10 @@ impl Line {
             if part.len() < 2 {
                 return Err(Error::geometry(
                     format!("part {i}"),
-                    format!("a line part needs at least 2 vertices, found {}", part.len()),
+                    format!(
+                        "a line part needs at least 2 vertices, found {}",
+                        part.len()
+                    ),
                 ));
             }
         }

@@ -1,0 +1,118 @@
+//! The June 2025 scenario: the five air bases hit on 1 June 2025, the cities
+//! and venue of the report, the Kharkiv strike and the drone attacks, with
+//! exact distances on the WGS84 ellipsoid.
+//!
+//! ```text
+//! cargo run --example june_2025 [OUT_DIR]     # OUT_DIR defaults to out/june_2025
+//! ```
+
+mod scenario;
+
+use std::path::PathBuf;
+
+use strikemap::{Catalog, Distance, Target, Unit, countries};
+
+fn km_mi(d: Distance) -> String {
+    format!("{:>9.1} km {:>9.1} mi", d.as_km(), d.as_miles())
+}
+
+fn distances_from(c: &Catalog, from: &str) -> strikemap::Result<()> {
+    println!("\nDistances from {from} (geodesic, WGS84):");
+    for base in scenario::AIR_BASES {
+        println!("  {:<16} {}", base, km_mi(c.distance(from, base)?));
+    }
+    Ok(())
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out: PathBuf = std::env::args_os()
+        .nth(1)
+        .map_or_else(|| PathBuf::from("out/june_2025"), PathBuf::from);
+    let c = scenario::catalog()?;
+    println!("strikemap: the June 2025 report ({})", scenario::report());
+
+    distances_from(&c, "Kyiv")?;
+    distances_from(&c, "Moscow")?;
+
+    let ukraine = &countries::get("UA")?.territory;
+    let ukraine_10m = countries::ukraine_10m();
+    println!(
+        "\nDistance from Ukraine's territory (Natural Earth 1:50m; 1:10m in brackets), nearest border point:"
+    );
+    for base in scenario::AIR_BASES {
+        let at = c.place(base)?.position();
+        let n = ukraine.nearest_to(at);
+        let n10 = ukraine_10m.nearest_to(at);
+        println!(
+            "  {:<16} {} [{:>9.1} km]  nearest {:.4}",
+            base,
+            km_mi(n.distance),
+            n10.distance.as_km(),
+            n.point
+        );
+    }
+
+    for front in c.front_lines() {
+        let length = front.length();
+        println!(
+            "\n{} as of {}{}: {} long, through {}",
+            front.name,
+            front.as_of,
+            if front.approximate {
+                " (approximate)"
+            } else {
+                ""
+            },
+            km_mi(length).trim(),
+            front.waypoints.join(", ")
+        );
+        for s in &front.sources {
+            println!("  source: {s}");
+        }
+        let kharkiv = c.place("Kharkiv")?.position();
+        println!(
+            "  Kharkiv is {:.1} from it",
+            front.distance_to(kharkiv).display_in(Unit::Kilometres)
+        );
+    }
+
+    println!("\nStrikes:");
+    for s in c.strikes() {
+        let counts: Vec<String> = s
+            .counts
+            .iter()
+            .map(|k| match k.out_of {
+                Some(total) => format!(
+                    "{} {} of {} ({})",
+                    k.kind.name(),
+                    k.count,
+                    total,
+                    k.claimed_by
+                ),
+                None => format!("{} {} ({})", k.kind.name(), k.count, k.claimed_by),
+            })
+            .collect();
+        let range = s
+            .range()
+            .map(|r| format!(", range {:.0}", r.display_in(Unit::Kilometres)))
+            .unwrap_or_default();
+        println!(
+            "  {} {} on {}{}{}",
+            s.date,
+            s.weapon.name(),
+            s.target.name,
+            range,
+            if counts.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", counts.join("; "))
+            }
+        );
+    }
+
+    std::fs::create_dir_all(&out)?;
+    let path = out.join("scenario.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&c)?)?;
+    println!("\nWrote the typed scenario to {}", path.display());
+    Ok(())
+}

@@ -1,0 +1,203 @@
+//! The places and events of one June 2025 news report on the war in Ukraine,
+//! as typed data.
+//!
+//! Coordinates: air bases from their Wikipedia articles (the coordinates in
+//! each infobox, read 2026-11-26); cities at their centres from Wikipedia;
+//! the front line is a sketch through towns on the line of contact, not a
+//! survey.
+
+use strikemap::{
+    AirBase, Catalog, City, ClaimedCount, CountKind, CountryCode, Endpoint, FrontLine, LatLon,
+    Line, Result, Site, Source, Strike, Weapon,
+};
+
+/// The report the events come from.
+pub fn report() -> Source {
+    Source::new("AP News report on the war in Ukraine, 2 June 2025")
+        .with_date(jiff::civil::date(2025, 6, 2))
+}
+
+fn wikipedia(article: &str) -> Source {
+    Source::new(format!("Wikipedia: {article} (coordinates in the infobox)"))
+        .with_url(format!(
+            "https://en.wikipedia.org/wiki/{}",
+            article.replace(' ', "_")
+        ))
+        .with_date(jiff::civil::date(2026, 11, 26))
+}
+
+fn air_base(name: &str, lat: f64, lon: f64, region: &str, article: &str) -> Result<AirBase> {
+    let mut base = AirBase::new(name, LatLon::new(lat, lon)?, CountryCode::new("RU")?);
+    base.site = base
+        .site
+        .with_region(region)
+        .with_source(wikipedia(article));
+    Ok(base)
+}
+
+fn city(name: &str, lat: f64, lon: f64, country: &str, article: &str) -> Result<City> {
+    let mut c = City::new(name, LatLon::new(lat, lon)?, CountryCode::new(country)?);
+    c.site = c.site.with_source(wikipedia(article));
+    Ok(c)
+}
+
+/// The five air bases hit on 1 June 2025, west to east.
+pub const AIR_BASES: [&str; 5] = [
+    "Olenya",
+    "Dyagilevo",
+    "Ivanovo Severny",
+    "Belaya",
+    "Ukrainka",
+];
+
+/// Towns along the line of contact, south-west to north-east, as of early June 2025.
+const FRONT_TOWNS: [(&str, f64, f64); 14] = [
+    ("Kherson", 46.6354, 32.6169),
+    ("Nikopol", 47.5670, 34.3960),
+    ("Stepnohirsk", 47.5730, 35.3120),
+    ("Orikhiv", 47.5676, 35.7842),
+    ("Velyka Novosilka", 47.8436, 36.8281),
+    ("Kurakhove", 47.9859, 37.2828),
+    ("Pokrovsk", 48.2825, 37.1757),
+    ("Toretsk", 48.3979, 37.8434),
+    ("Chasiv Yar", 48.5866, 37.8350),
+    ("Siversk", 48.8669, 38.0969),
+    ("Lyman", 48.9892, 37.8025),
+    ("Kupiansk", 49.7105, 37.6156),
+    ("Vovchansk", 50.2901, 36.9411),
+    ("Russian border north of Vovchansk", 50.3700, 36.8600),
+];
+
+/// Builds the scenario: places, the sketched front line and the strikes.
+pub fn catalog() -> Result<Catalog> {
+    let mut c = Catalog::new();
+    c.add_place(air_base(
+        "Olenya",
+        68.1517,
+        33.4639,
+        "Murmansk Oblast",
+        "Olenya (air base)",
+    )?)?;
+    c.add_place(air_base(
+        "Belaya",
+        52.9150,
+        103.5750,
+        "Irkutsk Oblast",
+        "Belaya (air base)",
+    )?)?;
+    c.add_place(air_base(
+        "Dyagilevo",
+        54.6447,
+        39.5703,
+        "Ryazan Oblast",
+        "Dyagilevo (air base)",
+    )?)?;
+    let mut ivanovo = air_base(
+        "Ivanovo Severny",
+        57.0575,
+        40.9808,
+        "Ivanovo Oblast",
+        "Ivanovo Severny",
+    )?;
+    ivanovo.site = ivanovo.site.with_alias("Ivanovo");
+    c.add_place(ivanovo)?;
+    c.add_place(
+        air_base(
+            "Ukrainka",
+            51.1700,
+            128.4450,
+            "Amur Oblast",
+            "Ukrainka (air base)",
+        )?
+        .with_icao("UHBU"),
+    )?;
+
+    let mut kyiv = city("Kyiv", 50.4501, 30.5234, "UA", "Kyiv")?;
+    kyiv.site = kyiv.site.with_alias("Kiev");
+    c.add_place(kyiv)?;
+    c.add_place(city("Moscow", 55.7558, 37.6173, "RU", "Moscow")?)?;
+    c.add_place(city("Kharkiv", 49.9935, 36.2304, "UA", "Kharkiv")?)?;
+    c.add_place(
+        Site::new(
+            "Ciragan Palace",
+            LatLon::new(41.0436, 29.0147)?,
+            CountryCode::new("TR")?,
+        )
+        .with_category("venue")
+        .with_region("Istanbul")
+        .with_alias("Çırağan Palace")
+        .with_source(wikipedia("Çırağan Palace")),
+    )?;
+
+    let vertices = FRONT_TOWNS
+        .iter()
+        .map(|&(_, lat, lon)| LatLon::new(lat, lon))
+        .collect::<Result<Vec<_>>>()?;
+    c.add_front_line(
+        FrontLine::new("Front line (sketch)", jiff::civil::date(2025, 6, 2), Line::from_vertices(vertices)?)
+            .approximate()
+            .with_waypoints(FRONT_TOWNS.iter().map(|t| t.0))
+            .with_source(Source::new(
+                "Sketch through towns on the line of contact shown by ISW's and DeepStateMap's maps of early June 2025; approximate",
+            )),
+    )?;
+
+    let date = jiff::civil::date(2025, 6, 1);
+    for name in AIR_BASES {
+        let base = c.place(name)?;
+        let strike = Strike::new(date, Endpoint::new(name, base.position()), Weapon::Drone)
+            .with_id(format!(
+                "spiderweb-{}",
+                name.to_lowercase().replace(' ', "-")
+            ))
+            .with_description(
+                "Ukrainian drone attack on a Russian air base (launched from trucks near the base)",
+            )
+            .with_source(report());
+        c.add_strike(strike);
+    }
+    let kharkiv = c.place("Kharkiv")?.position();
+    c.add_strike(
+        Strike::new(jiff::civil::date(2025, 6, 2), Endpoint::new("Kharkiv", kharkiv), Weapon::BallisticMissile)
+            .with_id("kharkiv-ballistic")
+            .with_launch(Endpoint::new("Belgorod area (approximate launch point)", LatLon::new(50.60, 36.60)?))
+            .with_count(ClaimedCount::new(CountKind::Hit, 2, "Kharkiv city officials"))
+            .with_description("Two ballistic missiles struck Kharkiv, one near a school, one near an apartment building")
+            .with_source(report()),
+    );
+    c.add_strike(
+        Strike::new(
+            date,
+            Endpoint::new("Ukraine (many targets)", c.place("Kyiv")?.position()),
+            Weapon::Drone,
+        )
+        .with_id("overnight-drones-472")
+        .with_count(ClaimedCount::new(
+            CountKind::Launched,
+            472,
+            "Ukrainian Air Force",
+        ))
+        .with_count(ClaimedCount::new(CountKind::Damaged, 52, "as reported").out_of(80))
+        .with_description("Russia launched 472 drones in one night")
+        .with_source(report()),
+    );
+    c.add_strike(
+        Strike::new(
+            date,
+            Endpoint::new(
+                "Russia: eight regions and Crimea",
+                c.place("Moscow")?.position(),
+            ),
+            Weapon::Drone,
+        )
+        .with_id("downed-162")
+        .with_count(ClaimedCount::new(
+            CountKind::Intercepted,
+            162,
+            "Russian Ministry of Defence",
+        ))
+        .with_description("Air defences downed 162 drones over eight regions and Crimea")
+        .with_source(report()),
+    );
+    Ok(c)
+}

@@ -1,0 +1,70 @@
+//! Shared helpers for the integration tests: reading committed fixtures.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Path of a file under tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// One CSV row: the `case` column as text, every other column as f64.
+pub struct Row {
+    pub line: usize,
+    pub case: String,
+    pub values: HashMap<String, f64>,
+}
+
+impl Row {
+    pub fn get(&self, column: &str) -> f64 {
+        *self
+            .values
+            .get(column)
+            .unwrap_or_else(|| panic!("line {}: no column {column}", self.line))
+    }
+}
+
+/// Reads a fixture CSV: `#` comment lines, a header, then rows.
+pub fn read_csv(name: &str) -> Vec<Row> {
+    let text = std::fs::read_to_string(fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let (_, header) = lines.next().expect("header");
+    let columns: Vec<&str> = header.split(',').collect();
+    lines
+        .map(|(i, l)| {
+            let cells: Vec<&str> = l.split(',').collect();
+            assert_eq!(cells.len(), columns.len(), "{name} line {}", i + 1);
+            let mut values = HashMap::new();
+            let mut case = String::new();
+            for (c, v) in columns.iter().zip(cells) {
+                if *c == "case" {
+                    case = v.to_string();
+                } else {
+                    let x: f64 = v
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{name} line {}: {c}={v}", i + 1));
+                    values.insert(c.to_string(), x);
+                }
+            }
+            Row {
+                line: i + 1,
+                case,
+                values,
+            }
+        })
+        .collect()
+}
+
+/// Difference of two angles in degrees, wrapped into [0, 180].
+pub fn angle_diff(a: f64, b: f64) -> f64 {
+    let d = (a - b).rem_euclid(360.0);
+    d.min(360.0 - d)
+}
