@@ -210,13 +210,19 @@ def check_polygons():
         ext = poly["exterior"]
         nv = len(ext) - 1
         reflex = 0
+        turning = 0.0
         for i in range(nv):
-            u, v, w = ext[i - 1], ext[i], ext[(i + 1) % nv]
+            u, v, w = ext[(i - 1) % nv], ext[i], ext[(i + 1) % nv]
             az_in = inv1(u[0], u[1], v[0], v[1])[1] + 180.0  # forward azimuth at v
             az_out = inv1(v[0], v[1], w[0], w[1])[0]
-            if wrap180(az_out - az_in) > 0:  # turning right on a CCW ring
+            turn = wrap180(az_out - az_in)
+            turning += turn
+            if turn > 1e-6:  # turning right on a CCW ring
                 reflex += 1
+        # a simple CCW ring turns left by 360 deg minus its (small) geodesic excess
+        check(-360.0 < turning < -300.0, "%s: total turning %r" % (poly["name"], turning))
         stats = dict(vertices=nv, holes=len(poly["holes"]), reflex=reflex,
+                     turning=round(turning, 2),
                      min_edge_km=round(min(elen) / KM, 1), max_edge_km=round(max(elen) / KM, 1))
         # midpoints (for the triangle-inequality prune)
         mids = []

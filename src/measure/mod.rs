@@ -6,6 +6,8 @@
 //! there only when asked for, and its error is documented.
 
 mod area;
+mod batch;
+mod conformal;
 mod contains;
 mod nearest;
 mod point;
@@ -14,9 +16,11 @@ mod segment;
 mod sphere;
 
 pub use area::{AreaMeasure, LengthMeasure};
+pub use batch::nearest_many;
 pub use nearest::{Nearest, NearestOn, Target};
 pub use point::{Geodesic, Haversine, Method, PointMeasure};
 pub use prepared::{PreparedArea, PreparedLine};
+pub(crate) use prepared::{direction, lower_bound_metres};
 
 /// WGS84 semi-major axis (equatorial radius) in metres (NIMA TR8350.2, 3rd ed., table 3.1).
 pub const WGS84_A: f64 = 6_378_137.0;

@@ -22,6 +22,7 @@ use geographiclib_rs::{GeodesicLine, geodesic_capability as caps};
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 
+use super::conformal::{GaussSphere, meridian_radius};
 use super::contains::{Edge, ring_holds_north_pole};
 use super::nearest::{Nearest, NearestOn, Target, inside, on, to_nearest};
 use super::segment::{EndEval, Seg, SegHit, end_eval, nearest_on_segment};
@@ -60,26 +61,18 @@ pub(crate) struct SegmentIndex {
     places: Vec<NearestOn>,
     vertex_ids: Vec<(u32, u32)>,
     tree: RTree<Boxed>,
+    conformal: Option<ConformalTree>,
 }
 
-fn edge_box(seg: &Seg) -> Rectangle<[f64; 3]> {
-    let samples = if seg.len == 0.0 {
+/// Points sampled along an edge (ends included) and their spacing, metres.
+fn samples(seg: &Seg) -> (Vec<LatLon>, f64) {
+    let count = if seg.len == 0.0 {
         1
     } else {
         ((seg.len / SAMPLE_SPACING).ceil() as usize).clamp(2, MAX_SAMPLES)
     };
-    let mut lo = [f64::INFINITY; 3];
-    let mut hi = [f64::NEG_INFINITY; 3];
-    let mut add = |p: LatLon| {
-        let u = direction(p);
-        for k in 0..3 {
-            lo[k] = lo[k].min(u[k]);
-            hi[k] = hi[k].max(u[k]);
-        }
-    };
-    add(seg.a);
-    add(seg.b);
-    if samples > 1 {
+    let mut points = vec![seg.a, seg.b];
+    if count > 1 {
         let line = GeodesicLine::new(
             wgs84(),
             seg.a.lat(),
@@ -89,26 +82,65 @@ fn edge_box(seg: &Seg) -> Rectangle<[f64; 3]> {
             None,
             None,
         );
-        for i in 1..samples {
-            let s = seg.len * i as f64 / samples as f64;
-            let (_a12, lat, lon, ..) =
-                line._gen_position(false, s, caps::LATITUDE | caps::LONGITUDE);
+        for i in 1..count {
+            let s = seg.len * i as f64 / count as f64;
+            let (_a12, lat, lon, ..) = line._gen_position(false, s, caps::LATITUDE | caps::LONGITUDE);
             if let Ok(p) = LatLon::new(lat, lon) {
-                add(p);
+                points.push(p);
             }
         }
     }
-    let spacing = if samples > 1 {
-        seg.len / samples as f64
-    } else {
-        0.0
-    };
-    let margin = spacing / 2.0 / WGS84_B + 1e-12;
+    let spacing = if count > 1 { seg.len / count as f64 } else { 0.0 };
+    (points, spacing)
+}
+
+/// The box of unit vectors `to_unit(sample)` widened by `margin` on every axis.
+fn unit_box(points: &[LatLon], to_unit: impl Fn(LatLon) -> [f64; 3], margin: f64) -> Rectangle<[f64; 3]> {
+    let mut lo = [f64::INFINITY; 3];
+    let mut hi = [f64::NEG_INFINITY; 3];
+    for p in points {
+        let u = to_unit(*p);
+        for k in 0..3 {
+            lo[k] = lo[k].min(u[k]);
+            hi[k] = hi[k].max(u[k]);
+        }
+    }
+    let margin = margin + 1e-12;
     for k in 0..3 {
         lo[k] -= margin;
         hi[k] += margin;
     }
     Rectangle::from_corners(lo, hi)
+}
+
+/// The same edges indexed on Gauss's conformal sphere of the target, for
+/// tight bounds on queries near it.
+#[derive(Debug, Clone)]
+struct ConformalTree {
+    sphere: GaussSphere,
+    tree: RTree<Boxed>,
+    lat_min: f64,
+    lat_max: f64,
+}
+
+/// The conformal sphere for a compact target (spanning at most 60° of
+/// longitude and staying within 80° of the equator), if it has one.
+fn conformal_sphere(segs: &[Seg]) -> Option<(GaussSphere, f64, f64)> {
+    let first = segs.first()?.a;
+    let mut lat = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut dlon = (f64::INFINITY, f64::NEG_INFINITY);
+    for s in segs {
+        for p in [s.a, s.b] {
+            lat = (lat.0.min(p.lat()), lat.1.max(p.lat()));
+            let d = (p.lon() - first.lon() + 180.0).rem_euclid(360.0) - 180.0;
+            dlon = (dlon.0.min(d), dlon.1.max(d));
+        }
+    }
+    if dlon.1 - dlon.0 > 60.0 || lat.0 < -80.0 || lat.1 > 80.0 {
+        return None;
+    }
+    let lon0 = first.lon() + (dlon.0 + dlon.1) / 2.0;
+    Some((GaussSphere::new((lat.0 + lat.1) / 2.0, lon0), lat.0, lat.1))
 }
 
 impl SegmentIndex {
@@ -133,27 +165,92 @@ impl SegmentIndex {
             places.push(place);
             vertex_ids.push((ia, ib));
         }
-        let boxes: Vec<Boxed> = segs
-            .iter()
-            .enumerate()
-            .map(|(i, s)| GeomWithData::new(edge_box(s), i as u32))
-            .collect();
+        let sphere = conformal_sphere(&segs);
+        // Box margins: a direction turns at most 1/b radians per metre on the
+        // ellipsoid, and at most k/R on the conformal sphere.
+        let k_max = sphere
+            .as_ref()
+            .map_or(1.0, |(g, lo, hi)| g.max_scale(lo - 1.0, hi + 1.0));
+        let mut boxes = Vec::with_capacity(segs.len());
+        let mut conformal_boxes = Vec::with_capacity(segs.len());
+        for (i, seg) in segs.iter().enumerate() {
+            let (points, spacing) = samples(seg);
+            boxes.push(GeomWithData::new(
+                unit_box(&points, direction, spacing / 2.0 / WGS84_B),
+                i as u32,
+            ));
+            if let Some((g, ..)) = &sphere {
+                let margin = spacing / 2.0 * k_max / g.radius();
+                conformal_boxes.push(GeomWithData::new(unit_box(&points, |p| g.unit(p), margin), i as u32));
+            }
+        }
+        let conformal = sphere.map(|(sphere, lat_min, lat_max)| ConformalTree {
+            sphere,
+            tree: RTree::bulk_load(conformal_boxes),
+            lat_min,
+            lat_max,
+        });
         SegmentIndex {
             segs,
             places,
             vertex_ids,
             tree: RTree::bulk_load(boxes),
+            conformal,
         }
     }
 
+    /// The best search available for this query: on the conformal sphere
+    /// when the query and a band around it qualify, else geocentric.
     pub(crate) fn nearest(&self, from: LatLon) -> Nearest {
+        if let Some(ct) = &self.conformal {
+            if let Some(found) = self.nearest_conformal(ct, from) {
+                return found;
+            }
+        }
         let u = direction(from);
+        self.search(from, self.tree.nearest_neighbor_iter_with_distance_2(&u), lower_bound_metres)
+    }
+
+    fn nearest_conformal(&self, ct: &ConformalTree, from: LatLon) -> Option<Nearest> {
+        if !ct.sphere.accepts_lon(from.lon()) {
+            return None;
+        }
+        let u = ct.sphere.unit(from);
+        // An upper bound U on the answer: the start of the edge whose box is nearest.
+        let first = ct.tree.nearest_neighbor(&u)?;
+        let upper = end_eval(from, self.segs[first.data as usize].a).d;
+        // A band wide enough that leaving it costs at least U (meridian arcs
+        // out and back, each at least M(0)·margin), so paths that leave can
+        // never beat the answer and the conformal bound decides.
+        let margin = (upper / (2.0 * meridian_radius(0.0))).to_degrees() + 0.01;
+        let lo = from.lat().min(ct.lat_min) - margin;
+        let hi = from.lat().max(ct.lat_max) + margin;
+        if lo < -85.0 || hi > 85.0 {
+            return None;
+        }
+        let k = ct.sphere.max_scale(lo, hi);
+        let radius = ct.sphere.radius();
+        let bound = |chord2: f64| {
+            let half = (chord2.sqrt() / 2.0).min(1.0);
+            2.0 * half.asin() * radius / k * (1.0 - 1e-12) - 1e-6
+        };
+        Some(self.search(from, ct.tree.nearest_neighbor_iter_with_distance_2(&u), bound))
+    }
+
+    /// Exact search over edges yielded in increasing order of a lower bound
+    /// (`bound` turns the squared chord to an edge's box into metres).
+    fn search<'a>(
+        &'a self,
+        from: LatLon,
+        edges: impl Iterator<Item = (&'a Boxed, f64)>,
+        bound: impl Fn(f64) -> f64,
+    ) -> Nearest {
         let mut cache: HashMap<u32, EndEval> = HashMap::new();
         let mut eval = |id: u32, v: LatLon| *cache.entry(id).or_insert_with(|| end_eval(from, v));
         let mut best_d = f64::INFINITY;
         let mut best: Option<Nearest> = None;
-        for (item, chord2) in self.tree.nearest_neighbor_iter_with_distance_2(&u) {
-            if lower_bound_metres(chord2) >= best_d {
+        for (item, chord2) in edges {
+            if bound(chord2) >= best_d {
                 break;
             }
             let i = item.data as usize;
@@ -176,6 +273,11 @@ impl SegmentIndex {
             }
         }
         best.unwrap_or_else(|| inside(from))
+    }
+
+    /// The boxes (in unit-vector space) that hold each edge.
+    pub(crate) fn boxes(&self) -> impl Iterator<Item = &Rectangle<[f64; 3]>> + '_ {
+        self.tree.iter().map(|b| b.geom())
     }
 
     /// How many edges the index holds.
@@ -214,6 +316,11 @@ impl PreparedLine {
     /// The line.
     pub fn line(&self) -> &Line {
         &self.line
+    }
+
+    /// The boxes (in unit-vector space) that hold each edge.
+    pub(crate) fn boxes(&self) -> impl Iterator<Item = &Rectangle<[f64; 3]>> + '_ {
+        self.index.boxes()
     }
 }
 

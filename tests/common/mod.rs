@@ -1,6 +1,5 @@
 //! Shared helpers for the integration tests: reading committed fixtures.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 #![allow(dead_code)]
 
 use std::collections::HashMap;

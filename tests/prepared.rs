@@ -1,0 +1,74 @@
+//! Prepared (indexed) lines and areas give exactly the unindexed answers.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use strikemap::{LatLon, Line, PreparedArea, PreparedLine, Target, countries, line_from_geometry};
+
+/// Deterministic pseudo-random points (xorshift) in a lat/lon box.
+fn points(n: usize, seed: u64, lat: (f64, f64), lon: (f64, f64)) -> Vec<LatLon> {
+    let mut x = seed;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    };
+    (0..n)
+        .map(|_| LatLon::new(lat.0 + (lat.1 - lat.0) * next(), lon.0 + (lon.1 - lon.0) * next()).unwrap())
+        .collect()
+}
+
+fn queries() -> Vec<LatLon> {
+    let mut q = points(300, 3, (40.0, 56.0), (18.0, 45.0)); // around Ukraine
+    q.extend(points(100, 5, (-89.0, 89.0), (-180.0, 180.0))); // anywhere
+    q.extend([
+        LatLon::new(68.1517, 33.4639).unwrap(),
+        LatLon::new(51.17, 128.445).unwrap(),
+        LatLon::new(90.0, 0.0).unwrap(),
+        LatLon::new(-90.0, 0.0).unwrap(),
+        LatLon::new(-48.5, -148.5).unwrap(), // near Ukraine's antipode
+    ]);
+    q
+}
+
+#[test]
+fn ukraine_prepared_equals_naive() {
+    for territory in [countries::ukraine_10m(), &countries::get("UA").unwrap().territory] {
+        let prepared = PreparedArea::new(territory.area.clone());
+        for q in queries() {
+            let (fast, slow) = (prepared.nearest_to(q), territory.area.nearest_to(q));
+            assert_eq!(fast.inside, slow.inside, "{q}");
+            let diff = (fast.distance.as_metres() - slow.distance.as_metres()).abs();
+            assert!(diff < 1e-6, "{q}: {} vs {}", fast.distance, slow.distance);
+        }
+    }
+}
+
+#[test]
+fn front_line_prepared_equals_naive() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/front-line-10k.geojson")).unwrap();
+    let fc: geojson::FeatureCollection = text.parse().unwrap();
+    let line: Line = line_from_geometry(fc.features[0].geometry.as_ref().unwrap()).unwrap();
+    let prepared = PreparedLine::new(line.clone());
+    for q in queries().into_iter().step_by(3) {
+        let (fast, slow) = (prepared.nearest_to(q), line.nearest_to(q));
+        let diff = (fast.distance.as_metres() - slow.distance.as_metres()).abs();
+        assert!(diff < 1e-6, "{q}: {} vs {}", fast.distance, slow.distance);
+        // At a shared vertex either edge may be named; the point is the same.
+        let gap = strikemap::Geodesic.distance_to(fast.point, &slow.point).as_metres();
+        assert!(gap < 1e-3, "{q}: nearest points {} and {} differ", fast.point, slow.point);
+    }
+}
+
+#[test]
+fn countries_spanning_the_antimeridian_agree() {
+    // Russia and Fiji have no conformal sphere (too wide); the geocentric bound serves.
+    for code in ["RU", "FJ", "US", "AQ"] {
+        let t = &countries::get(code).unwrap().territory;
+        for q in points(15, 9, (-80.0, 80.0), (-180.0, 180.0)) {
+            let (fast, slow) = (t.nearest_to(q), t.area.nearest_to(q));
+            assert_eq!(fast.inside, slow.inside, "{code} {q}");
+            assert!((fast.distance.as_metres() - slow.distance.as_metres()).abs() < 1e-6, "{code} {q}");
+        }
+    }
+}
