@@ -10,7 +10,7 @@ mod scenario;
 
 use std::path::PathBuf;
 
-use strikemap::{Catalog, Distance, Target, Unit, countries};
+use strikemap::{Catalog, Distance, DistanceVerdict, Target, Unit, countries};
 
 fn km_mi(d: Distance) -> String {
     format!("{:>9.1} km {:>9.1} mi", d.as_km(), d.as_miles())
@@ -22,6 +22,46 @@ fn distances_from(c: &Catalog, from: &str) -> strikemap::Result<()> {
         println!("  {:<16} {}", base, km_mi(c.distance(from, base)?));
     }
     Ok(())
+}
+
+fn print_verdicts(verdicts: &[DistanceVerdict]) {
+    println!("\nClaims checked (exact, WGS84):");
+    println!("  {:<54} {:<9} {:<14} {}", "claim", "reading", "verdict", "decided by");
+    for v in verdicts {
+        for r in &v.readings {
+            println!(
+                "  {:<54} {:<9} {:<14} {}",
+                v.claim.text(),
+                r.reading.name(),
+                r.verdict.name(),
+                r.decided_by
+            );
+        }
+        if let Some(mixup) = &v.unit_mixup {
+            println!("  {:<54} unit mix-up: {}", "", mixup.summary);
+        }
+    }
+    for v in verdicts {
+        println!("\n\"{}\": {}", v.claim.text(), v.verdict.name());
+        println!("{}", textwrap(&v.explanation, 78, "  "));
+    }
+}
+
+/// Wraps text at `width` columns with an indent (no dependency needed).
+fn textwrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        if line.len() + word.len() + 1 > width && line.trim().len() > 0 {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        line.push_str(word);
+        line.push(' ');
+    }
+    out.push_str(line.trim_end());
+    out
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -69,6 +109,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for s in &front.sources {
             println!("  source: {s}");
         }
+        println!(
+            "  note: a sketch through {} town centres cuts the corners of the real line, so it\n  comes out shorter; a length verdict below is about this sketch",
+            front.waypoints.len()
+        );
         let kharkiv = c.place("Kharkiv")?.position();
         println!(
             "  Kharkiv is {:.1} from it",
@@ -110,7 +154,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
+    let mut verdicts: Vec<DistanceVerdict> = Vec::new();
+    for claim in scenario::distance_claims()? {
+        verdicts.push(claim.check_in(&c)?);
+    }
+    for claim in scenario::length_claims()? {
+        verdicts.push(claim.check_in(&c)?);
+    }
+    print_verdicts(&verdicts);
+
     std::fs::create_dir_all(&out)?;
+    let verdict_path = out.join("verdicts.json");
+    std::fs::write(&verdict_path, serde_json::to_string_pretty(&verdicts)?)?;
+    println!("\nWrote the verdicts (JSON) to {}", verdict_path.display());
     let path = out.join("scenario.json");
     std::fs::write(&path, serde_json::to_string_pretty(&c)?)?;
     println!("\nWrote the typed scenario to {}", path.display());

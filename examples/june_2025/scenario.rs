@@ -7,8 +7,8 @@
 //! survey.
 
 use strikemap::{
-    AirBase, Catalog, City, ClaimedCount, CountKind, CountryCode, Endpoint, FrontLine, LatLon,
-    Line, Result, Site, Source, Strike, Weapon,
+    AirBase, Catalog, City, ClaimedCount, CountKind, CountryCode, DistanceClaim, Endpoint,
+    FrontLine, LatLon, LengthClaim, Line, Result, Site, Source, Strike, Weapon, countries,
 };
 
 /// The report the events come from.
@@ -50,12 +50,20 @@ pub const AIR_BASES: [&str; 5] = [
     "Ukrainka",
 ];
 
-/// Towns along the line of contact, south-west to north-east, as of early June 2025.
-const FRONT_TOWNS: [(&str, f64, f64); 14] = [
+/// Towns on or next to the line of contact, south-west to north-east, as of
+/// early June 2025: the Dnipro from Kherson to Kamianske, then overland to
+/// the Russian border north of Vovchansk. Positions are the towns' centres
+/// (Wikipedia), so the line is a sketch: it cuts the corners the real line
+/// makes between them and comes out shorter.
+const FRONT_TOWNS: [(&str, f64, f64); 19] = [
     ("Kherson", 46.6354, 32.6169),
+    ("Beryslav", 46.8417, 33.4264),
     ("Nikopol", 47.5670, 34.3960),
+    ("Kamianske (Zaporizhzhia Oblast)", 47.4731, 35.3022),
     ("Stepnohirsk", 47.5730, 35.3120),
     ("Orikhiv", 47.5676, 35.7842),
+    ("Robotyne", 47.4447, 35.8397),
+    ("Huliaipole", 47.6636, 36.2561),
     ("Velyka Novosilka", 47.8436, 36.8281),
     ("Kurakhove", 47.9859, 37.2828),
     ("Pokrovsk", 48.2825, 37.1757),
@@ -63,6 +71,7 @@ const FRONT_TOWNS: [(&str, f64, f64); 14] = [
     ("Chasiv Yar", 48.5866, 37.8350),
     ("Siversk", 48.8669, 38.0969),
     ("Lyman", 48.9892, 37.8025),
+    ("Borova", 49.3760, 37.6220),
     ("Kupiansk", 49.7105, 37.6156),
     ("Vovchansk", 50.2901, 36.9411),
     ("Russian border north of Vovchansk", 50.3700, 36.8600),
@@ -128,6 +137,9 @@ pub fn catalog() -> Result<Catalog> {
         .with_alias("Çırağan Palace")
         .with_source(wikipedia("Çırağan Palace")),
     )?;
+
+    // Ukraine's territory within its internationally recognised borders (1:50m, bundled).
+    c.add_territory(countries::get("UA")?.territory.clone())?;
 
     let vertices = FRONT_TOWNS
         .iter()
@@ -200,4 +212,25 @@ pub fn catalog() -> Result<Catalog> {
         .with_source(report()),
     );
     Ok(c)
+}
+
+/// The quantitative spatial claims of the report, ready to check against the catalog.
+pub fn distance_claims() -> Result<Vec<DistanceClaim>> {
+    Ok(vec![
+        DistanceClaim::parse("the targets were more than 4,300 miles from Ukraine")?
+            .with_subjects(AIR_BASES)
+            .with_reference("Ukraine")
+            .with_claimed_by("AP News")
+            .with_source(report()),
+    ])
+}
+
+/// The length claims of the report.
+pub fn length_claims() -> Result<Vec<LengthClaim>> {
+    Ok(vec![
+        LengthClaim::parse("the roughly 620-mile front line")?
+            .with_line("Front line (sketch)")
+            .with_claimed_by("AP News")
+            .with_source(report()),
+    ])
 }

@@ -1,0 +1,587 @@
+//! Checking distance and length claims: measure every subject, build its
+//! uncertainty budget, decide every reading, diagnose unit mix-ups.
+
+use super::claim::{Claim, DistanceClaim, LengthClaim};
+use super::explain::{self, Context};
+use super::mixup;
+use super::options::CheckOptions;
+use super::quantifier::{Quantifier, rounding};
+use super::subject::Subject;
+use super::uncertainty::{
+    APPROXIMATE_LENGTH_FRACTION, APPROXIMATE_LINE_ALLOWANCE, DEFAULT_SCALE, HAVERSINE_FRACTION,
+    SURVEYED_LENGTH_FRACTION, SURVEYED_LINE_ALLOWANCE, Uncertainty, UncertaintyKind,
+    UncertaintyPart, coordinate_precision, map_scale_error,
+};
+use super::verdict::{
+    DistanceVerdict, Reading, ReadingVerdict, ReferenceInfo, ReferenceKind, SubjectResult, Verdict,
+};
+use crate::countries;
+use crate::distance::{Distance, StatedDistance, Unit};
+use crate::error::{Error, Result};
+use crate::measure::{Haversine, Method, Nearest, PointMeasure as _, Target};
+use crate::model::{FrontLine, TargetRef, Territory};
+use crate::position::LatLon;
+
+/// A subject as measured, with the parts of its budget that do not depend
+/// on the claim's figure (coordinates, reference data, method).
+#[derive(Debug, Clone)]
+pub(crate) struct Measured {
+    pub(crate) name: String,
+    pub(crate) position: Option<LatLon>,
+    pub(crate) metres: f64,
+    pub(crate) reference_point: Option<LatLon>,
+    pub(crate) inside: bool,
+    pub(crate) parts: Vec<UncertaintyPart>,
+}
+
+impl Measured {
+    /// The sum of the figure-independent parts, in metres.
+    pub(crate) fn other_parts(&self) -> f64 {
+        self.parts.iter().map(|p| p.metres).sum()
+    }
+}
+
+/// Every subject and every reading for one reading of the figure.
+#[derive(Debug, Clone)]
+pub(crate) struct Assessment {
+    pub(crate) subjects: Vec<SubjectResult>,
+    /// (reading, verdict, index of the deciding subject), in [`Reading::ALL`] order.
+    pub(crate) readings: Vec<(Reading, Verdict, usize)>,
+}
+
+impl Assessment {
+    pub(crate) fn verdict(&self, reading: Reading) -> Verdict {
+        self.readings
+            .iter()
+            .find(|(r, ..)| *r == reading)
+            .map_or(Verdict::NotSupported, |(_, v, _)| *v)
+    }
+}
+
+/// Formats a figure as written in a claim, e.g. `4,300 mi`.
+fn figure(stated: &StatedDistance) -> String {
+    format!(
+        "{} {}",
+        explain::group(stated.value(), decimals_of(stated.resolution())),
+        stated.unit().symbol()
+    )
+}
+
+/// Decimals needed to show a number with this resolution.
+fn decimals_of(resolution: f64) -> usize {
+    if resolution >= 1.0 || resolution <= 0.0 {
+        0
+    } else {
+        // Bounded: resolution < 1 gives a small positive count.
+        (-resolution.log10()).ceil().clamp(0.0, 9.0) as usize
+    }
+}
+
+/// The stated-precision part of the budget.
+fn stated_part(
+    quantifier: Quantifier,
+    stated: &StatedDistance,
+    options: &CheckOptions<'_>,
+) -> UncertaintyPart {
+    if let Some(d) = options.stated_precision() {
+        return UncertaintyPart::new(
+            UncertaintyKind::StatedPrecision,
+            d.as_metres(),
+            format!("set by the caller: {}", explain::km_mi(d.as_metres())),
+        );
+    }
+    let unit = stated.unit();
+    let h = quantifier.stated_precision(stated.value(), stated.resolution());
+    let note = if quantifier.is_threshold() {
+        let res = stated.resolution();
+        format!(
+            "\"{}\" is rounded to {} {}: half of that, at most 5 % of the figure, is {} {}",
+            figure(stated),
+            explain::group(res, decimals_of(res)),
+            unit.symbol(),
+            explain::group(h, decimals_of(res / 2.0)),
+            unit.symbol()
+        )
+    } else {
+        format!(
+            "0: the band accepted by \"{}\" already allows for the rounding of \"{}\"",
+            quantifier.phrase(),
+            figure(stated)
+        )
+    };
+    UncertaintyPart::new(UncertaintyKind::StatedPrecision, h * unit.metres(), note)
+}
+
+/// A verdict for every subject and every reading, for this figure.
+pub(crate) fn assess(
+    quantifier: Quantifier,
+    stated: &StatedDistance,
+    measured: &[Measured],
+    options: &CheckOptions<'_>,
+) -> Assessment {
+    let unit = stated.unit();
+    let band = quantifier
+        .band(stated.value(), stated.resolution())
+        .scaled(unit.metres());
+    let stated_part = stated_part(quantifier, stated, options);
+    let subjects: Vec<SubjectResult> = measured
+        .iter()
+        .map(|m| {
+            let mut parts = vec![stated_part.clone()];
+            parts.extend(m.parts.iter().cloned());
+            let uncertainty = Uncertainty::new(parts);
+            let u = uncertainty.total().as_metres();
+            let margin = band.margin(m.metres);
+            let satisfies = band.contains(m.metres);
+            let d = Distance::from_metres(m.metres);
+            SubjectResult {
+                name: m.name.clone(),
+                position: m.position,
+                metres: m.metres,
+                km: d.as_km(),
+                miles: d.as_miles(),
+                value: d.as_unit(unit),
+                reference_point: m.reference_point,
+                inside: m.inside,
+                satisfies,
+                verdict: Verdict::decide(margin, u, satisfies),
+                margin: margin / unit.metres(),
+                margin_metres: margin,
+                uncertainty,
+            }
+        })
+        .collect();
+    let readings = Reading::ALL
+        .into_iter()
+        .map(|reading| {
+            let i = decider(reading, &subjects);
+            (reading, subjects[i].verdict, i)
+        })
+        .collect();
+    Assessment { subjects, readings }
+}
+
+/// The index of the subject that decides a reading: for every, the worst
+/// (lowest verdict, then smallest margin); for any, the best; for farthest,
+/// the farthest (the first of equals).
+fn decider(reading: Reading, subjects: &[SubjectResult]) -> usize {
+    let standing = |s: &SubjectResult| (s.verdict.rank(), s.margin_metres);
+    let cmp = |a: &SubjectResult, b: &SubjectResult| {
+        let (ra, ma) = standing(a);
+        let (rb, mb) = standing(b);
+        ra.cmp(&rb).then(ma.total_cmp(&mb))
+    };
+    let indices = 0..subjects.len();
+    let pick = match reading {
+        Reading::Every => indices.min_by(|&a, &b| cmp(&subjects[a], &subjects[b])),
+        Reading::Any => indices
+            .rev()
+            .max_by(|&a, &b| cmp(&subjects[a], &subjects[b])),
+        Reading::Farthest => indices
+            .rev()
+            .max_by(|&a, &b| subjects[a].metres.total_cmp(&subjects[b].metres)),
+    };
+    // Callers check that there is at least one subject.
+    pick.unwrap_or(0)
+}
+
+/// The nearest point of the reference, with the chosen method.
+fn nearest(reference: &impl Target, from: LatLon, method: Method) -> Nearest {
+    match method {
+        // The exact ellipsoidal measure, the default.
+        Method::Geodesic => reference.nearest_to(from),
+        Method::Haversine => reference.nearest_by(from, Method::Haversine),
+    }
+}
+
+/// The method part of the budget for a measured distance.
+fn method_part(method: Method, metres: f64) -> UncertaintyPart {
+    match method {
+        Method::Geodesic => UncertaintyPart::new(
+            UncertaintyKind::Method,
+            0.0,
+            "0: measured on the WGS84 ellipsoid (Karney's geodesic algorithms, accurate to about 15 nanometres)",
+        ),
+        Method::Haversine => UncertaintyPart::new(
+            UncertaintyKind::Method,
+            HAVERSINE_FRACTION * metres,
+            "measured on a sphere (haversine) as asked: up to 0.56 % of the distance off the WGS84 ellipsoid",
+        ),
+    }
+}
+
+/// The precision of a position, from the caller or from its decimals, with a note.
+fn position_precision(name: &str, p: LatLon, options: &CheckOptions<'_>) -> (f64, String) {
+    match options.coordinate_precision() {
+        Some(d) => (
+            d.as_metres(),
+            format!(
+                "{name}: {} (set by the caller)",
+                explain::metres_text(d.as_metres())
+            ),
+        ),
+        None => {
+            let d = coordinate_precision(p).as_metres();
+            (
+                d,
+                format!(
+                    "{name} given as {}, {}: one unit in the last decimal place is {}",
+                    p.lat(),
+                    p.lon(),
+                    explain::metres_text(d)
+                ),
+            )
+        }
+    }
+}
+
+/// The same territory at another scale, if known: from the options, or the
+/// bundled Ukraine at 1:10m for the bundled Ukraine at 1:50m and back.
+fn other_scale<'a>(territory: &Territory, options: &CheckOptions<'a>) -> Option<&'a Territory> {
+    if let Some(other) = options.other_scale() {
+        return Some(other);
+    }
+    if territory.country.is_none_or(|c| c.as_str() != "UA") {
+        return None;
+    }
+    let fine = countries::ukraine_10m();
+    let coarse = &countries::get("UA").ok()?.territory;
+    match territory.scale.as_deref() {
+        Some("1:50m") if territory == coarse => Some(fine),
+        Some("1:10m") if territory == fine => Some(coarse),
+        _ => None,
+    }
+}
+
+/// The reference-data part for a territory.
+fn territory_part(
+    territory: &Territory,
+    other: Option<&Territory>,
+    from: LatLon,
+    metres: f64,
+    method: Method,
+) -> UncertaintyPart {
+    let (scale, assumed) = match territory.scale.as_deref() {
+        Some(s) if map_scale_error(s).is_some() => (s, false),
+        _ => (DEFAULT_SCALE, true),
+    };
+    let figure = map_scale_error(scale).map_or(0.0, Distance::as_metres);
+    let mut note = format!(
+        "{} at {scale}{}: 0.07 mm on the map, {}",
+        territory.name,
+        if assumed {
+            " (scale not given, assumed)"
+        } else {
+            ""
+        },
+        explain::metres_text(figure)
+    );
+    let mut size = figure;
+    if let Some(other) = other {
+        let d_other = nearest(other, from, method).distance.as_metres();
+        let diff = (metres - d_other).abs();
+        note.push_str(&format!(
+            "; the same boundary at {} gives a distance {} different",
+            other.scale.as_deref().unwrap_or("another scale"),
+            explain::metres_text(diff)
+        ));
+        size = size.max(diff);
+    }
+    UncertaintyPart::new(UncertaintyKind::ReferenceData, size, note)
+}
+
+/// The reference-data part for a distance to a front line.
+fn front_line_part(front: &FrontLine) -> UncertaintyPart {
+    if front.approximate {
+        UncertaintyPart::new(
+            UncertaintyKind::ReferenceData,
+            APPROXIMATE_LINE_ALLOWANCE.as_metres(),
+            format!(
+                "front line \"{}\" is an approximate sketch: allowance {}",
+                front.name,
+                explain::metres_text(APPROXIMATE_LINE_ALLOWANCE.as_metres())
+            ),
+        )
+    } else {
+        UncertaintyPart::new(
+            UncertaintyKind::ReferenceData,
+            SURVEYED_LINE_ALLOWANCE.as_metres(),
+            format!(
+                "front line \"{}\": allowance {} for a mapped line of contact",
+                front.name,
+                explain::metres_text(SURVEYED_LINE_ALLOWANCE.as_metres())
+            ),
+        )
+    }
+}
+
+/// What the verdict says about the reference.
+fn reference_info(reference: TargetRef<'_>) -> ReferenceInfo {
+    match reference {
+        TargetRef::Place(p) => ReferenceInfo {
+            name: p.name().to_string(),
+            kind: ReferenceKind::Place,
+            scale: None,
+            approximate: false,
+        },
+        TargetRef::Territory(t) => ReferenceInfo {
+            name: t.name.clone(),
+            kind: ReferenceKind::Territory,
+            scale: t.scale.clone(),
+            approximate: false,
+        },
+        TargetRef::FrontLine(f) => ReferenceInfo {
+            name: f.name.clone(),
+            kind: ReferenceKind::FrontLine,
+            scale: None,
+            approximate: f.approximate,
+        },
+    }
+}
+
+/// Measures one subject against the reference.
+fn measure<S: Subject>(
+    subject: &S,
+    reference: TargetRef<'_>,
+    other: Option<&Territory>,
+    options: &CheckOptions<'_>,
+) -> Measured {
+    let method = options.method();
+    let p = subject.position();
+    let near = nearest(&reference, p, method);
+    let metres = near.distance.as_metres();
+    let (mut coords, mut note) = position_precision(subject.name(), p, options);
+    if let TargetRef::Place(place) = reference {
+        let (c, n) = position_precision(place.name(), place.position(), options);
+        coords += c;
+        note = format!("{note}; {n}");
+    }
+    let data = match (options.reference_resolution(), reference) {
+        (Some(d), _) => UncertaintyPart::new(
+            UncertaintyKind::ReferenceData,
+            d.as_metres(),
+            format!("set by the caller: {}", explain::metres_text(d.as_metres())),
+        ),
+        (None, TargetRef::Place(place)) => UncertaintyPart::new(
+            UncertaintyKind::ReferenceData,
+            0.0,
+            format!(
+                "0: {} is a point (its position is counted under coordinates)",
+                place.name()
+            ),
+        ),
+        (None, TargetRef::Territory(t)) => territory_part(t, other, p, metres, method),
+        (None, TargetRef::FrontLine(f)) => front_line_part(f),
+    };
+    Measured {
+        name: subject.name().to_string(),
+        position: Some(p),
+        metres,
+        reference_point: Some(near.point),
+        inside: near.inside,
+        parts: vec![
+            UncertaintyPart::new(UncertaintyKind::Coordinates, coords, note),
+            data,
+            method_part(method, metres),
+        ],
+    }
+}
+
+/// The index of the nearest and farthest measured subject.
+fn extremes(measured: &[Measured]) -> (usize, usize) {
+    let order = |a: &usize, b: &usize| measured[*a].metres.total_cmp(&measured[*b].metres);
+    let nearest = (0..measured.len()).min_by(order).unwrap_or(0);
+    let farthest = (0..measured.len()).rev().max_by(order).unwrap_or(0);
+    (nearest, farthest)
+}
+
+/// Builds the verdict from measurements.
+fn verdict(
+    claim: Claim,
+    quantifier: Quantifier,
+    stated: &StatedDistance,
+    stated_reading: Reading,
+    reference: Option<ReferenceInfo>,
+    measured: &[Measured],
+    options: &CheckOptions<'_>,
+) -> DistanceVerdict {
+    let assessment = assess(quantifier, stated, measured, options);
+    let unit = stated.unit();
+    let band = quantifier
+        .band(stated.value(), stated.resolution())
+        .scaled(unit.metres());
+    let reference_name = reference.as_ref().map(|r| r.name.clone());
+    let ctx = Context {
+        quantifier,
+        stated,
+        band,
+        reference: reference_name.as_deref(),
+        length: reference.is_none(),
+    };
+    let readings: Vec<ReadingVerdict> = assessment
+        .readings
+        .iter()
+        .map(|&(reading, verdict, i)| ReadingVerdict {
+            reading,
+            verdict,
+            decided_by: assessment.subjects[i].name.clone(),
+            explanation: explain::reading(
+                reading,
+                verdict,
+                &assessment.subjects[i],
+                &assessment.subjects,
+                &ctx,
+            ),
+        })
+        .collect();
+    let verdict = assessment.verdict(stated_reading);
+    let unit_mixup = if verdict == Verdict::NotSupported {
+        mixup::diagnose(quantifier, stated, measured, options)
+    } else {
+        None
+    };
+    let (near, far) = extremes(measured);
+    let uncertainty = Uncertainty::largest(assessment.subjects.iter().map(|s| &s.uncertainty));
+    let mut v = DistanceVerdict {
+        claim,
+        verdict,
+        reading: stated_reading,
+        method: options.method(),
+        unit,
+        reference,
+        subjects: assessment.subjects,
+        nearest: measured[near].name.clone(),
+        farthest: measured[far].name.clone(),
+        readings,
+        unit_mixup,
+        uncertainty,
+        explanation: String::new(),
+    };
+    v.explanation = explain::distance(&v, &ctx);
+    v
+}
+
+/// Checks a distance claim.
+pub(crate) fn distance<S: Subject>(
+    claim: &DistanceClaim,
+    subjects: &[S],
+    reference: TargetRef<'_>,
+    options: &CheckOptions<'_>,
+) -> Result<DistanceVerdict> {
+    options.validate()?;
+    if subjects.is_empty() {
+        return Err(Error::NoSubjects {
+            claim: claim.text.clone(),
+        });
+    }
+    let other = match reference {
+        TargetRef::Territory(t) if options.reference_resolution().is_none() => {
+            other_scale(t, options)
+        }
+        _ => None,
+    };
+    let measured: Vec<Measured> = subjects
+        .iter()
+        .map(|s| measure(s, reference, other, options))
+        .collect();
+    Ok(verdict(
+        Claim::Distance(claim.clone()),
+        claim.quantifier,
+        &claim.stated,
+        claim.reading,
+        Some(reference_info(reference)),
+        &measured,
+        options,
+    ))
+}
+
+/// Checks a length claim.
+pub(crate) fn length(
+    claim: &LengthClaim,
+    front: &FrontLine,
+    options: &CheckOptions<'_>,
+) -> Result<DistanceVerdict> {
+    options.validate()?;
+    let method = options.method();
+    let metres = match method {
+        Method::Geodesic => front.length().as_metres(),
+        Method::Haversine => front
+            .line
+            .segments()
+            .map(|(_, _, a, b)| Haversine.distance(a, b).as_metres())
+            .sum(),
+    };
+    let coords = match options.coordinate_precision() {
+        Some(d) => UncertaintyPart::new(
+            UncertaintyKind::Coordinates,
+            2.0 * d.as_metres(),
+            format!(
+                "set by the caller: {} per vertex, counted at both ends",
+                explain::metres_text(d.as_metres())
+            ),
+        ),
+        None => {
+            let coarsest = front
+                .line
+                .parts()
+                .iter()
+                .flatten()
+                .map(|v| coordinate_precision(*v).as_metres())
+                .fold(0.0, f64::max);
+            UncertaintyPart::new(
+                UncertaintyKind::Coordinates,
+                2.0 * coarsest,
+                format!(
+                    "the coarsest vertex is given to {}, counted at both ends",
+                    explain::metres_text(coarsest)
+                ),
+            )
+        }
+    };
+    let data = match options.reference_resolution() {
+        Some(d) => UncertaintyPart::new(
+            UncertaintyKind::ReferenceData,
+            d.as_metres(),
+            format!("set by the caller: {}", explain::metres_text(d.as_metres())),
+        ),
+        None => {
+            let (fraction, what) = if front.approximate {
+                (APPROXIMATE_LENGTH_FRACTION, "an approximate sketch")
+            } else {
+                (SURVEYED_LENGTH_FRACTION, "a mapped line")
+            };
+            UncertaintyPart::new(
+                UncertaintyKind::ReferenceData,
+                fraction * metres,
+                format!(
+                    "\"{}\" is {what}: {} % of its length, {}",
+                    front.name,
+                    fraction * 100.0,
+                    explain::metres_text(fraction * metres)
+                ),
+            )
+        }
+    };
+    let measured = [Measured {
+        name: front.name.clone(),
+        position: None,
+        metres,
+        reference_point: None,
+        inside: false,
+        parts: vec![coords, data, method_part(method, metres)],
+    }];
+    Ok(verdict(
+        Claim::Length(claim.clone()),
+        claim.quantifier,
+        &claim.stated,
+        Reading::Every,
+        None,
+        &measured,
+        options,
+    ))
+}
+
+/// The figure's own rounding in metres when read in `unit` (for mix-up matches).
+pub(crate) fn rounding_in(stated: &StatedDistance, unit: Unit) -> f64 {
+    rounding(stated.value(), stated.resolution()) * unit.metres()
+}

@@ -1,0 +1,578 @@
+//! The claim types: [`DistanceClaim`], [`LengthClaim`], and [`Claim`] that
+//! holds any of them (with [`RateClaim`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::check;
+use super::options::CheckOptions;
+use super::phrase::find_distance;
+use super::quantifier::Quantifier;
+use super::rate::RateClaim;
+use super::subject::Subject;
+use super::verdict::{DistanceVerdict, Reading};
+use crate::countries;
+use crate::distance::StatedDistance;
+use crate::error::{Error, Result};
+use crate::model::{Catalog, FrontLine, Place, Source, TargetRef};
+
+/// A claim about the distance between subjects and a reference: "the
+/// targets were more than 4,300 miles from Ukraine".
+///
+/// It keeps the quoted text, the quantifier and figure read from it, the
+/// reading it states (every subject, unless set), the names of its subjects
+/// and reference (to check it against a [`Catalog`]), who said it and the
+/// source.
+///
+/// ```
+/// use strikemap::{DistanceClaim, Quantifier, Source, Unit};
+/// let c = DistanceClaim::parse("the targets were more than 4,300 miles from Ukraine")?
+///     .with_subjects(["Olenya", "Belaya", "Dyagilevo", "Ivanovo Severny", "Ukrainka"])
+///     .with_reference("Ukraine")
+///     .with_claimed_by("a news report")
+///     .with_source(Source::new("AP News, 1 June 2025"));
+/// assert_eq!(c.quantifier, Quantifier::MoreThan);
+/// assert_eq!((c.stated.value(), c.stated.unit()), (4300.0, Unit::Miles));
+/// assert_eq!(c.wording, "more than");
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistanceClaim {
+    /// The text as quoted.
+    pub text: String,
+    /// What the claim says about the distance relative to the figure.
+    pub quantifier: Quantifier,
+    /// The quantifier's wording as written, lower case (`"over"`,
+    /// `"within"`); empty for a bare figure.
+    #[serde(default)]
+    pub wording: String,
+    /// The figure, its unit and precision.
+    pub stated: StatedDistance,
+    /// The reading the sentence states (every subject unless set).
+    #[serde(default)]
+    pub reading: Reading,
+    /// The names of the subjects, for [`DistanceClaim::check_in`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+    /// The name of the reference, for [`DistanceClaim::check_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// Who made the claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<String>,
+    /// Where it was published.
+    #[serde(default)]
+    pub source: Source,
+}
+
+impl DistanceClaim {
+    /// A claim from its parts; the text is made up from them.
+    ///
+    /// ```
+    /// use strikemap::{DistanceClaim, Quantifier, StatedDistance, Unit};
+    /// let c = DistanceClaim::new(Quantifier::AtMost, StatedDistance::new(300.0, Unit::Kilometres, 100.0)?);
+    /// assert_eq!(c.text, "at most 300 km");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn new(quantifier: Quantifier, stated: StatedDistance) -> DistanceClaim {
+        DistanceClaim {
+            text: format!("{} {}", quantifier.phrase(), stated.text()),
+            quantifier,
+            wording: quantifier.phrase().to_string(),
+            stated,
+            reading: Reading::Every,
+            subjects: Vec::new(),
+            reference: None,
+            claimed_by: None,
+            source: Source::default(),
+        }
+    }
+
+    /// Reads a claim from text: the first figure with a unit and the
+    /// quantifier in front of it (or "or more" / "or less" / "or so" after
+    /// it), anywhere in a sentence. A bare figure means
+    /// [`Quantifier::Exactly`]. See [`Quantifier`] for the wordings.
+    ///
+    /// # Errors
+    /// [`Error::ClaimText`] quoting the text when it holds no figure with a
+    /// unit, the figure is negative or its unit unknown, the figure is a
+    /// range ("300 to 400 km"), or it has a quantifier on both sides.
+    ///
+    /// ```
+    /// use strikemap::{DistanceClaim, Error, Quantifier};
+    /// assert_eq!(DistanceClaim::parse("over 4,300km")?.quantifier, Quantifier::MoreThan);
+    /// assert_eq!(DistanceClaim::parse("up to 300 km")?.quantifier, Quantifier::AtMost);
+    /// let err = DistanceClaim::parse("very far from Ukraine").unwrap_err();
+    /// assert!(matches!(&err, Error::ClaimText { text, .. } if text == "very far from Ukraine"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<DistanceClaim> {
+        let phrase = find_distance(text)?;
+        Ok(DistanceClaim {
+            text: text.to_string(),
+            quantifier: phrase.quantifier,
+            wording: phrase.wording,
+            stated: phrase.stated,
+            reading: Reading::Every,
+            subjects: Vec::new(),
+            reference: None,
+            claimed_by: None,
+            source: Source::default(),
+        })
+    }
+
+    /// Sets the names of the subjects (looked up by [`DistanceClaim::check_in`]).
+    ///
+    /// ```
+    /// let c = strikemap::DistanceClaim::parse("within 300 km")?.with_subjects(["Kharkiv"]);
+    /// assert_eq!(c.subjects, ["Kharkiv"]);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_subjects<S: Into<String>>(
+        mut self,
+        names: impl IntoIterator<Item = S>,
+    ) -> DistanceClaim {
+        self.subjects = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sets the name of the reference (a place, territory or front line in
+    /// the catalog, or a bundled country).
+    ///
+    /// ```
+    /// let c = strikemap::DistanceClaim::parse("within 300 km")?.with_reference("Ukraine");
+    /// assert_eq!(c.reference.as_deref(), Some("Ukraine"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_reference(mut self, name: impl Into<String>) -> DistanceClaim {
+        self.reference = Some(name.into());
+        self
+    }
+
+    /// Sets the reading the sentence states.
+    ///
+    /// ```
+    /// use strikemap::{DistanceClaim, Reading};
+    /// let c = DistanceClaim::parse("the farthest was more than 4,300 miles away")?.with_reading(Reading::Farthest);
+    /// assert_eq!(c.reading, Reading::Farthest);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_reading(mut self, reading: Reading) -> DistanceClaim {
+        self.reading = reading;
+        self
+    }
+
+    /// Sets who made the claim.
+    ///
+    /// ```
+    /// let c = strikemap::DistanceClaim::parse("within 300 km")?.with_claimed_by("Ministry of Defence");
+    /// assert_eq!(c.claimed_by.as_deref(), Some("Ministry of Defence"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_claimed_by(mut self, who: impl Into<String>) -> DistanceClaim {
+        self.claimed_by = Some(who.into());
+        self
+    }
+
+    /// Sets the source.
+    ///
+    /// ```
+    /// use strikemap::{DistanceClaim, Source};
+    /// let c = DistanceClaim::parse("within 300 km")?.with_source(Source::new("AP"));
+    /// assert_eq!(c.source.title, "AP");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_source(mut self, source: Source) -> DistanceClaim {
+        self.source = source;
+        self
+    }
+
+    /// Checks the claim for these subjects against a reference, on the
+    /// WGS84 ellipsoid with the default uncertainty budget.
+    ///
+    /// # Errors
+    /// [`Error::NoSubjects`] if `subjects` is empty.
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, DistanceClaim, LatLon, Place, TargetRef, Verdict};
+    /// let kyiv = Place::from(City::new("Kyiv", LatLon::new(50.4501, 30.5234)?, CountryCode::new("UA")?));
+    /// let moscow = City::new("Moscow", LatLon::new(55.7558, 37.6173)?, CountryCode::new("RU")?);
+    /// let v = DistanceClaim::parse("Moscow is about 750 km from Kyiv")?.check(&[moscow], TargetRef::Place(&kyiv))?;
+    /// assert_eq!(v.verdict, Verdict::Supported);
+    /// approx::assert_relative_eq!(v.subjects[0].km, 757.1, epsilon = 0.1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn check<S: Subject>(
+        &self,
+        subjects: &[S],
+        reference: TargetRef<'_>,
+    ) -> Result<DistanceVerdict> {
+        self.check_with(subjects, reference, &CheckOptions::default())
+    }
+
+    /// Checks the claim with options: the Earth model and overrides of the
+    /// uncertainty budget.
+    ///
+    /// # Errors
+    /// [`Error::NoSubjects`] if `subjects` is empty; [`Error::InvalidNumber`]
+    /// if an override in `options` is negative or not finite.
+    ///
+    /// ```
+    /// use strikemap::{AirBase, CheckOptions, CountryCode, DistanceClaim, LatLon, Method, TargetRef, countries};
+    /// let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
+    /// let ua = &countries::get("UA")?.territory;
+    /// let claim = DistanceClaim::parse("more than 1,000 km")?;
+    /// let v = claim.check_with(&[olenya], TargetRef::Territory(ua), &CheckOptions::new().with_method(Method::Haversine))?;
+    /// assert_eq!(v.method, Method::Haversine);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn check_with<S: Subject>(
+        &self,
+        subjects: &[S],
+        reference: TargetRef<'_>,
+        options: &CheckOptions<'_>,
+    ) -> Result<DistanceVerdict> {
+        check::distance(self, subjects, reference, options)
+    }
+
+    /// Checks the claim against a catalog: its [`subjects`](DistanceClaim::subjects)
+    /// are looked up as places, its [`reference`](DistanceClaim::reference) as
+    /// any target of the catalog, or else as a bundled country
+    /// ([`countries::get`]).
+    ///
+    /// # Errors
+    /// [`Error::NoSubjects`] if the claim names no subjects;
+    /// [`Error::ClaimText`] if it names no reference;
+    /// [`Error::UnknownName`] for a subject or reference not found.
+    ///
+    /// ```
+    /// use strikemap::{AirBase, Catalog, CountryCode, DistanceClaim, LatLon, Verdict};
+    /// let mut catalog = Catalog::new();
+    /// catalog.add_place(AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?))?;
+    /// let v = DistanceClaim::parse("more than 1,000 km")?
+    ///     .with_subjects(["Olenya"])
+    ///     .with_reference("Ukraine")
+    ///     .check_in(&catalog)?;
+    /// assert_eq!(v.verdict, Verdict::Supported);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn check_in(&self, catalog: &Catalog) -> Result<DistanceVerdict> {
+        self.check_in_with(catalog, &CheckOptions::default())
+    }
+
+    /// [`DistanceClaim::check_in`] with options.
+    ///
+    /// # Errors
+    /// As [`DistanceClaim::check_in`] and [`DistanceClaim::check_with`].
+    ///
+    /// ```
+    /// use strikemap::{AirBase, Catalog, CheckOptions, CountryCode, DistanceClaim, LatLon, Method};
+    /// let mut catalog = Catalog::new();
+    /// catalog.add_place(AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?))?;
+    /// let claim = DistanceClaim::parse("more than 1,000 km")?.with_subjects(["Olenya"]).with_reference("UA");
+    /// let v = claim.check_in_with(&catalog, &CheckOptions::new().with_method(Method::Haversine))?;
+    /// assert_eq!(v.method, Method::Haversine);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn check_in_with(
+        &self,
+        catalog: &Catalog,
+        options: &CheckOptions<'_>,
+    ) -> Result<DistanceVerdict> {
+        if self.subjects.is_empty() {
+            return Err(Error::NoSubjects {
+                claim: self.text.clone(),
+            });
+        }
+        let Some(name) = self.reference.as_deref() else {
+            return Err(Error::ClaimText {
+                text: self.text.clone(),
+                reason:
+                    "the claim names no reference to measure to (see DistanceClaim::with_reference)"
+                        .into(),
+            });
+        };
+        let subjects = self
+            .subjects
+            .iter()
+            .map(|subject| catalog.place(subject))
+            .collect::<Result<Vec<&Place>>>()?;
+        let reference = match catalog.target(name) {
+            Ok(target) => target,
+            Err(err) => match countries::get(name) {
+                Ok(country) => TargetRef::Territory(&country.territory),
+                Err(_) => return Err(err),
+            },
+        };
+        self.check_with(&subjects, reference, options)
+    }
+}
+
+/// A claim about the length of a line: "the roughly 620-mile front line".
+///
+/// ```
+/// use strikemap::{LengthClaim, Quantifier};
+/// let c = LengthClaim::parse("the roughly 620-mile front line")?.with_line("Front line, June 2025");
+/// assert_eq!(c.quantifier, Quantifier::About);
+/// assert_eq!(c.stated.value(), 620.0);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LengthClaim {
+    /// The text as quoted.
+    pub text: String,
+    /// What the claim says about the length relative to the figure.
+    pub quantifier: Quantifier,
+    /// The quantifier's wording as written, lower case; empty for a bare figure.
+    #[serde(default)]
+    pub wording: String,
+    /// The figure, its unit and precision.
+    pub stated: StatedDistance,
+    /// The name of the front line, for [`LengthClaim::check_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<String>,
+    /// Who made the claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<String>,
+    /// Where it was published.
+    #[serde(default)]
+    pub source: Source,
+}
+
+impl LengthClaim {
+    /// A claim from its parts; the text is made up from them.
+    ///
+    /// ```
+    /// use strikemap::{LengthClaim, Quantifier, StatedDistance, Unit};
+    /// let c = LengthClaim::new(Quantifier::About, StatedDistance::new(620.0, Unit::Miles, 10.0)?);
+    /// assert_eq!(c.text, "about 620 mi");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn new(quantifier: Quantifier, stated: StatedDistance) -> LengthClaim {
+        LengthClaim {
+            text: format!("{} {}", quantifier.phrase(), stated.text()),
+            quantifier,
+            wording: quantifier.phrase().to_string(),
+            stated,
+            line: None,
+            claimed_by: None,
+            source: Source::default(),
+        }
+    }
+
+    /// Reads a claim from text, as [`DistanceClaim::parse`] does.
+    ///
+    /// # Errors
+    /// [`Error::ClaimText`] quoting the text, as for [`DistanceClaim::parse`].
+    ///
+    /// ```
+    /// use strikemap::{LengthClaim, Quantifier};
+    /// assert_eq!(LengthClaim::parse("a front line of some 1,000 kilometres")?.quantifier, Quantifier::About);
+    /// assert!(LengthClaim::parse("a long front line").is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<LengthClaim> {
+        let phrase = find_distance(text)?;
+        Ok(LengthClaim {
+            text: text.to_string(),
+            quantifier: phrase.quantifier,
+            wording: phrase.wording,
+            stated: phrase.stated,
+            line: None,
+            claimed_by: None,
+            source: Source::default(),
+        })
+    }
+
+    /// Sets the name of the front line (looked up by [`LengthClaim::check_in`]).
+    ///
+    /// ```
+    /// let c = strikemap::LengthClaim::parse("about 1,000 km long")?.with_line("Sketch");
+    /// assert_eq!(c.line.as_deref(), Some("Sketch"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_line(mut self, name: impl Into<String>) -> LengthClaim {
+        self.line = Some(name.into());
+        self
+    }
+
+    /// Sets who made the claim.
+    ///
+    /// ```
+    /// let c = strikemap::LengthClaim::parse("about 1,000 km long")?.with_claimed_by("AP");
+    /// assert_eq!(c.claimed_by.as_deref(), Some("AP"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_claimed_by(mut self, who: impl Into<String>) -> LengthClaim {
+        self.claimed_by = Some(who.into());
+        self
+    }
+
+    /// Sets the source.
+    ///
+    /// ```
+    /// use strikemap::{LengthClaim, Source};
+    /// let c = LengthClaim::parse("about 1,000 km long")?.with_source(Source::new("AP"));
+    /// assert_eq!(c.source.title, "AP");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_source(mut self, source: Source) -> LengthClaim {
+        self.source = source;
+        self
+    }
+
+    /// Checks the claim against a front line's length on the WGS84 ellipsoid.
+    ///
+    /// # Errors
+    /// None in practice (a front line always has a length); the `Result` is
+    /// for symmetry with [`LengthClaim::check_with`].
+    ///
+    /// ```
+    /// use strikemap::{FrontLine, LatLon, LengthClaim, Line, Verdict};
+    /// // Nine degrees along the equator, vertices given to 4 decimals (11 m).
+    /// let line = Line::from_vertices(vec![LatLon::new(0.0001, 0.0001)?, LatLon::new(0.0001, 9.0001)?])?;
+    /// let front = FrontLine::new("Equator", jiff::civil::date(2025, 6, 2), line);
+    /// let v = LengthClaim::parse("about 1,000 km")?.check(&front)?;
+    /// assert_eq!(v.verdict, Verdict::Supported); // 1,001.9 km, in 900–1,100 km
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn check(&self, line: &FrontLine) -> Result<DistanceVerdict> {
+        self.check_with(line, &CheckOptions::default())
+    }
+
+    /// Checks the claim with options.
+    ///
+    /// # Errors
+    /// [`Error::InvalidNumber`] if an override in `options` is negative or
+    /// not finite.
+    ///
+    /// ```
+    /// use strikemap::{CheckOptions, Distance, FrontLine, LatLon, LengthClaim, Line, Verdict};
+    /// let line = Line::from_vertices(vec![LatLon::new(0.0001, 0.0001)?, LatLon::new(0.0001, 9.0001)?])?;
+    /// let front = FrontLine::new("Equator", jiff::civil::date(2025, 6, 2), line);
+    /// let exact = CheckOptions::new().with_reference_resolution(Distance::ZERO);
+    /// let v = LengthClaim::parse("more than 1,000 km")?.check_with(&front, &exact)?;
+    /// assert_eq!(v.verdict, Verdict::Borderline); // 1,001.9 km, within the 50 km rounding of "1,000"
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn check_with(
+        &self,
+        line: &FrontLine,
+        options: &CheckOptions<'_>,
+    ) -> Result<DistanceVerdict> {
+        check::length(self, line, options)
+    }
+
+    /// Checks the claim against the front line of the catalog named by
+    /// [`line`](LengthClaim::line).
+    ///
+    /// # Errors
+    /// [`Error::ClaimText`] if the claim names no line; [`Error::UnknownName`]
+    /// if the line is not found.
+    ///
+    /// ```
+    /// use strikemap::{Catalog, FrontLine, LatLon, LengthClaim, Line};
+    /// let line = Line::from_vertices(vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 9.0)?])?;
+    /// let mut catalog = Catalog::new();
+    /// catalog.add_front_line(FrontLine::new("Equator", jiff::civil::date(2025, 6, 2), line))?;
+    /// let v = LengthClaim::parse("about 1,000 km")?.with_line("equator").check_in(&catalog)?;
+    /// assert_eq!(v.subjects[0].name, "Equator");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn check_in(&self, catalog: &Catalog) -> Result<DistanceVerdict> {
+        let Some(name) = self.line.as_deref() else {
+            return Err(Error::ClaimText {
+                text: self.text.clone(),
+                reason: "the claim names no front line (see LengthClaim::with_line)".into(),
+            });
+        };
+        self.check(catalog.front_line(name)?)
+    }
+}
+
+/// Any claim: a distance, a length or a rate, serialised with a `kind` tag
+/// (`"distance"`, `"length"`, `"rate"`).
+///
+/// ```
+/// use strikemap::{Claim, DistanceClaim};
+/// let c = Claim::from(DistanceClaim::parse("more than 4,300 miles")?.with_claimed_by("AP"));
+/// assert_eq!(c.text(), "more than 4,300 miles");
+/// assert_eq!(c.claimed_by(), Some("AP"));
+/// let json = serde_json::to_value(&c).unwrap();
+/// assert_eq!(json["kind"], "distance");
+/// assert_eq!(serde_json::from_value::<Claim>(json).unwrap(), c);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Claim {
+    /// A distance between subjects and a reference.
+    Distance(DistanceClaim),
+    /// The length of a line.
+    Length(LengthClaim),
+    /// "N out of M" as a rate.
+    Rate(RateClaim),
+}
+
+impl Claim {
+    /// The text as quoted.
+    pub fn text(&self) -> &str {
+        match self {
+            Claim::Distance(c) => &c.text,
+            Claim::Length(c) => &c.text,
+            Claim::Rate(c) => &c.text,
+        }
+    }
+
+    /// Who made the claim.
+    pub fn claimed_by(&self) -> Option<&str> {
+        match self {
+            Claim::Distance(c) => c.claimed_by.as_deref(),
+            Claim::Length(c) => c.claimed_by.as_deref(),
+            Claim::Rate(c) => c.claimed_by.as_deref(),
+        }
+    }
+
+    /// Where it was published.
+    pub fn source(&self) -> &Source {
+        match self {
+            Claim::Distance(c) => &c.source,
+            Claim::Length(c) => &c.source,
+            Claim::Rate(c) => &c.source,
+        }
+    }
+
+    /// The quantifier.
+    pub fn quantifier(&self) -> Quantifier {
+        match self {
+            Claim::Distance(c) => c.quantifier,
+            Claim::Length(c) => c.quantifier,
+            Claim::Rate(c) => c.quantifier,
+        }
+    }
+}
+
+impl From<DistanceClaim> for Claim {
+    fn from(c: DistanceClaim) -> Claim {
+        Claim::Distance(c)
+    }
+}
+
+impl From<LengthClaim> for Claim {
+    fn from(c: LengthClaim) -> Claim {
+        Claim::Length(c)
+    }
+}
+
+impl From<RateClaim> for Claim {
+    fn from(c: RateClaim) -> Claim {
+        Claim::Rate(c)
+    }
+}
