@@ -24,15 +24,21 @@ fn points(n: usize, seed: u64, lat: (f64, f64), lon: (f64, f64)) -> Vec<LatLon> 
     };
     (0..n)
         .map(|_| {
-            LatLon::new(lat.0 + (lat.1 - lat.0) * next(), lon.0 + (lon.1 - lon.0) * next())
-                .expect("inside the box")
+            LatLon::new(
+                lat.0 + (lat.1 - lat.0) * next(),
+                lon.0 + (lon.1 - lon.0) * next(),
+            )
+            .expect("inside the box")
         })
         .collect()
 }
 
 fn front_line() -> PreparedLine {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/front-line-10k.geojson"))
-        .expect("bench data");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/data/front-line-10k.geojson"
+    ))
+    .expect("bench data");
     let fc: geojson::FeatureCollection = text.parse().expect("GeoJSON");
     let geometry = fc.features[0].geometry.as_ref().expect("geometry");
     PreparedLine::new(line_from_geometry(geometry).expect("a line"))
@@ -43,9 +49,15 @@ fn batches(c: &mut Criterion) {
     let ukraine = countries::ukraine_10m().prepared();
     let front = front_line();
     let mut g = c.benchmark_group("batch_1m");
-    g.sample_size(10).measurement_time(StdDuration::from_secs(20)).warm_up_time(StdDuration::from_secs(1));
-    g.bench_function("ukraine_10m", |b| b.iter(|| black_box(nearest_many(ukraine, &million, Method::Geodesic))));
-    g.bench_function("front_line_10k", |b| b.iter(|| black_box(nearest_many(&front, &million, Method::Geodesic))));
+    g.sample_size(10)
+        .measurement_time(StdDuration::from_secs(20))
+        .warm_up_time(StdDuration::from_secs(1));
+    g.bench_function("ukraine_10m", |b| {
+        b.iter(|| black_box(nearest_many(ukraine, &million, Method::Geodesic)))
+    });
+    g.bench_function("front_line_10k", |b| {
+        b.iter(|| black_box(nearest_many(&front, &million, Method::Geodesic)))
+    });
     g.finish();
 }
 
@@ -56,11 +68,16 @@ fn index(c: &mut Criterion) {
         .collect();
     let queries = points(64, 13, (40.0, 60.0), (20.0, 50.0));
     let mut g = c.benchmark_group("index_1m");
-    g.sample_size(10).measurement_time(StdDuration::from_secs(10)).warm_up_time(StdDuration::from_secs(1));
-    g.bench_function("bulk_load", |b| b.iter(|| black_box(PointIndex::new(places.clone()))));
+    g.sample_size(10)
+        .measurement_time(StdDuration::from_secs(10))
+        .warm_up_time(StdDuration::from_secs(1));
+    g.bench_function("bulk_load", |b| {
+        b.iter(|| black_box(PointIndex::new(places.clone())))
+    });
     let index = PointIndex::new(places);
     let front = front_line();
-    g.sample_size(20).measurement_time(StdDuration::from_secs(5));
+    g.sample_size(20)
+        .measurement_time(StdDuration::from_secs(5));
     g.bench_function("within_100km_x64", |b| {
         b.iter(|| {
             for q in &queries {

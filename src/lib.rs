@@ -33,10 +33,10 @@ pub use distance::{
 pub use error::{Error, Result};
 pub use geojson::{
     ExportOptions, FeatureCollectionReader, FeatureCollectionWriter, FeatureKind, FileSummary,
-    ImportOptions, Imported, Manifest, MapExport, MapFeature, MapItem, MarkerSize, RECORD_SEPARATOR,
-    RangeRing, SequenceReader, SequenceWriter, Skipped, StrikeArc, Style, Styles, area_from_geometry,
-    area_to_geometry, check_winding, geometry_bbox, line_from_geometry, line_to_geometry,
-    point_from_geometry,
+    ImportOptions, Imported, Manifest, MapExport, MapFeature, MapItem, MarkerSize,
+    RECORD_SEPARATOR, RangeRing, SequenceReader, SequenceWriter, Skipped, StrikeArc, Style, Styles,
+    area_from_geometry, area_to_geometry, check_winding, geometry_bbox, line_from_geometry,
+    line_to_geometry, point_from_geometry,
 };
 pub use index::{Hit, PointIndex};
 pub use measure::{
@@ -52,4 +52,4 @@ pub use point_reader::{
 };
 pub use position::LatLon;
 pub use shape::{Area, Line, Polygon};
-pub use target_spec::{Composite, Separation, TargetSpec};
+pub use target_spec::{ClaimReference, Composite, Separation, TargetSpec, parse_endpoint};

@@ -28,7 +28,11 @@ fn cases() -> Vec<(String, Area, Vec<Value>)> {
             let mut rings = vec![ring(&p["exterior"])];
             rings.extend(p["holes"].as_array().unwrap().iter().map(ring));
             let area = Area::new(vec![Polygon::new(rings).unwrap()]).unwrap();
-            (p["name"].as_str().unwrap().to_string(), area, p["queries"].as_array().unwrap().clone())
+            (
+                p["name"].as_str().unwrap().to_string(),
+                area,
+                p["queries"].as_array().unwrap().clone(),
+            )
         })
         .collect()
 }
@@ -44,16 +48,27 @@ fn distances_and_containment_match_the_reference() {
             let on_boundary = q["on_boundary"].as_bool().unwrap_or(false);
             let want_inside = q["inside"].as_bool().unwrap();
             let want = q["dist_m"].as_f64().unwrap();
-            for (how, got) in [("naive", area.nearest_to(p)), ("prepared", prepared.nearest_to(p))] {
+            for (how, got) in [
+                ("naive", area.nearest_to(p)),
+                ("prepared", prepared.nearest_to(p)),
+            ] {
                 let kind = q["kind"].as_str().unwrap();
                 if on_boundary {
-                    assert!(got.distance.as_metres() < 1e-6, "{name} {kind} {p} ({how}): {}", got.distance);
+                    assert!(
+                        got.distance.as_metres() < 1e-6,
+                        "{name} {kind} {p} ({how}): {}",
+                        got.distance
+                    );
                     continue;
                 }
                 assert_eq!(got.inside, want_inside, "{name} {kind} {p} ({how})");
                 let err = (got.distance.as_metres() - want).abs();
                 worst = worst.max(err);
-                assert!(err < 1e-3, "{name} {kind} {p} ({how}): {} vs {want}", got.distance.as_metres());
+                assert!(
+                    err < 1e-3,
+                    "{name} {kind} {p} ({how}): {} vs {want}",
+                    got.distance.as_metres()
+                );
             }
             total += 1;
         }

@@ -14,10 +14,16 @@ fn positions() {
         LatLon::new(50.0, f64::INFINITY).unwrap_err().to_string(),
         "longitude inf is not a finite number"
     );
-    assert_eq!(LatLon::new(91.0, 30.0).unwrap_err(), Error::LatitudeOutOfRange { value: 91.0 });
+    assert_eq!(
+        LatLon::new(91.0, 30.0).unwrap_err(),
+        Error::LatitudeOutOfRange { value: 91.0 }
+    );
     // Longitudes are normalised, as documented: 540° is the antimeridian.
     assert_eq!(LatLon::new(10.0, 540.0).unwrap().lon(), 180.0);
-    assert!(matches!(LatLon::parse("91N,30E"), Err(Error::LatitudeOutOfRange { .. })));
+    assert!(matches!(
+        LatLon::parse("91N,30E"),
+        Err(Error::LatitudeOutOfRange { .. })
+    ));
 }
 
 #[test]
@@ -29,7 +35,10 @@ fn distance_text() {
         ("", "empty"),
     ] {
         let err = Distance::parse(text).unwrap_err();
-        assert!(matches!(&err, Error::DistanceText { text: t, reason } if t == text && reason.contains(why)), "{text}: {err}");
+        assert!(
+            matches!(&err, Error::DistanceText { text: t, reason } if t == text && reason.contains(why)),
+            "{text}: {err}"
+        );
         assert_eq!(StatedDistance::parse(text).unwrap_err(), err);
     }
 }
@@ -39,18 +48,35 @@ fn lines() {
     let err = Line::new(vec![]).unwrap_err();
     assert!(matches!(err, Error::InvalidGeometry { .. }), "{err}");
     let err = Line::from_lon_lat(&[vec![[30.0, 50.0], [31.0, 51.0]], vec![]]).unwrap_err();
-    assert_eq!(err.to_string(), "invalid geometry at part 1: a line part needs at least 2 vertices, found 0");
-    let err = Line::from_lon_lat(&[vec![[30.0, 50.0], [31.0, 51.0], [f64::NAN, 52.0]]]).unwrap_err();
-    assert_eq!(err.to_string(), "part 0, vertex 2: longitude NaN is not a finite number");
+    assert_eq!(
+        err.to_string(),
+        "invalid geometry at part 1: a line part needs at least 2 vertices, found 0"
+    );
+    let err =
+        Line::from_lon_lat(&[vec![[30.0, 50.0], [31.0, 51.0], [f64::NAN, 52.0]]]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "part 0, vertex 2: longitude NaN is not a finite number"
+    );
 }
 
 #[test]
 fn rings_and_polygons() {
     let open = vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0]];
     let err = Polygon::from_lon_lat(&[open]).unwrap_err();
-    assert!(err.to_string().starts_with("invalid geometry at ring 0: the ring is not closed"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("invalid geometry at ring 0: the ring is not closed"),
+        "{err}"
+    );
     let short = vec![[30.0, 50.0], [31.0, 50.0], [30.0, 50.0]];
-    let square = vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]];
+    let square = vec![
+        [30.0, 50.0],
+        [31.0, 50.0],
+        [31.0, 51.0],
+        [30.0, 51.0],
+        [30.0, 50.0],
+    ];
     let err = Polygon::from_lon_lat(&[square.clone(), short]).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -58,9 +84,16 @@ fn rings_and_polygons() {
     );
     let nan = vec![[30.0, 50.0], [31.0, f64::NAN], [31.0, 51.0], [30.0, 50.0]];
     let err = Area::from_lon_lat(&[vec![square.clone()], vec![nan]]).unwrap_err();
-    assert_eq!(err.to_string(), "polygon 1: ring 0, vertex 1: latitude NaN is not a finite number");
+    assert_eq!(
+        err.to_string(),
+        "polygon 1: ring 0, vertex 1: latitude NaN is not a finite number"
+    );
     let err = Area::from_lon_lat(&[vec![square], vec![vec![]]]).unwrap_err();
-    assert!(err.to_string().starts_with("polygon 1: invalid geometry at ring 0"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("polygon 1: invalid geometry at ring 0"),
+        "{err}"
+    );
     assert!(Area::new(vec![]).is_err());
     assert!(Polygon::new(vec![]).is_err());
 }
@@ -69,6 +102,9 @@ fn rings_and_polygons() {
 fn countries() {
     for q in ["XX", "ZZZ", "Narnia", ""] {
         let err = countries::get(q).unwrap_err();
-        assert!(matches!(&err, Error::UnknownName { kind: "country", name, .. } if name == q), "{q}: {err}");
+        assert!(
+            matches!(&err, Error::UnknownName { kind: "country", name, .. } if name == q),
+            "{q}: {err}"
+        );
     }
 }

@@ -14,7 +14,13 @@ fn points(n: usize, seed: u64, lat: (f64, f64), lon: (f64, f64)) -> Vec<LatLon> 
         (x >> 11) as f64 / (1u64 << 53) as f64
     };
     (0..n)
-        .map(|_| LatLon::new(lat.0 + (lat.1 - lat.0) * next(), lon.0 + (lon.1 - lon.0) * next()).unwrap())
+        .map(|_| {
+            LatLon::new(
+                lat.0 + (lat.1 - lat.0) * next(),
+                lon.0 + (lon.1 - lon.0) * next(),
+            )
+            .unwrap()
+        })
         .collect()
 }
 
@@ -33,7 +39,10 @@ fn queries() -> Vec<LatLon> {
 
 #[test]
 fn ukraine_prepared_equals_naive() {
-    for territory in [countries::ukraine_10m(), &countries::get("UA").unwrap().territory] {
+    for territory in [
+        countries::ukraine_10m(),
+        &countries::get("UA").unwrap().territory,
+    ] {
         let prepared = PreparedArea::new(territory.area.clone());
         for q in queries() {
             let (fast, slow) = (prepared.nearest_to(q), territory.area.nearest_to(q));
@@ -46,7 +55,11 @@ fn ukraine_prepared_equals_naive() {
 
 #[test]
 fn front_line_prepared_equals_naive() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/front-line-10k.geojson")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/data/front-line-10k.geojson"
+    ))
+    .unwrap();
     let fc: geojson::FeatureCollection = text.parse().unwrap();
     let line: Line = line_from_geometry(fc.features[0].geometry.as_ref().unwrap()).unwrap();
     let prepared = PreparedLine::new(line.clone());
@@ -55,8 +68,15 @@ fn front_line_prepared_equals_naive() {
         let diff = (fast.distance.as_metres() - slow.distance.as_metres()).abs();
         assert!(diff < 1e-6, "{q}: {} vs {}", fast.distance, slow.distance);
         // At a shared vertex either edge may be named; the point is the same.
-        let gap = strikemap::Geodesic.distance_to(fast.point, &slow.point).as_metres();
-        assert!(gap < 1e-3, "{q}: nearest points {} and {} differ", fast.point, slow.point);
+        let gap = strikemap::Geodesic
+            .distance_to(fast.point, &slow.point)
+            .as_metres();
+        assert!(
+            gap < 1e-3,
+            "{q}: nearest points {} and {} differ",
+            fast.point,
+            slow.point
+        );
     }
 }
 
@@ -68,7 +88,10 @@ fn countries_spanning_the_antimeridian_agree() {
         for q in points(15, 9, (-80.0, 80.0), (-180.0, 180.0)) {
             let (fast, slow) = (t.nearest_to(q), t.area.nearest_to(q));
             assert_eq!(fast.inside, slow.inside, "{code} {q}");
-            assert!((fast.distance.as_metres() - slow.distance.as_metres()).abs() < 1e-6, "{code} {q}");
+            assert!(
+                (fast.distance.as_metres() - slow.distance.as_metres()).abs() < 1e-6,
+                "{code} {q}"
+            );
         }
     }
 }

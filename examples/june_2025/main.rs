@@ -10,7 +10,10 @@ mod scenario;
 
 use std::path::PathBuf;
 
-use strikemap::{Catalog, Distance, DistanceVerdict, Target, Unit, countries};
+use strikemap::{
+    Catalog, Distance, DistanceVerdict, ExportOptions, Manifest, MapExport, MapFeature, RangeRing,
+    StrikeArc, Target, Unit, countries,
+};
 
 fn km_mi(d: Distance) -> String {
     format!("{:>9.1} km {:>9.1} mi", d.as_km(), d.as_miles())
@@ -24,9 +27,86 @@ fn distances_from(c: &Catalog, from: &str) -> strikemap::Result<()> {
     Ok(())
 }
 
+/// Writes the map: places (with their verdicts), Ukraine, the sketched front
+/// line, the strikes and their arcs, and the 4,300-mile and 4,300-km range
+/// rings around Ukrainka, the farthest base; plus the manifest GDAL checks.
+fn write_map(
+    c: &Catalog,
+    verdicts: &[DistanceVerdict],
+    out: &std::path::Path,
+) -> strikemap::Result<()> {
+    let mut map = MapExport::new(ExportOptions::default().with_bbox(true));
+    // Bottom layer first: areas, lines, arcs, then points on top.
+    for territory in c.territories() {
+        map.add(MapFeature::new(territory.clone()))?;
+    }
+    for front in c.front_lines() {
+        let mut feature = MapFeature::new(front.clone());
+        if let Some(v) = verdicts
+            .iter()
+            .find(|v| v.subjects.iter().any(|s| s.name == front.name))
+        {
+            feature = feature
+                .with_property("claim", v.claim.text())
+                .with_property("claim_verdict", v.verdict.name());
+        }
+        map.add(feature)?;
+    }
+    for arc in c.strikes().iter().filter_map(StrikeArc::from_strike) {
+        map.add(MapFeature::new(arc))?;
+    }
+    for place in c.places() {
+        let mut feature = MapFeature::new(place.clone());
+        for v in verdicts {
+            if let Some(subject) = v.subjects.iter().find(|s| s.name == place.name()) {
+                feature = feature
+                    .with_property("claim", v.claim.text())
+                    .with_property("claim_verdict", subject.verdict.name())
+                    .with_property(
+                        "distance_from_ukraine_km",
+                        (subject.km * 10.0).round() / 10.0,
+                    )
+                    .with_property(
+                        "distance_from_ukraine_mi",
+                        (subject.miles * 10.0).round() / 10.0,
+                    );
+            }
+        }
+        map.add(feature)?;
+    }
+    for strike in c.strikes() {
+        map.add(MapFeature::new(strike.clone()))?;
+    }
+    let ukrainka = c.place("Ukrainka")?.position();
+    for (name, radius) in [
+        ("4,300 miles from Ukrainka", Distance::from_miles(4_300.0)),
+        ("4,300 km from Ukrainka", Distance::from_km(4_300.0)),
+    ] {
+        map.add(MapFeature::new(RangeRing::new(name, ukrainka, radius)?))?;
+    }
+    let path = out.join("june_2025.geojson");
+    map.write_file(&path)?;
+    let mut manifest = Manifest::new();
+    manifest.add("june_2025.geojson", map.summary())?;
+    manifest.write_to_dir(out)?;
+    println!(
+        "\nWrote the map ({} features: {}) to {}",
+        map.len(),
+        map.summary().geometry_types().join(", "),
+        path.display()
+    );
+    println!(
+        "  open it in https://geojson.io (drag the file onto the map) or in QGIS (Layer > Add Layer > Add Vector Layer)"
+    );
+    Ok(())
+}
+
 fn print_verdicts(verdicts: &[DistanceVerdict]) {
     println!("\nClaims checked (exact, WGS84):");
-    println!("  {:<54} {:<9} {:<14} {}", "claim", "reading", "verdict", "decided by");
+    println!(
+        "  {:<54} {:<9} {:<14} decided by",
+        "claim", "reading", "verdict"
+    );
     for v in verdicts {
         for r in &v.readings {
             println!(
@@ -52,7 +132,7 @@ fn textwrap(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     let mut line = String::from(indent);
     for word in text.split_whitespace() {
-        if line.len() + word.len() + 1 > width && line.trim().len() > 0 {
+        if line.len() + word.len() + 1 > width && !line.trim().is_empty() {
             out.push_str(line.trim_end());
             out.push('\n');
             line = String::from(indent);
@@ -167,6 +247,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let verdict_path = out.join("verdicts.json");
     std::fs::write(&verdict_path, serde_json::to_string_pretty(&verdicts)?)?;
     println!("\nWrote the verdicts (JSON) to {}", verdict_path.display());
+    write_map(&c, &verdicts, &out)?;
     let path = out.join("scenario.json");
     std::fs::write(&path, serde_json::to_string_pretty(&c)?)?;
     println!("\nWrote the typed scenario to {}", path.display());

@@ -1,6 +1,60 @@
-//! GeoJSON (RFC 7946): reading geometries into strikemap's types and
-//! writing them back.
+//! GeoJSON (RFC 7946) for map tools: strikemap's models written as
+//! features and read back without loss; range rings and strike arcs on the
+//! ellipsoid; simplestyle styling; streaming.
+//!
+//! The data flow reads one way:
+//!
+//! ```text
+//! model (Place, FrontLine, Territory, Strike, StrikeArc, RangeRing)
+//!   -> MapItem -> MapFeature (+ id, style, extra properties)
+//!   -> export.rs: properties (kind, name, ISO dates + timestamp, counts,
+//!                 sources, distances with units), style.rs: simplestyle
+//!   -> geometry.rs: positions rounded, geodesic edges densified,
+//!      antimeridian.rs: cut at ±180 and closed along the poles,
+//!      winding.rs: exteriors counter-clockwise, bbox.rs: bbox
+//!   -> MapExport (in memory) | stream.rs: FeatureCollectionWriter,
+//!      SequenceWriter (RFC 8142)
+//! GeoJSON text -> import.rs (Imported) | stream.rs readers
+//!   -> geometry.rs: every member checked, errors name feature and member
+//!   -> MapFeature -> Catalog
+//! ```
+//!
+//! Positions are `[longitude, latitude]`, made only by
+//! [`LatLon::to_lon_lat`](crate::LatLon::to_lon_lat). Edges are geodesics
+//! on WGS84 throughout strikemap; since map tools draw straight lines in
+//! longitude/latitude, the export adds vertices along long geodesic edges
+//! (every 50 km by default). There is no `crs` member (RFC 7946 §4).
 
+mod antimeridian;
+mod arc;
+mod bbox;
+mod export;
+mod feature;
 mod geometry;
+mod import;
+mod kind;
+mod manifest;
+mod options;
+mod ring;
+mod stream;
+mod style;
+mod winding;
 
-pub use geometry::{area_from_geometry, line_from_geometry};
+pub use arc::StrikeArc;
+pub use bbox::geometry_bbox;
+pub use export::MapExport;
+pub use feature::{MapFeature, MapItem};
+pub use geometry::{
+    area_from_geometry, area_to_geometry, line_from_geometry, line_to_geometry, point_from_geometry,
+};
+pub use import::{Imported, Skipped};
+pub use kind::FeatureKind;
+pub use manifest::{FileSummary, Manifest};
+pub use options::{ExportOptions, ImportOptions};
+pub use ring::RangeRing;
+pub use stream::{
+    FeatureCollectionReader, FeatureCollectionWriter, RECORD_SEPARATOR, SequenceReader,
+    SequenceWriter,
+};
+pub use style::{MarkerSize, Style, Styles};
+pub use winding::check_winding;

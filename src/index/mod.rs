@@ -192,7 +192,10 @@ impl<T> PointIndex<T> {
             return Vec::new();
         }
         let mut heap: BinaryHeap<Far> = BinaryHeap::with_capacity(k + 1);
-        for (e, chord2) in self.tree.nearest_neighbor_iter_with_distance_2(&direction(from)) {
+        for (e, chord2) in self
+            .tree
+            .nearest_neighbor_iter_with_distance_2(&direction(from))
+        {
             if heap.len() == k {
                 let kth = heap.peek().map_or(f64::INFINITY, |f| f.0);
                 if lower_bound_metres(chord2) > kth {
@@ -236,7 +239,11 @@ mod tests {
         let pts = pseudo_random_points(5_000, 42);
         let index = PointIndex::new(pts.clone());
         for (q, _) in pseudo_random_points(30, 7) {
-            for d in [Distance::from_km(10.0), Distance::from_km(800.0), Distance::from_km(15_000.0)] {
+            for d in [
+                Distance::from_km(10.0),
+                Distance::from_km(800.0),
+                Distance::from_km(15_000.0),
+            ] {
                 let got: Vec<usize> = index.within(q, d).iter().map(|h| h.index).collect();
                 let mut want: Vec<(f64, usize)> = pts
                     .iter()

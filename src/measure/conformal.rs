@@ -147,14 +147,6 @@ pub(crate) fn meridian_radius(lat: f64) -> f64 {
     WGS84_A * (1.0 - e2) / (1.0 - e2 * s * s).powf(1.5)
 }
 
-/// A lower bound on the meridian arc between two latitudes, metres: the
-/// smallest M over the interval (M grows with |φ|) times the angle.
-pub(crate) fn meridian_arc_lower(lat1: f64, lat2: f64) -> f64 {
-    let (lo, hi) = (lat1.min(lat2), lat1.max(lat2));
-    let nearest_equator = if lo <= 0.0 && hi >= 0.0 { 0.0 } else { lo.abs().min(hi.abs()) };
-    meridian_radius(nearest_equator) * (hi - lo).to_radians()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,7 +170,11 @@ mod tests {
         let pts: Vec<LatLon> = (0..400)
             .map(|i| {
                 let f = f64::from(i);
-                LatLon::new(40.0 + (f * 0.37).sin().abs() * 18.0, 10.0 + (f * 0.71).cos().abs() * 50.0).unwrap()
+                LatLon::new(
+                    40.0 + (f * 0.37).sin().abs() * 18.0,
+                    10.0 + (f * 0.71).cos().abs() * 50.0,
+                )
+                .unwrap()
             })
             .collect();
         let k = g.max_scale(30.0, 70.0);
@@ -203,7 +199,11 @@ mod tests {
         let pts: Vec<LatLon> = (0..200)
             .map(|i| {
                 let f = f64::from(i);
-                LatLon::new(44.0 + (f * 0.37).sin().abs() * 10.0, 22.0 + (f * 0.71).cos().abs() * 19.0).unwrap()
+                LatLon::new(
+                    44.0 + (f * 0.37).sin().abs() * 10.0,
+                    22.0 + (f * 0.71).cos().abs() * 19.0,
+                )
+                .unwrap()
             })
             .collect();
         for a in &pts {
@@ -212,7 +212,10 @@ mod tests {
                 let chord: f64 = (0..3).map(|i| (ua[i] - ub[i]).powi(2)).sum::<f64>().sqrt();
                 let bound = g.radius() * 2.0 * (chord / 2.0).min(1.0).asin() / k;
                 let d = Geodesic.distance(*a, *b).as_metres();
-                assert!(bound <= d + 1e-6 && d - bound < 1e-4 * d + 0.01, "{a} {b}: {bound} vs {d}");
+                assert!(
+                    bound <= d + 1e-6 && d - bound < 1e-4 * d + 0.01,
+                    "{a} {b}: {bound} vs {d}"
+                );
             }
         }
     }

@@ -84,18 +84,27 @@ fn samples(seg: &Seg) -> (Vec<LatLon>, f64) {
         );
         for i in 1..count {
             let s = seg.len * i as f64 / count as f64;
-            let (_a12, lat, lon, ..) = line._gen_position(false, s, caps::LATITUDE | caps::LONGITUDE);
+            let (_a12, lat, lon, ..) =
+                line._gen_position(false, s, caps::LATITUDE | caps::LONGITUDE);
             if let Ok(p) = LatLon::new(lat, lon) {
                 points.push(p);
             }
         }
     }
-    let spacing = if count > 1 { seg.len / count as f64 } else { 0.0 };
+    let spacing = if count > 1 {
+        seg.len / count as f64
+    } else {
+        0.0
+    };
     (points, spacing)
 }
 
 /// The box of unit vectors `to_unit(sample)` widened by `margin` on every axis.
-fn unit_box(points: &[LatLon], to_unit: impl Fn(LatLon) -> [f64; 3], margin: f64) -> Rectangle<[f64; 3]> {
+fn unit_box(
+    points: &[LatLon],
+    to_unit: impl Fn(LatLon) -> [f64; 3],
+    margin: f64,
+) -> Rectangle<[f64; 3]> {
     let mut lo = [f64::INFINITY; 3];
     let mut hi = [f64::NEG_INFINITY; 3];
     for p in points {
@@ -181,7 +190,10 @@ impl SegmentIndex {
             ));
             if let Some((g, ..)) = &sphere {
                 let margin = spacing / 2.0 * k_max / g.radius();
-                conformal_boxes.push(GeomWithData::new(unit_box(&points, |p| g.unit(p), margin), i as u32));
+                conformal_boxes.push(GeomWithData::new(
+                    unit_box(&points, |p| g.unit(p), margin),
+                    i as u32,
+                ));
             }
         }
         let conformal = sphere.map(|(sphere, lat_min, lat_max)| ConformalTree {
@@ -202,13 +214,19 @@ impl SegmentIndex {
     /// The best search available for this query: on the conformal sphere
     /// when the query and a band around it qualify, else geocentric.
     pub(crate) fn nearest(&self, from: LatLon) -> Nearest {
-        if let Some(ct) = &self.conformal {
-            if let Some(found) = self.nearest_conformal(ct, from) {
-                return found;
-            }
+        if let Some(found) = self
+            .conformal
+            .as_ref()
+            .and_then(|ct| self.nearest_conformal(ct, from))
+        {
+            return found;
         }
         let u = direction(from);
-        self.search(from, self.tree.nearest_neighbor_iter_with_distance_2(&u), lower_bound_metres)
+        self.search(
+            from,
+            self.tree.nearest_neighbor_iter_with_distance_2(&u),
+            lower_bound_metres,
+        )
     }
 
     fn nearest_conformal(&self, ct: &ConformalTree, from: LatLon) -> Option<Nearest> {
@@ -234,7 +252,11 @@ impl SegmentIndex {
             let half = (chord2.sqrt() / 2.0).min(1.0);
             2.0 * half.asin() * radius / k * (1.0 - 1e-12) - 1e-6
         };
-        Some(self.search(from, ct.tree.nearest_neighbor_iter_with_distance_2(&u), bound))
+        Some(self.search(
+            from,
+            ct.tree.nearest_neighbor_iter_with_distance_2(&u),
+            bound,
+        ))
     }
 
     /// Exact search over edges yielded in increasing order of a lower bound

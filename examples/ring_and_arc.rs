@@ -1,0 +1,99 @@
+//! Range rings and strike arcs on the ellipsoid, written as GeoJSON for map
+//! tools, with a manifest for `scripts/check_geojson.sh`.
+//!
+//! ```text
+//! cargo run --example ring_and_arc -- [OUTPUT_DIR]     # default: out/
+//! bash scripts/check_geojson.sh OUTPUT_DIR              # checks the files with GDAL's ogrinfo
+//! ```
+//!
+//! Writes `OUTPUT_DIR/ring_and_arc.geojson` (a FeatureCollection),
+//! `OUTPUT_DIR/ring_and_arc.geojsons` (the same features as an RFC 8142
+//! GeoJSON Text Sequence) and `OUTPUT_DIR/manifest.txt`.
+//!
+//! Ukrainka air base (Amur Oblast; position from Wikipedia, "Ukrainka (air
+//! base)", rounded to 0.01°) is 4,331 km from the North Pole, so the
+//! 4,300-mile ring around it encloses the pole and crosses the antimeridian:
+//! the case where a circle drawn in longitude/latitude goes wrong. Open the `.geojson` in <https://geojson.io> (drag and drop) or in
+//! QGIS (Layer → Add Layer → Add Vector Layer).
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::PathBuf;
+
+use strikemap::{
+    AirBase, CountryCode, Distance, Endpoint, ExportOptions, Geodesic, LatLon, Manifest, MapExport,
+    MapFeature, PointMeasure, RangeRing, SequenceWriter, StrikeArc,
+};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "out".to_string()));
+    std::fs::create_dir_all(&dir)?;
+
+    let ukrainka = LatLon::new(51.17, 128.45)?;
+    let kyiv = LatLon::new(50.4501, 30.5234)?;
+    // Joint Base Elmendorf–Richardson, Anchorage (Wikipedia), rounded to 0.01°.
+    let elmendorf = LatLon::new(61.25, -149.81)?;
+    let base = AirBase::new("Ukrainka", ukrainka, CountryCode::new("RU")?);
+    let miles = RangeRing::new("Ukrainka 4,300 mi", ukrainka, Distance::from_miles(4_300.0))?;
+    let km = RangeRing::new("Ukrainka 4,300 km", ukrainka, Distance::from_km(4_300.0))?;
+    let to_kyiv = StrikeArc::new(
+        Endpoint::new("Ukrainka", ukrainka),
+        Endpoint::new("Kyiv", kyiv),
+    );
+    let to_alaska = StrikeArc::new(
+        Endpoint::new("Ukrainka", ukrainka),
+        Endpoint::new("Elmendorf", elmendorf),
+    );
+
+    let features: Vec<MapFeature> = vec![
+        MapFeature::new(miles.clone())
+            .with_property("note", "4,300 statute miles, geodesic on WGS84"),
+        MapFeature::new(km),
+        MapFeature::new(to_kyiv.clone()),
+        MapFeature::new(to_alaska.clone()).with_property(
+            "note",
+            "illustration: crosses the antimeridian, so it is cut at ±180°",
+        ),
+        MapFeature::new(base),
+    ];
+
+    let options = ExportOptions::default().with_bbox(true);
+    let mut manifest = Manifest::new();
+
+    let mut map = MapExport::new(options.clone());
+    map.extend(features.iter().cloned())?;
+    let collection = dir.join("ring_and_arc.geojson");
+    map.write_file(&collection)?;
+    manifest.add("ring_and_arc.geojson", map.summary())?;
+
+    let sequence = dir.join("ring_and_arc.geojsons");
+    let mut seq = SequenceWriter::new(BufWriter::new(File::create(&sequence)?), options);
+    for f in features {
+        seq.write(f)?;
+    }
+    manifest.add("ring_and_arc.geojsons", &seq.finish()?)?;
+    let manifest_path = manifest.write_to_dir(&dir)?;
+
+    let pole = LatLon::new(90.0, 0.0)?;
+    println!("Range rings and strike arcs on WGS84");
+    println!(
+        "  Ukrainka air base {ukrainka}: North Pole {:.0} km away, inside the 4,300-mile ring: {}",
+        Geodesic.distance(ukrainka, pole).as_km(),
+        miles.contains(pole)
+    );
+    println!("  arc Ukrainka → Kyiv: {:.0} km", to_kyiv.length().as_km());
+    println!(
+        "  arc Ukrainka → Elmendorf: {:.0} km (cut at the antimeridian)",
+        to_alaska.length().as_km()
+    );
+    println!(
+        "  {} features, geometry types {:?}",
+        map.len(),
+        map.summary().geometry_types()
+    );
+    println!("wrote");
+    println!("  {}", collection.display());
+    println!("  {}", sequence.display());
+    println!("  {}", manifest_path.display());
+    Ok(())
+}

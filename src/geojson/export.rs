@@ -1,0 +1,666 @@
+//! Writing models as GeoJSON features: properties, styles, ids, and
+//! [`MapExport`], a FeatureCollection built in memory.
+//!
+//! Every position is rounded to the export precision *before* anything is
+//! computed from it, and lengths and areas are measured on the geometry as
+//! written, so the numbers in a file agree with its coordinates and
+//! exporting what was imported gives the same file again.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+
+use geojson::feature::Id;
+use geojson::{Feature, FeatureCollection, JsonObject, JsonValue};
+use jiff::civil::Date;
+
+use super::bbox::Extent;
+use super::geometry::{Shape, area_shape, lines_shape, point_shape, ring_shape};
+use super::{ExportOptions, FileSummary, MapFeature, MapItem, RangeRing, StrikeArc, geometry_bbox};
+use crate::distance::Distance;
+use crate::error::{Error, Result};
+use crate::measure::{Geodesic, PointMeasure as _};
+use crate::model::{Catalog, Endpoint, Place, Site, Source};
+use crate::position::LatLon;
+
+/// Members of a Feature or FeatureCollection that strikemap writes itself.
+pub(crate) const RESERVED_MEMBERS: [&str; 6] =
+    ["type", "id", "geometry", "properties", "bbox", "features"];
+
+/// An I/O error with the path (or `<input>`, `<output>`) it concerns.
+pub(crate) fn io_error(path: impl Into<String>, err: &std::io::Error) -> Error {
+    Error::Io {
+        path: path.into(),
+        message: err.to_string(),
+    }
+}
+
+/// A number of kilometres or miles as written: to the metre (3 decimals).
+pub(crate) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Milliseconds since 1970-01-01T00:00:00Z at the start of `date` in UTC
+/// (the `timestamp` kepler.gl plays back).
+pub(crate) fn unix_ms(date: Date) -> Result<i64> {
+    date.to_zoned(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp().as_millisecond())
+        .map_err(|e| Error::Format {
+            member: "date".into(),
+            expected: "a date that exists in UTC".into(),
+            found: e.to_string(),
+        })
+}
+
+fn put(props: &mut JsonObject, key: &str, value: impl Into<JsonValue>) {
+    props.insert(key.to_string(), value.into());
+}
+
+fn put_opt(props: &mut JsonObject, key: &str, value: Option<&str>) {
+    if let Some(v) = value {
+        put(props, key, v);
+    }
+}
+
+fn put_list(props: &mut JsonObject, key: &str, items: &[String]) {
+    if !items.is_empty() {
+        put(props, key, items.to_vec());
+    }
+}
+
+fn put_distance(props: &mut JsonObject, stem: &str, d: Distance) {
+    put(props, &format!("{stem}_km"), round3(d.as_km()));
+    put(props, &format!("{stem}_mi"), round3(d.as_miles()));
+}
+
+fn put_date(props: &mut JsonObject, date: Date) -> Result<()> {
+    put(props, "date", date.to_string());
+    put(props, "timestamp", unix_ms(date)?);
+    Ok(())
+}
+
+pub(crate) fn position_value(p: LatLon) -> JsonValue {
+    JsonValue::from(p.to_lon_lat().to_vec())
+}
+
+/// `source`, `source_url`, `source_date`, unless the source is empty.
+fn put_source(props: &mut JsonObject, source: &Source) {
+    if *source == Source::default() {
+        return;
+    }
+    put(props, "source", source.title.as_str());
+    put_opt(props, "source_url", source.url.as_deref());
+    if let Some(d) = source.date {
+        put(props, "source_date", d.to_string());
+    }
+}
+
+fn put_site(props: &mut JsonObject, site: &Site) {
+    put(props, "country", site.country.as_str());
+    put_opt(props, "region", site.region.as_deref());
+    put_list(props, "aliases", &site.aliases);
+    put_opt(props, "category", site.category.as_deref());
+    put_source(props, &site.source);
+}
+
+fn to_json<T: serde::Serialize>(value: &T, member: &str) -> Result<JsonValue> {
+    serde_json::to_value(value).map_err(|e| Error::Format {
+        member: member.to_string(),
+        expected: "a value JSON can hold".into(),
+        found: e.to_string(),
+    })
+}
+
+fn quantized(endpoint: &Endpoint, options: &ExportOptions) -> Result<Endpoint> {
+    Ok(Endpoint::new(
+        endpoint.name.clone(),
+        options.quantize(endpoint.position)?,
+    ))
+}
+
+/// The geometry and strikemap's own properties of an item.
+fn item_shape_and_properties(
+    item: &MapItem,
+    options: &ExportOptions,
+) -> Result<(Shape, JsonObject)> {
+    let mut props = JsonObject::new();
+    put(&mut props, "kind", item.kind().name());
+    put(&mut props, "name", item.name());
+    let shape = match item {
+        MapItem::Place(place) => {
+            put_site(&mut props, place.site());
+            match place {
+                Place::AirBase(b) => put_opt(&mut props, "icao", b.icao.as_deref()),
+                Place::City(c) => {
+                    if let Some(n) = c.population {
+                        put(&mut props, "population", n);
+                    }
+                }
+                Place::Site(_) => {}
+            }
+            point_shape(place.position(), options)?
+        }
+        MapItem::FrontLine(front) => {
+            put_date(&mut props, front.as_of)?;
+            put(&mut props, "approximate", front.approximate);
+            put_list(&mut props, "waypoints", &front.waypoints);
+            if !front.sources.is_empty() {
+                put(&mut props, "sources", to_json(&front.sources, "sources")?);
+            }
+            let parts = front
+                .line
+                .parts()
+                .iter()
+                .map(|p| {
+                    p.iter()
+                        .map(|v| options.quantize(*v))
+                        .collect::<Result<Vec<_>>>()
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let shape = lines_shape(&parts, options)?;
+            put_distance(&mut props, "length", shape.length());
+            shape
+        }
+        MapItem::Territory(t) => {
+            put_opt(
+                &mut props,
+                "country",
+                t.country.as_ref().map(|c| c.as_str()),
+            );
+            put_list(&mut props, "aliases", &t.aliases);
+            put_opt(&mut props, "scale", t.scale.as_deref());
+            put_source(&mut props, &t.source);
+            let shape = area_shape(&t.area, options)?;
+            if let Some(km2) = shape.area_km2() {
+                put(&mut props, "area_km2", round3(km2));
+            }
+            shape
+        }
+        MapItem::Strike(s) => {
+            let target = quantized(&s.target, options)?;
+            put(&mut props, "target", target.name.as_str());
+            put_date(&mut props, s.date)?;
+            put(&mut props, "weapon", s.weapon.name());
+            put_opt(&mut props, "strike_id", s.id.as_deref());
+            if let Some(launch) = &s.launch {
+                let launch = quantized(launch, options)?;
+                put(&mut props, "launch", launch.name.as_str());
+                put(
+                    &mut props,
+                    "launch_position",
+                    position_value(launch.position),
+                );
+                put_distance(
+                    &mut props,
+                    "distance",
+                    Geodesic.distance(launch.position, target.position),
+                );
+            }
+            if !s.counts.is_empty() {
+                put(&mut props, "counts", to_json(&s.counts, "counts")?);
+            }
+            put_opt(&mut props, "description", s.description.as_deref());
+            put_source(&mut props, &s.source);
+            Shape::Point(target.position)
+        }
+        MapItem::StrikeArc(a) => {
+            let arc = StrikeArc {
+                launch: quantized(&a.launch, options)?,
+                target: quantized(&a.target, options)?,
+                ..a.clone()
+            };
+            put(&mut props, "launch", arc.launch.name.as_str());
+            put(&mut props, "target", arc.target.name.as_str());
+            if let Some(d) = arc.date {
+                put_date(&mut props, d)?;
+            }
+            if let Some(w) = arc.weapon {
+                put(&mut props, "weapon", w.name());
+            }
+            put_opt(&mut props, "strike_id", arc.strike_id.as_deref());
+            put_distance(&mut props, "distance", arc.length());
+            let vertices = arc
+                .vertices(options.spacing())?
+                .into_iter()
+                .map(|p| options.quantize(p))
+                .collect::<Result<Vec<_>>>()?;
+            lines_shape(&[vertices], options)?
+        }
+        MapItem::RangeRing(r) => {
+            let ring = RangeRing::new(r.name.clone(), options.quantize(r.centre)?, r.radius())?;
+            put(&mut props, "centre", position_value(ring.centre));
+            put(&mut props, "radius_m", ring.radius().as_metres());
+            put_distance(&mut props, "radius", ring.radius());
+            ring_shape(&ring.vertices(options.spacing())?, options)?
+        }
+    };
+    Ok((shape, props))
+}
+
+/// The feature with the given id: geometry, properties (strikemap's, then
+/// `title`, the kind's style and the feature's style, then the extras),
+/// foreign members, and a bbox if asked for.
+fn build_feature(feature: &MapFeature, id: Id, options: &ExportOptions) -> Result<Feature> {
+    let (shape, mut props) = item_shape_and_properties(&feature.item, options)?;
+    put(&mut props, "title", feature.item.name());
+    let style = options.styles().get(feature.kind()).merged(&feature.style);
+    for (k, v) in style.properties().iter().chain(&feature.properties) {
+        props.insert(k.clone(), v.clone());
+    }
+    let geometry = shape.to_geometry();
+    let bbox = if options.bbox() {
+        geometry_bbox(&geometry).map(|b| b.to_vec())
+    } else {
+        None
+    };
+    let mut foreign = JsonObject::new();
+    for (k, v) in &feature.foreign_members {
+        if RESERVED_MEMBERS.contains(&k.as_str()) {
+            return Err(Error::Format {
+                member: format!("foreign member {k:?}"),
+                expected: "a name other than type, id, geometry, properties, bbox and features"
+                    .into(),
+                found: format!("{k:?}"),
+            });
+        }
+        foreign.insert(k.clone(), v.clone());
+    }
+    Ok(Feature {
+        bbox,
+        geometry: Some(geometry),
+        id: Some(id),
+        properties: Some(props),
+        foreign_members: (!foreign.is_empty()).then_some(foreign),
+    })
+}
+
+/// Lower case letters and digits of `text`, other runs as one `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// The id derived from kind and name, e.g. `"air_base/olenya"`.
+pub(crate) fn auto_id(item: &MapItem) -> String {
+    let name = match item {
+        MapItem::Strike(s) => match &s.id {
+            Some(id) => slug(id),
+            None => slug(&format!("{} {}", s.date, s.target.name)),
+        },
+        MapItem::StrikeArc(a) => match &a.strike_id {
+            Some(id) => slug(id),
+            None => slug(&format!("{} {}", a.launch.name, a.target.name)),
+        },
+        other => slug(&other.name()),
+    };
+    if name.is_empty() {
+        item.kind().name().to_string()
+    } else {
+        format!("{}/{}", item.kind().name(), name)
+    }
+}
+
+/// Hands out unique feature ids: the wanted or derived id, or, if taken,
+/// that id with `-2`, `-3`, … appended (so the result depends only on the
+/// order features are written).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    pub(crate) fn assign(&mut self, feature: &MapFeature) -> Id {
+        let (base, wanted) = match &feature.id {
+            Some(Id::String(s)) => (s.clone(), feature.id.clone()),
+            Some(Id::Number(n)) => (n.to_string(), feature.id.clone()),
+            None => (auto_id(&feature.item), None),
+        };
+        if self.used.insert(base.clone()) {
+            return wanted.unwrap_or(Id::String(base));
+        }
+        let mut n = 2u64;
+        loop {
+            let candidate = format!("{base}-{n}");
+            if self.used.insert(candidate.clone()) {
+                return Id::String(candidate);
+            }
+            n += 1;
+        }
+    }
+}
+
+/// Writes one feature through an id allocator.
+pub(crate) fn export_feature(
+    feature: &MapFeature,
+    options: &ExportOptions,
+    ids: &mut Ids,
+) -> Result<Feature> {
+    let id = ids.assign(feature);
+    build_feature(feature, id, options)
+}
+
+/// The features a catalog is drawn with, bottom layer first: territories,
+/// front lines, strike arcs (if enabled), places, strikes.
+pub(crate) fn catalog_features(catalog: &Catalog, options: &ExportOptions) -> Vec<MapFeature> {
+    let mut out: Vec<MapFeature> = Vec::new();
+    out.extend(catalog.territories().iter().cloned().map(MapFeature::new));
+    out.extend(catalog.front_lines().iter().cloned().map(MapFeature::new));
+    if options.strike_arcs() {
+        out.extend(
+            catalog
+                .strikes()
+                .iter()
+                .filter_map(StrikeArc::from_strike)
+                .map(MapFeature::new),
+        );
+    }
+    out.extend(catalog.places().iter().cloned().map(MapFeature::new));
+    out.extend(catalog.strikes().iter().cloned().map(MapFeature::new));
+    out
+}
+
+impl MapFeature {
+    /// This feature as a GeoJSON feature, with its id or the one derived
+    /// from its kind and name (not made unique: use [`MapExport`] or a
+    /// stream writer for collections).
+    ///
+    /// # Errors
+    /// [`Error::Format`] if a foreign member uses a name GeoJSON reserves;
+    /// [`Error::InvalidGeometry`] for an area of which nothing is left to
+    /// draw (every ring on the antimeridian or a pole).
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, ExportOptions, LatLon, MapFeature};
+    /// let kyiv = City::new("Kyiv", LatLon::new(50.4501, 30.5234)?, CountryCode::new("UA")?);
+    /// let f = MapFeature::new(kyiv).to_feature(&ExportOptions::default())?;
+    /// let json = serde_json::to_value(&f)?;
+    /// assert_eq!(json["geometry"]["coordinates"], serde_json::json!([30.5234, 50.4501]));
+    /// assert_eq!(json["id"], "city/kyiv");
+    /// assert_eq!(json["properties"]["kind"], "city");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_feature(&self, options: &ExportOptions) -> Result<Feature> {
+        let id = self
+            .id
+            .clone()
+            .unwrap_or_else(|| Id::String(auto_id(&self.item)));
+        build_feature(self, id, options)
+    }
+}
+
+/// A FeatureCollection built in memory: features with unique ids, a `bbox`
+/// over all of them if asked for, and a summary of what was written.
+/// For sets too large to hold, see
+/// [`FeatureCollectionWriter`](crate::FeatureCollectionWriter).
+///
+/// ```
+/// use strikemap::{Distance, ExportOptions, LatLon, MapExport, RangeRing};
+/// let ukrainka = LatLon::new(51.17, 128.45)?;
+/// let mut map = MapExport::new(ExportOptions::default().with_bbox(true));
+/// map.add(RangeRing::new("Ukrainka 4,300 mi", ukrainka, Distance::from_miles(4_300.0))?)?;
+/// let fc = map.to_feature_collection();
+/// assert_eq!(fc.features.len(), 1);
+/// // The ring holds the North Pole: the box spans every longitude.
+/// assert_eq!(fc.bbox.as_ref().map(|b| (b[0], b[2], b[3])), Some((-180.0, 180.0, 90.0)));
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct MapExport {
+    options: ExportOptions,
+    ids: Ids,
+    features: Vec<Feature>,
+    extent: Extent,
+    members: JsonObject,
+    summary: FileSummary,
+}
+
+impl MapExport {
+    /// An empty collection written with `options`.
+    ///
+    /// ```
+    /// assert!(strikemap::MapExport::new(strikemap::ExportOptions::default()).is_empty());
+    /// ```
+    pub fn new(options: ExportOptions) -> MapExport {
+        MapExport {
+            options,
+            ids: Ids::default(),
+            features: Vec::new(),
+            extent: Extent::new(),
+            members: JsonObject::new(),
+            summary: FileSummary::default(),
+        }
+    }
+
+    /// Adds a feature (any model, range ring or arc converts into one) and
+    /// returns it as written.
+    ///
+    /// # Errors
+    /// As [`MapFeature::to_feature`].
+    ///
+    /// ```
+    /// use strikemap::{AirBase, CountryCode, ExportOptions, LatLon, MapExport};
+    /// let ru = CountryCode::new("RU")?;
+    /// let mut map = MapExport::new(ExportOptions::default());
+    /// map.add(AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, ru))?;
+    /// let second = map.add(AirBase::new("Olenya", LatLon::new(68.15, 33.46)?, ru))?;
+    /// assert_eq!(second.id, Some(geojson::feature::Id::String("air_base/olenya-2".into())));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn add(&mut self, feature: impl Into<MapFeature>) -> Result<&Feature> {
+        let feature = export_feature(&feature.into(), &self.options, &mut self.ids)?;
+        if let Some(b) = feature.geometry.as_ref().and_then(geometry_bbox) {
+            self.extent.add_bbox(b);
+        }
+        self.summary.add(&feature);
+        self.features.push(feature);
+        let last = self.features.len() - 1;
+        Ok(&self.features[last])
+    }
+
+    /// Adds every feature of an iterator, in order.
+    ///
+    /// # Errors
+    /// The first error of [`MapExport::add`].
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, ExportOptions, LatLon, MapExport, MapFeature};
+    /// let ua = CountryCode::new("UA")?;
+    /// let cities = [("Kyiv", 50.45, 30.52), ("Kharkiv", 49.99, 36.23)]
+    ///     .map(|(n, lat, lon)| LatLon::new(lat, lon).map(|p| MapFeature::new(City::new(n, p, ua))));
+    /// let mut map = MapExport::new(ExportOptions::default());
+    /// map.extend(cities.into_iter().collect::<Result<Vec<_>, _>>()?)?;
+    /// assert_eq!(map.len(), 2);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn extend(&mut self, features: impl IntoIterator<Item = MapFeature>) -> Result<()> {
+        for f in features {
+            self.add(f)?;
+        }
+        Ok(())
+    }
+
+    /// Adds a catalog's territories, front lines, strike arcs (if the
+    /// options ask for them), places and strikes, in that order (bottom
+    /// layer first).
+    ///
+    /// # Errors
+    /// As [`MapExport::add`].
+    ///
+    /// ```
+    /// use strikemap::{Catalog, City, CountryCode, ExportOptions, LatLon, MapExport};
+    /// let mut c = Catalog::new();
+    /// c.add_place(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
+    /// let mut map = MapExport::new(ExportOptions::default());
+    /// map.add_catalog(&c)?;
+    /// assert_eq!(map.len(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn add_catalog(&mut self, catalog: &Catalog) -> Result<()> {
+        self.extend(catalog_features(catalog, &self.options))
+    }
+
+    /// Sets a top-level member of the collection (e.g. `"name"`).
+    ///
+    /// # Errors
+    /// [`Error::Format`] for the names GeoJSON reserves (`type`, `features`,
+    /// `bbox`, ...) and for `crs`, which RFC 7946 removed.
+    ///
+    /// ```
+    /// let mut map = strikemap::MapExport::new(strikemap::ExportOptions::default());
+    /// map.set_member("name", "June 2025")?;
+    /// assert!(map.set_member("crs", serde_json::json!({})).is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn set_member(&mut self, key: &str, value: impl Into<JsonValue>) -> Result<()> {
+        if RESERVED_MEMBERS.contains(&key) || key == "crs" {
+            return Err(Error::Format {
+                member: key.to_string(),
+                expected: "a member name GeoJSON does not reserve (RFC 7946 has no crs)".into(),
+                found: format!("{key:?}"),
+            });
+        }
+        self.members.insert(key.to_string(), value.into());
+        Ok(())
+    }
+
+    /// How many features were added.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::MapExport::new(strikemap::ExportOptions::default()).len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.features.len()
+    }
+
+    /// Whether no feature was added.
+    ///
+    /// ```
+    /// assert!(strikemap::MapExport::new(strikemap::ExportOptions::default()).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.features.is_empty()
+    }
+
+    /// The features as written.
+    ///
+    /// ```
+    /// assert!(strikemap::MapExport::new(strikemap::ExportOptions::default()).features().is_empty());
+    /// ```
+    pub fn features(&self) -> &[Feature] {
+        &self.features
+    }
+
+    /// The number of features and their geometry types.
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, ExportOptions, LatLon, MapExport};
+    /// let mut map = MapExport::new(ExportOptions::default());
+    /// map.add(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
+    /// assert_eq!(map.summary().geometry_types(), ["Point"]);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn summary(&self) -> &FileSummary {
+        &self.summary
+    }
+
+    /// The FeatureCollection (with a `bbox` if the options ask for one).
+    ///
+    /// ```
+    /// let fc = strikemap::MapExport::new(strikemap::ExportOptions::default()).to_feature_collection();
+    /// assert!(fc.features.is_empty() && fc.bbox.is_none());
+    /// ```
+    pub fn to_feature_collection(&self) -> FeatureCollection {
+        let bbox = if self.options.bbox() {
+            self.extent.to_bbox().map(|b| b.to_vec())
+        } else {
+            None
+        };
+        FeatureCollection {
+            bbox,
+            features: self.features.clone(),
+            foreign_members: (!self.members.is_empty()).then(|| self.members.clone()),
+        }
+    }
+
+    /// Writes the FeatureCollection as compact JSON.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if writing fails (named `<output>`; add the path with
+    /// [`Error::at`]).
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// strikemap::MapExport::new(strikemap::ExportOptions::default()).write_to(&mut out)?;
+    /// let v: serde_json::Value = serde_json::from_slice(&out)?;
+    /// assert_eq!(v["type"], "FeatureCollection");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_to(&self, mut writer: impl Write) -> Result<()> {
+        serde_json::to_writer(&mut writer, &self.to_feature_collection()).map_err(|e| {
+            Error::Io {
+                path: "<output>".into(),
+                message: e.to_string(),
+            }
+        })?;
+        writer.flush().map_err(|e| io_error("<output>", &e))
+    }
+
+    /// Writes the FeatureCollection to a file (created or replaced).
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the path if it cannot be created or written.
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("strikemap-doc-empty.geojson");
+    /// strikemap::MapExport::new(strikemap::ExportOptions::default()).write_file(&path)?;
+    /// assert!(std::fs::read_to_string(&path)?.contains("FeatureCollection"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_file(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let file = std::fs::File::create(path).map_err(|e| io_error(name.clone(), &e))?;
+        self.write_to(std::io::BufWriter::new(file))
+            .map_err(|e| match e {
+                Error::Io { message, .. } => Error::Io {
+                    path: name,
+                    message,
+                },
+                other => other,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Ivanovo Severny"), "ivanovo-severny");
+        assert_eq!(slug("  Kyiv (city)  "), "kyiv-city");
+        assert_eq!(slug("Енгельс-2"), "енгельс-2");
+        assert_eq!(slug("→"), "");
+    }
+
+    #[test]
+    fn timestamp_is_utc_midnight() {
+        assert_eq!(unix_ms(jiff::civil::date(1970, 1, 2)).unwrap(), 86_400_000);
+        assert_eq!(
+            unix_ms(jiff::civil::date(2025, 6, 1)).unwrap(),
+            1_748_736_000_000
+        );
+    }
+}

@@ -1,0 +1,1014 @@
+//! Reading GeoJSON into strikemap's models: [`Imported`], [`Skipped`], and
+//! [`MapFeature::from_feature`].
+//!
+//! A feature whose `kind` property names one of strikemap's kinds is read
+//! with strikemap's own property names, strictly: every property is typed
+//! and a wrong one is an error. What the export derives is recomputed on
+//! export rather than read: `title` and a strike's or arc's `name` (kept as
+//! a style or extra property if they differ), `timestamp`, the numeric
+//! `*_km`, `*_mi` and `area_km2` values, `bbox` (checked, then dropped), a
+//! range ring's geometry (from `centre` and `radius_m`) and the vertices of
+//! a strike arc between its two ends. Style properties that differ from the
+//! kind's default become the feature's [`Style`]; every other property is
+//! kept in [`MapFeature::properties`] and written back on export.
+//!
+//! Any other feature is third-party data, read by its geometry: a Point is
+//! a [`Site`], a (Multi)LineString a [`FrontLine`], a (Multi)Polygon a
+//! [`Territory`]. Its name, country and date come from the usual property
+//! names (`name`, `NAME`, `title`, …; `country`, `iso_a2`, …, or the
+//! bundled boundary the point lies in; `date`, `as_of`, …); all its
+//! properties are kept. A third-party property whose name strikemap writes
+//! itself with another meaning (say a `country` that is not an ISO code) is
+//! kept as `original:country`.
+
+use std::io::Read;
+
+use geojson::feature::Id;
+use geojson::{Feature, FeatureCollection, JsonObject, JsonValue};
+use jiff::civil::Date;
+use serde::de::DeserializeOwned;
+
+use super::geometry::{Geom, describe, read_geometry};
+use super::{
+    ExportOptions, FeatureCollectionReader, FeatureKind, ImportOptions, MapExport, MapFeature,
+    MapItem, RangeRing, StrikeArc, Style,
+};
+use crate::distance::Distance;
+use crate::error::{Error, Result};
+use crate::model::{
+    AirBase, Catalog, City, ClaimedCount, CountryCode, Endpoint, FrontLine, Place, Site, Source,
+    Strike, Territory, Weapon,
+};
+use crate::position::LatLon;
+use crate::shape::{Area, Line, Polygon};
+
+/// A feature left out by a lenient import, and why.
+///
+/// ```
+/// use strikemap::{ImportOptions, Imported};
+/// let text = r#"{"type":"FeatureCollection","features":[
+///     {"type":"Feature","geometry":{"type":"Point","coordinates":[30.5,95]},"properties":{}}]}"#;
+/// let map = Imported::parse(text, &ImportOptions::default().with_lenient(true))?;
+/// assert_eq!(map.skipped[0].index, 0);
+/// assert_eq!(map.skipped[0].error.to_string(),
+///     "feature 0: geometry.coordinates: latitude 95 is out of range [-90, 90]");
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// Its position in the collection (or the record number in a sequence).
+    pub index: usize,
+    /// What was wrong, naming the feature, the member and what was expected.
+    pub error: Error,
+}
+
+/// A GeoJSON file read into strikemap's models: the features in file order,
+/// what a lenient import skipped, and the collection's other members.
+///
+/// Exporting the features again with the same [`ExportOptions`] gives the
+/// same GeoJSON as the file strikemap wrote (compared as JSON values): ids,
+/// properties, styles and foreign members all survive.
+///
+/// ```
+/// use strikemap::{City, CountryCode, ExportOptions, ImportOptions, Imported, LatLon, MapExport, MapFeature};
+/// let mut map = MapExport::new(ExportOptions::default());
+/// map.add(MapFeature::new(City::new("Kyiv", LatLon::new(50.4501, 30.5234)?, CountryCode::new("UA")?))
+///     .with_property("verdict", "within range"))?;
+/// let text = serde_json::to_string(&map.to_feature_collection())?;
+/// let back = Imported::parse(&text, &ImportOptions::default())?;
+/// assert_eq!(back.features[0].properties["verdict"], "within range");
+/// let again = back.to_map_export(ExportOptions::default())?.to_feature_collection();
+/// assert_eq!(serde_json::to_value(&again)?, serde_json::to_value(&map.to_feature_collection())?);
+/// assert_eq!(back.to_catalog()?.place("Kyiv")?.position(), LatLon::new(50.4501, 30.5234)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Imported {
+    /// The features read, in file order.
+    pub features: Vec<MapFeature>,
+    /// The features a lenient import skipped, each with its error.
+    pub skipped: Vec<Skipped>,
+    /// Top-level members other than `type`, `features` and `bbox`.
+    pub members: JsonObject,
+}
+
+fn json_error(e: &serde_json::Error) -> Error {
+    Error::Format {
+        member: "GeoJSON text".into(),
+        expected: "valid JSON".into(),
+        found: e.to_string(),
+    }
+}
+
+/// Rejects a `crs` member naming anything but WGS84 longitude/latitude
+/// (GeoJSON 2008 files may carry one; RFC 7946 coordinates are always WGS84).
+pub(crate) fn check_crs(members: &JsonObject) -> Result<()> {
+    let Some(crs) = members.get("crs") else {
+        return Ok(());
+    };
+    let name = crs
+        .pointer("/properties/name")
+        .and_then(JsonValue::as_str)
+        .unwrap_or("");
+    if name.contains("CRS84") || name.ends_with(":4326") || name.ends_with("::4326") {
+        Ok(())
+    } else {
+        Err(Error::Format {
+            member: "crs".into(),
+            expected:
+                "WGS84 longitude/latitude (urn:ogc:def:crs:OGC:1.3:CRS84), as RFC 7946 requires"
+                    .into(),
+            found: describe(Some(crs)),
+        })
+    }
+}
+
+impl Imported {
+    /// Reads GeoJSON text: a FeatureCollection or a single Feature.
+    ///
+    /// # Errors
+    /// [`Error::Format`] for invalid JSON, a document that is not a
+    /// FeatureCollection or Feature, or a FeatureCollection without
+    /// `features`; unless lenient, the first bad feature's error, wrapped
+    /// as `feature N: member: …`.
+    ///
+    /// ```
+    /// use strikemap::{ImportOptions, Imported};
+    /// let err = Imported::parse(r#"{"type":"FeatureCollection"}"#, &ImportOptions::default()).unwrap_err();
+    /// assert_eq!(err.to_string(), "features: expected an array of features, found nothing");
+    /// assert!(Imported::parse("{", &ImportOptions::default()).is_err());
+    /// ```
+    pub fn parse(text: &str, options: &ImportOptions) -> Result<Imported> {
+        let value: JsonValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        Imported::from_value(&value, options)
+    }
+
+    /// Reads a parsed JSON document (a FeatureCollection or a Feature).
+    ///
+    /// # Errors
+    /// As [`Imported::parse`], except for invalid JSON.
+    ///
+    /// ```
+    /// use strikemap::{ImportOptions, Imported};
+    /// let v = serde_json::json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.5, 50.4]},
+    ///     "properties": {"name": "Somewhere", "country": "UA"}});
+    /// let map = Imported::from_value(&v, &ImportOptions::default())?;
+    /// assert_eq!(map.features[0].item.name(), "Somewhere");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn from_value(value: &JsonValue, options: &ImportOptions) -> Result<Imported> {
+        let Some(obj) = value.as_object() else {
+            return Err(Error::Format {
+                member: "GeoJSON text".into(),
+                expected: "a JSON object (a FeatureCollection or a Feature)".into(),
+                found: describe(Some(value)),
+            });
+        };
+        match obj.get("type").and_then(JsonValue::as_str) {
+            Some("FeatureCollection") => {}
+            Some("Feature") => {
+                let mut out = Imported::default();
+                out.push(0, read_feature(value, 0, options), options)?;
+                return Ok(out);
+            }
+            _ => {
+                return Err(Error::Format {
+                    member: "type".into(),
+                    expected: "\"FeatureCollection\" or \"Feature\"".into(),
+                    found: describe(obj.get("type")),
+                });
+            }
+        }
+        let features = match obj.get("features") {
+            Some(JsonValue::Array(a)) => a,
+            other => {
+                return Err(Error::Format {
+                    member: "features".into(),
+                    expected: "an array of features".into(),
+                    found: describe(other),
+                });
+            }
+        };
+        let mut out = Imported {
+            members: obj
+                .iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "type" | "features" | "bbox"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            ..Imported::default()
+        };
+        check_crs(&out.members)?;
+        for (i, f) in features.iter().enumerate() {
+            out.push(i, read_feature(f, i, options), options)?;
+        }
+        Ok(out)
+    }
+
+    /// Keeps a feature, or records (lenient) or returns its error.
+    fn push(
+        &mut self,
+        index: usize,
+        read: Result<MapFeature>,
+        options: &ImportOptions,
+    ) -> Result<()> {
+        match read {
+            Ok(f) => self.features.push(f),
+            Err(e) => {
+                let error = e.at(format!("feature {index}"));
+                if !options.lenient() {
+                    return Err(error);
+                }
+                self.skipped.push(Skipped { index, error });
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a FeatureCollection parsed by the `geojson` crate.
+    ///
+    /// # Errors
+    /// As [`Imported::from_value`].
+    ///
+    /// ```
+    /// use strikemap::{ImportOptions, Imported};
+    /// let fc: geojson::FeatureCollection = r#"{"type":"FeatureCollection","features":[]}"#.parse()?;
+    /// assert!(Imported::from_feature_collection(&fc, &ImportOptions::default())?.features.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_feature_collection(
+        collection: &FeatureCollection,
+        options: &ImportOptions,
+    ) -> Result<Imported> {
+        let value = serde_json::to_value(collection).map_err(|e| json_error(&e))?;
+        Imported::from_value(&value, options)
+    }
+
+    /// Reads a FeatureCollection from a stream, feature by feature (see
+    /// [`FeatureCollectionReader`]).
+    ///
+    /// # Errors
+    /// As [`Imported::parse`]; [`Error::Io`] if reading fails.
+    ///
+    /// ```
+    /// use strikemap::{ImportOptions, Imported};
+    /// let text = br#"{"type":"FeatureCollection","features":[]}"#;
+    /// assert!(Imported::from_reader(&text[..], &ImportOptions::default())?.features.is_empty());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn from_reader(reader: impl Read, options: &ImportOptions) -> Result<Imported> {
+        let mut stream = FeatureCollectionReader::new(reader, options.clone());
+        let mut features = Vec::new();
+        for f in stream.by_ref() {
+            features.push(f?);
+        }
+        Ok(Imported {
+            features,
+            skipped: stream.skipped().to_vec(),
+            members: stream.members().clone(),
+        })
+    }
+
+    /// The places, territories, front lines and strikes as a [`Catalog`]
+    /// (range rings and strike arcs have no place in one).
+    ///
+    /// # Errors
+    /// [`Error::DuplicateName`] if two of them share a name or alias.
+    ///
+    /// ```
+    /// use strikemap::{ImportOptions, Imported};
+    /// let text = r#"{"type":"FeatureCollection","features":[
+    ///   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.52,50.45]},"properties":{"name":"Kyiv","country":"UA"}},
+    ///   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.6,50.5]},"properties":{"name":"kyiv","country":"UA"}}]}"#;
+    /// let map = Imported::parse(text, &ImportOptions::default())?;
+    /// assert!(map.to_catalog().is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn to_catalog(&self) -> Result<Catalog> {
+        let mut c = Catalog::new();
+        for f in &self.features {
+            match &f.item {
+                MapItem::Place(p) => c.add_place(p.clone())?,
+                MapItem::Territory(t) => c.add_territory(t.clone())?,
+                MapItem::FrontLine(l) => c.add_front_line(l.clone())?,
+                MapItem::Strike(s) => c.add_strike(s.clone()),
+                MapItem::StrikeArc(_) | MapItem::RangeRing(_) => {}
+            }
+        }
+        Ok(c)
+    }
+
+    /// The features (and top-level members, except `crs`, which RFC 7946
+    /// removed) exported again with `options`.
+    ///
+    /// # Errors
+    /// As [`MapExport::add`].
+    ///
+    /// ```
+    /// use strikemap::{ExportOptions, ImportOptions, Imported};
+    /// let map = Imported::parse(r#"{"type":"FeatureCollection","name":"x","features":[]}"#, &ImportOptions::default())?;
+    /// let fc = map.to_map_export(ExportOptions::default())?.to_feature_collection();
+    /// assert_eq!(fc.foreign_members.unwrap()["name"], "x");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn to_map_export(&self, options: ExportOptions) -> Result<MapExport> {
+        let mut map = MapExport::new(options);
+        for (k, v) in &self.members {
+            if k != "crs" {
+                map.set_member(k, v.clone())?;
+            }
+        }
+        map.extend(self.features.iter().cloned())?;
+        Ok(map)
+    }
+}
+
+impl MapFeature {
+    /// Reads a feature parsed by the `geojson` crate; `index` (its position
+    /// in the collection) names third-party features that have no name.
+    ///
+    /// # Errors
+    /// [`Error::Format`] naming the member and what was expected, or a
+    /// coordinate error naming where it sits (`geometry.coordinates[0][2]:
+    /// latitude 91 is out of range [-90, 90]`).
+    ///
+    /// ```
+    /// use strikemap::{FeatureKind, ImportOptions, MapFeature};
+    /// let f: geojson::Feature = r##"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[35,47],[37.5,48]]},
+    ///     "properties":{"stroke":"#ff0000"}}"##.parse()?;
+    /// let opts = ImportOptions::default().with_as_of(jiff::civil::date(2025, 6, 2));
+    /// let front = MapFeature::from_feature(&f, 7, &opts)?;
+    /// assert_eq!(front.kind(), FeatureKind::FrontLine);
+    /// assert_eq!(front.item.name(), "feature 7");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_feature(
+        feature: &Feature,
+        index: usize,
+        options: &ImportOptions,
+    ) -> Result<MapFeature> {
+        let value = serde_json::to_value(feature).map_err(|e| json_error(&e))?;
+        read_feature(&value, index, options)
+    }
+}
+
+/// The properties of one feature, consumed as they are read.
+struct Props {
+    map: JsonObject,
+}
+
+fn wrong(key: &str, expected: &str, found: Option<&JsonValue>) -> Error {
+    Error::Format {
+        member: format!("properties.{key}"),
+        expected: expected.to_string(),
+        found: describe(found),
+    }
+}
+
+/// Reads `YYYY-MM-DD` exactly.
+fn strict_date(text: &str) -> Option<Date> {
+    text.parse::<Date>().ok().filter(|d| d.to_string() == text)
+}
+
+/// Reads a date, or the date of a date-time (UTC for instants).
+fn loose_date(text: &str) -> Option<Date> {
+    if let Ok(d) = text.parse::<Date>() {
+        return Some(d);
+    }
+    if let Ok(dt) = text.parse::<jiff::civil::DateTime>() {
+        return Some(dt.date());
+    }
+    text.parse::<jiff::Timestamp>()
+        .ok()
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
+}
+
+const DATE: &str = "an ISO 8601 date such as \"2025-06-02\"";
+
+impl Props {
+    /// Removes a key; `null` counts as absent.
+    fn take(&mut self, key: &str) -> Option<JsonValue> {
+        match self.map.remove(key) {
+            Some(JsonValue::Null) | None => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    fn string(&mut self, key: &str) -> Result<Option<String>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(JsonValue::String(s)) => Ok(Some(s)),
+            Some(other) => Err(wrong(key, "a string", Some(&other))),
+        }
+    }
+
+    fn require_string(&mut self, key: &str) -> Result<String> {
+        self.string(key)?
+            .ok_or_else(|| wrong(key, "a string", None))
+    }
+
+    fn strings(&mut self, key: &str) -> Result<Vec<String>> {
+        match self.take(key) {
+            None => Ok(Vec::new()),
+            Some(JsonValue::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    JsonValue::String(s) => Ok(s),
+                    other => Err(wrong(key, "an array of strings", Some(&other))),
+                })
+                .collect(),
+            Some(other) => Err(wrong(key, "an array of strings", Some(&other))),
+        }
+    }
+
+    fn boolean(&mut self, key: &str) -> Result<Option<bool>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(JsonValue::Bool(b)) => Ok(Some(b)),
+            Some(other) => Err(wrong(key, "true or false", Some(&other))),
+        }
+    }
+
+    fn count(&mut self, key: &str) -> Result<Option<u64>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| wrong(key, "a whole number ≥ 0", Some(&v))),
+        }
+    }
+
+    fn number(&mut self, key: &str) -> Result<Option<f64>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .map(Some)
+                .ok_or_else(|| wrong(key, "a number", Some(&v))),
+        }
+    }
+
+    fn date(&mut self, key: &str) -> Result<Option<Date>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(JsonValue::String(s)) => strict_date(&s)
+                .map(Some)
+                .ok_or_else(|| wrong(key, DATE, Some(&JsonValue::String(s.clone())))),
+            Some(other) => Err(wrong(key, DATE, Some(&other))),
+        }
+    }
+
+    fn require_date(&mut self, key: &str) -> Result<Date> {
+        self.date(key)?.ok_or_else(|| wrong(key, DATE, None))
+    }
+
+    fn position(&mut self, key: &str) -> Result<Option<LatLon>> {
+        const POS: &str = "a position [longitude, latitude]";
+        match self.take(key) {
+            None => Ok(None),
+            Some(v) => {
+                let pair = v
+                    .as_array()
+                    .filter(|a| a.len() == 2)
+                    .and_then(|a| Some([a[0].as_f64()?, a[1].as_f64()?]));
+                let pair = pair.ok_or_else(|| wrong(key, POS, Some(&v)))?;
+                LatLon::from_lon_lat(pair)
+                    .map(Some)
+                    .map_err(|e| e.at(format!("properties.{key}")))
+            }
+        }
+    }
+
+    fn country(&mut self, key: &str) -> Result<Option<CountryCode>> {
+        match self.string(key)? {
+            None => Ok(None),
+            Some(s) => CountryCode::new(&s).map(Some).map_err(|_| {
+                wrong(
+                    key,
+                    "an ISO 3166-1 alpha-2 code such as \"UA\"",
+                    Some(&JsonValue::String(s)),
+                )
+            }),
+        }
+    }
+
+    fn parse<T: DeserializeOwned>(&mut self, key: &str, expected: &str) -> Result<Option<T>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(v) => serde_json::from_value(v.clone())
+                .map(Some)
+                .map_err(|e| Error::Format {
+                    member: format!("properties.{key}"),
+                    expected: expected.to_string(),
+                    found: format!("{} ({e})", describe(Some(&v))),
+                }),
+        }
+    }
+
+    fn source(&mut self) -> Result<Source> {
+        let title = self.string("source")?;
+        let url = self.string("source_url")?;
+        let date = self.date("source_date")?;
+        Ok(Source {
+            title: title.unwrap_or_default(),
+            url,
+            date,
+        })
+    }
+
+    /// Drops a value strikemap derives (recomputed on export), when it is a number.
+    fn derived_number(&mut self, key: &str) {
+        if self.map.get(key).is_some_and(JsonValue::is_number) {
+            self.map.remove(key);
+        }
+    }
+
+    /// Drops a value strikemap derives when it equals what it would write.
+    fn derived_equal(&mut self, key: &str, value: &JsonValue) {
+        if self.map.get(key) == Some(value) {
+            self.map.remove(key);
+        }
+    }
+
+    /// Drops the timestamp if it matches the date.
+    fn timestamp(&mut self, date: Option<Date>) -> Result<()> {
+        if let Some(d) = date {
+            self.derived_equal("timestamp", &JsonValue::from(super::export::unix_ms(d)?));
+        }
+        Ok(())
+    }
+}
+
+fn expect_geometry(kind: FeatureKind, type_name: &str) -> Error {
+    Error::Format {
+        member: "geometry.type".into(),
+        expected: format!(
+            "{} (for kind {:?})",
+            kind.geometry_types().join(" or "),
+            kind.name()
+        ),
+        found: format!("{type_name:?}"),
+    }
+}
+
+fn area_of(polygons: Vec<Vec<Vec<LatLon>>>) -> Result<Area> {
+    Area::new(
+        polygons
+            .into_iter()
+            .map(Polygon::new)
+            .collect::<Result<Vec<_>>>()?,
+    )
+    .map_err(|e| e.at("geometry.coordinates"))
+}
+
+/// Reads a feature of one of strikemap's kinds.
+fn read_ours(
+    kind: FeatureKind,
+    geom: Geom,
+    type_name: &str,
+    props: &mut Props,
+    options: &ImportOptions,
+) -> Result<MapItem> {
+    let mismatch = || expect_geometry(kind, type_name);
+    let item = match kind {
+        FeatureKind::AirBase | FeatureKind::City | FeatureKind::Site => {
+            let Geom::Point(position) = geom else {
+                return Err(mismatch());
+            };
+            let site = Site {
+                name: props.require_string("name")?,
+                position,
+                country: props.country("country")?.ok_or_else(|| {
+                    wrong("country", "an ISO 3166-1 alpha-2 code such as \"UA\"", None)
+                })?,
+                region: props.string("region")?,
+                aliases: props.strings("aliases")?,
+                source: props.source()?,
+                category: props.string("category")?,
+            };
+            let place = match kind {
+                FeatureKind::AirBase => Place::AirBase(AirBase {
+                    site,
+                    icao: props.string("icao")?,
+                }),
+                FeatureKind::City => Place::City(City {
+                    site,
+                    population: props.count("population")?,
+                }),
+                _ => Place::Site(site),
+            };
+            MapItem::Place(place)
+        }
+        FeatureKind::FrontLine => {
+            let Geom::Lines(parts) = geom else {
+                return Err(mismatch());
+            };
+            let name = props.require_string("name")?;
+            let date = match props.date("date")? {
+                Some(d) => d,
+                None => options.as_of().ok_or_else(|| wrong("date", DATE, None))?,
+            };
+            let mut front = FrontLine::new(
+                name,
+                date,
+                Line::new(parts).map_err(|e| e.at("geometry.coordinates"))?,
+            );
+            front.approximate = props.boolean("approximate")?.unwrap_or(false);
+            front.waypoints = props.strings("waypoints")?;
+            front.sources = props
+                .parse::<Vec<Source>>("sources", "an array of sources {title, url?, date?}")?
+                .unwrap_or_default();
+            props.timestamp(Some(date))?;
+            props.derived_number("length_km");
+            props.derived_number("length_mi");
+            MapItem::FrontLine(front)
+        }
+        FeatureKind::Territory => {
+            let Geom::Polygons(polys) = geom else {
+                return Err(mismatch());
+            };
+            let mut t = Territory::new(props.require_string("name")?, area_of(polys)?);
+            t.country = props.country("country")?;
+            t.aliases = props.strings("aliases")?;
+            t.scale = props.string("scale")?;
+            t.source = props.source()?;
+            props.derived_number("area_km2");
+            MapItem::Territory(t)
+        }
+        FeatureKind::Strike => {
+            let Geom::Point(position) = geom else {
+                return Err(mismatch());
+            };
+            let target = Endpoint::new(props.require_string("target")?, position);
+            let date = props.require_date("date")?;
+            let weapon: Weapon = props
+                .parse("weapon", "a weapon: drone, ballistic_missile, cruise_missile, glide_bomb, artillery or other")?
+                .ok_or_else(|| wrong("weapon", "a weapon such as \"drone\"", None))?;
+            let mut s = Strike::new(date, target, weapon);
+            s.id = props.string("strike_id")?;
+            let launch = props.string("launch")?;
+            let launch_position = props.position("launch_position")?;
+            s.launch = match (launch, launch_position) {
+                (Some(name), Some(p)) => Some(Endpoint::new(name, p)),
+                (None, None) => None,
+                (Some(_), None) => {
+                    return Err(wrong(
+                        "launch_position",
+                        "a position [longitude, latitude] (with \"launch\")",
+                        None,
+                    ));
+                }
+                (None, Some(_)) => {
+                    return Err(wrong(
+                        "launch",
+                        "the launch point's name (with \"launch_position\")",
+                        None,
+                    ));
+                }
+            };
+            s.counts = props
+                .parse::<Vec<ClaimedCount>>(
+                    "counts",
+                    "an array of claimed counts {kind, count, out_of?, claimed_by}",
+                )?
+                .unwrap_or_default();
+            s.description = props.string("description")?;
+            s.source = props.source()?;
+            props.derived_equal("name", &JsonValue::from(s.target.name.as_str()));
+            props.timestamp(Some(date))?;
+            for key in ["distance_km", "distance_mi"] {
+                props.derived_number(key);
+            }
+            MapItem::Strike(s)
+        }
+        FeatureKind::StrikeArc => {
+            let Geom::Lines(parts) = geom else {
+                return Err(mismatch());
+            };
+            let (Some(first), Some(last)) = (
+                parts.first().and_then(|p| p.first()),
+                parts.last().and_then(|p| p.last()),
+            ) else {
+                return Err(mismatch());
+            };
+            let mut arc = StrikeArc::new(
+                Endpoint::new(props.require_string("launch")?, *first),
+                Endpoint::new(props.require_string("target")?, *last),
+            );
+            arc.date = props.date("date")?;
+            arc.weapon = props.parse("weapon", "a weapon such as \"drone\"")?;
+            arc.strike_id = props.string("strike_id")?;
+            props.derived_equal("name", &JsonValue::from(arc.name()));
+            props.timestamp(arc.date)?;
+            for key in ["distance_km", "distance_mi"] {
+                props.derived_number(key);
+            }
+            MapItem::StrikeArc(arc)
+        }
+        FeatureKind::RangeRing => {
+            if !matches!(geom, Geom::Polygons(_)) {
+                return Err(mismatch());
+            }
+            let name = props.require_string("name")?;
+            let centre = props
+                .position("centre")?
+                .ok_or_else(|| wrong("centre", "a position [longitude, latitude]", None))?;
+            let radius = match (
+                props.number("radius_m")?,
+                props.map.get("radius_km").and_then(JsonValue::as_f64),
+                props.map.get("radius_mi").and_then(JsonValue::as_f64),
+            ) {
+                (Some(m), _, _) => Distance::from_metres(m),
+                (None, Some(km), _) => Distance::from_km(km),
+                (None, None, Some(mi)) => Distance::from_miles(mi),
+                (None, None, None) => {
+                    return Err(wrong(
+                        "radius_m",
+                        "the radius in metres (or radius_km, radius_mi)",
+                        None,
+                    ));
+                }
+            };
+            props.derived_number("radius_km");
+            props.derived_number("radius_mi");
+            MapItem::RangeRing(
+                RangeRing::new(name, centre, radius).map_err(|e| e.at("properties.radius_m"))?,
+            )
+        }
+    };
+    Ok(item)
+}
+
+/// The keys strikemap writes for third-party kinds, besides style keys.
+const SITE_KEYS: [&str; 9] = [
+    "kind",
+    "name",
+    "country",
+    "region",
+    "aliases",
+    "category",
+    "source",
+    "source_url",
+    "source_date",
+];
+const FRONT_KEYS: [&str; 9] = [
+    "kind",
+    "name",
+    "date",
+    "timestamp",
+    "approximate",
+    "waypoints",
+    "sources",
+    "length_km",
+    "length_mi",
+];
+const TERRITORY_KEYS: [&str; 9] = [
+    "kind",
+    "name",
+    "country",
+    "aliases",
+    "scale",
+    "source",
+    "source_url",
+    "source_date",
+    "area_km2",
+];
+
+fn first_string(props: &JsonObject, keys: &[&str]) -> Option<(String, String)> {
+    keys.iter()
+        .find_map(|k| {
+            props
+                .get(*k)
+                .and_then(JsonValue::as_str)
+                .map(|v| (k.to_string(), v.to_string()))
+        })
+        .filter(|(_, v)| !v.trim().is_empty())
+}
+
+fn id_text(id: Option<&Id>) -> Option<String> {
+    match id {
+        Some(Id::String(s)) => Some(s.clone()),
+        Some(Id::Number(n)) => Some(n.to_string()),
+        None => None,
+    }
+}
+
+/// The bundled country a point lies in, if any.
+fn country_at(p: LatLon) -> Option<CountryCode> {
+    crate::countries::all()
+        .iter()
+        .find(|c| c.iso_a2.is_some() && c.territory.contains(p))
+        .and_then(|c| c.iso_a2)
+}
+
+/// Reads a third-party feature by its geometry, keeping every property.
+fn read_theirs(
+    geom: Geom,
+    props: &mut Props,
+    index: usize,
+    id: Option<&Id>,
+    options: &ImportOptions,
+) -> Result<MapItem> {
+    let name_keys = [
+        "name", "Name", "NAME", "title", "label", "ADMIN", "NAME_EN", "name_en",
+    ];
+    let name = first_string(&props.map, &name_keys)
+        .map(|(_, v)| v)
+        .or_else(|| id_text(id))
+        .unwrap_or_else(|| format!("feature {index}"));
+    let country_of = |props: &JsonObject| {
+        ["country", "iso_a2", "ISO_A2", "country_code", "ISO_A2_EH"]
+            .iter()
+            .find_map(|k| {
+                props
+                    .get(*k)
+                    .and_then(JsonValue::as_str)
+                    .and_then(|s| CountryCode::new(s).ok())
+            })
+    };
+    let (item, keys): (MapItem, &[&str]) = match geom {
+        Geom::Point(position) => {
+            let country = country_of(&props.map)
+                .or_else(|| options.country_lookup().then(|| country_at(position)).flatten())
+                .or(options.default_country())
+                .ok_or_else(|| {
+                    wrong(
+                        "country",
+                        "an ISO 3166-1 alpha-2 code such as \"UA\" (the point lies in no bundled country; \
+                         set ImportOptions::with_default_country)",
+                        None,
+                    )
+                })?;
+            (
+                MapItem::Place(Place::Site(Site::new(name, position, country))),
+                &SITE_KEYS,
+            )
+        }
+        Geom::Lines(parts) => {
+            let date_keys = ["date", "as_of", "Date", "DATE", "as_of_date"];
+            let date = match first_string(&props.map, &date_keys) {
+                Some((key, text)) => loose_date(&text)
+                    .ok_or_else(|| wrong(&key, DATE, Some(&JsonValue::String(text.clone()))))?,
+                None => options.as_of().ok_or_else(|| {
+                    wrong("date", "an ISO 8601 date such as \"2025-06-02\" (or ImportOptions::with_as_of for undated lines)", None)
+                })?,
+            };
+            let line = Line::new(parts).map_err(|e| e.at("geometry.coordinates"))?;
+            (
+                MapItem::FrontLine(FrontLine::new(name, date, line)),
+                &FRONT_KEYS,
+            )
+        }
+        Geom::Polygons(polys) => {
+            let mut t = Territory::new(name, area_of(polys)?);
+            t.country = country_of(&props.map);
+            (MapItem::Territory(t), &TERRITORY_KEYS)
+        }
+    };
+    // What strikemap will write under its own names; a third-party value
+    // that differs is kept under "original:NAME".
+    let ours = match &item {
+        MapItem::Place(p) => vec![
+            ("kind", JsonValue::from("site")),
+            ("name", p.name().into()),
+            ("country", p.site().country.as_str().into()),
+        ],
+        MapItem::FrontLine(f) => vec![
+            ("kind", "front_line".into()),
+            ("name", f.name.as_str().into()),
+            ("date", f.as_of.to_string().into()),
+        ],
+        MapItem::Territory(t) => {
+            let mut v = vec![
+                ("kind", JsonValue::from("territory")),
+                ("name", t.name.as_str().into()),
+            ];
+            if let Some(c) = t.country {
+                v.push(("country", c.as_str().into()));
+            }
+            v
+        }
+        _ => Vec::new(),
+    };
+    for key in keys {
+        let Some(value) = props.map.remove(*key) else {
+            continue;
+        };
+        let same = ours.iter().any(|(k, v)| k == key && *v == value);
+        if !same && !value.is_null() {
+            props.map.insert(format!("original:{key}"), value);
+        }
+    }
+    Ok(item)
+}
+
+/// Reads one feature object; errors name the member but not the feature
+/// (the caller adds `feature N`).
+pub(crate) fn read_feature(
+    value: &JsonValue,
+    index: usize,
+    options: &ImportOptions,
+) -> Result<MapFeature> {
+    let Some(obj) = value.as_object() else {
+        return Err(Error::Format {
+            member: "feature".into(),
+            expected: "a GeoJSON Feature object".into(),
+            found: describe(Some(value)),
+        });
+    };
+    match obj.get("type") {
+        Some(JsonValue::String(t)) if t == "Feature" => {}
+        other => {
+            return Err(Error::Format {
+                member: "type".into(),
+                expected: "\"Feature\"".into(),
+                found: describe(other),
+            });
+        }
+    }
+    let id = match obj.get("id") {
+        None | Some(JsonValue::Null) => None,
+        Some(JsonValue::String(s)) => Some(Id::String(s.clone())),
+        Some(JsonValue::Number(n)) => Some(Id::Number(n.clone())),
+        other => {
+            return Err(Error::Format {
+                member: "id".into(),
+                expected: "a string or a number".into(),
+                found: describe(other),
+            });
+        }
+    };
+    let map = match obj.get("properties") {
+        None | Some(JsonValue::Null) => JsonObject::new(),
+        Some(JsonValue::Object(o)) => o.clone(),
+        other => {
+            return Err(Error::Format {
+                member: "properties".into(),
+                expected: "an object or null".into(),
+                found: describe(other),
+            });
+        }
+    };
+    if let Some(b) = obj.get("bbox") {
+        let ok = b
+            .as_array()
+            .is_some_and(|a| (a.len() == 4 || a.len() == 6) && a.iter().all(JsonValue::is_number));
+        if !ok {
+            return Err(Error::Format {
+                member: "bbox".into(),
+                expected: "an array of 4 numbers [west, south, east, north]".into(),
+                found: describe(Some(b)),
+            });
+        }
+    }
+    let Some(geometry) = obj.get("geometry") else {
+        return Err(Error::Format {
+            member: "geometry".into(),
+            expected: "a geometry object or null".into(),
+            found: "nothing".into(),
+        });
+    };
+    let Some((geom, type_name)) = read_geometry(geometry, options)? else {
+        return Err(Error::Format {
+            member: "geometry".into(),
+            expected: "a geometry (every strikemap model has one)".into(),
+            found: "null".into(),
+        });
+    };
+    let foreign_members: JsonObject = obj
+        .iter()
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "type" | "id" | "properties" | "bbox" | "geometry"
+            )
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut props = Props { map };
+    let ours = props
+        .map
+        .get("kind")
+        .and_then(JsonValue::as_str)
+        .and_then(FeatureKind::from_name);
+    let item = match ours {
+        Some(kind) => {
+            props.map.remove("kind");
+            read_ours(kind, geom, type_name, &mut props, options)?
+        }
+        None => read_theirs(geom, &mut props, index, id.as_ref(), options)?,
+    };
+    let name = JsonValue::from(item.name());
+    let mut style = Style::take_from(&mut props.map);
+    if style.get("title") == Some(&name) {
+        style.remove("title");
+    }
+    let style = style.without(&Style::default_for(item.kind()));
+    Ok(MapFeature {
+        item,
+        id,
+        style,
+        properties: props.map,
+        foreign_members,
+    })
+}

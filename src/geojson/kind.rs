@@ -1,0 +1,133 @@
+//! [`FeatureKind`]: what a map feature shows, written as its `kind` property.
+
+use std::fmt;
+
+/// What a map feature shows. Written as the feature's `kind` property
+/// (`"air_base"`, `"city"`, ...), which is how [`Imported`](crate::Imported)
+/// recognises strikemap's own features when a file is read back.
+///
+/// ```
+/// use strikemap::FeatureKind;
+/// assert_eq!(FeatureKind::RangeRing.name(), "range_ring");
+/// assert_eq!(FeatureKind::from_name("strike_arc"), Some(FeatureKind::StrikeArc));
+/// assert_eq!(FeatureKind::from_name("tank"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FeatureKind {
+    /// An [`AirBase`](crate::AirBase): a Point.
+    AirBase,
+    /// A [`City`](crate::City): a Point.
+    City,
+    /// Any other [`Site`](crate::Site): a Point.
+    Site,
+    /// A [`FrontLine`](crate::FrontLine): a LineString or MultiLineString.
+    FrontLine,
+    /// A [`Territory`](crate::Territory): a Polygon or MultiPolygon.
+    Territory,
+    /// A [`Strike`](crate::Strike): a Point at the target.
+    Strike,
+    /// A [`StrikeArc`](crate::StrikeArc): the geodesic from launch point to
+    /// target, a LineString or MultiLineString.
+    StrikeArc,
+    /// A [`RangeRing`](crate::RangeRing): the area within a distance of a
+    /// point, a Polygon or MultiPolygon.
+    RangeRing,
+}
+
+impl FeatureKind {
+    /// Every kind, in the order their default styles are listed.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::FeatureKind::ALL.len(), 8);
+    /// ```
+    pub const ALL: [FeatureKind; 8] = [
+        FeatureKind::AirBase,
+        FeatureKind::City,
+        FeatureKind::Site,
+        FeatureKind::FrontLine,
+        FeatureKind::Territory,
+        FeatureKind::Strike,
+        FeatureKind::StrikeArc,
+        FeatureKind::RangeRing,
+    ];
+
+    /// The snake-case name written as the `kind` property.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::FeatureKind::AirBase.name(), "air_base");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            FeatureKind::AirBase => "air_base",
+            FeatureKind::City => "city",
+            FeatureKind::Site => "site",
+            FeatureKind::FrontLine => "front_line",
+            FeatureKind::Territory => "territory",
+            FeatureKind::Strike => "strike",
+            FeatureKind::StrikeArc => "strike_arc",
+            FeatureKind::RangeRing => "range_ring",
+        }
+    }
+
+    /// The kind with this `kind` property value (exact, snake case), if any.
+    ///
+    /// ```
+    /// use strikemap::FeatureKind;
+    /// assert_eq!(FeatureKind::from_name("front_line"), Some(FeatureKind::FrontLine));
+    /// assert_eq!(FeatureKind::from_name("Front line"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<FeatureKind> {
+        FeatureKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The GeoJSON geometry types a feature of this kind is written as.
+    ///
+    /// ```
+    /// use strikemap::FeatureKind;
+    /// assert_eq!(FeatureKind::City.geometry_types(), ["Point"]);
+    /// assert_eq!(FeatureKind::RangeRing.geometry_types(), ["Polygon", "MultiPolygon"]);
+    /// ```
+    pub const fn geometry_types(self) -> &'static [&'static str] {
+        match self {
+            FeatureKind::AirBase | FeatureKind::City | FeatureKind::Site | FeatureKind::Strike => {
+                &["Point"]
+            }
+            FeatureKind::FrontLine | FeatureKind::StrikeArc => &["LineString", "MultiLineString"],
+            FeatureKind::Territory | FeatureKind::RangeRing => &["Polygon", "MultiPolygon"],
+        }
+    }
+
+    /// Position in [`FeatureKind::ALL`].
+    pub(crate) const fn index(self) -> usize {
+        match self {
+            FeatureKind::AirBase => 0,
+            FeatureKind::City => 1,
+            FeatureKind::Site => 2,
+            FeatureKind::FrontLine => 3,
+            FeatureKind::Territory => 4,
+            FeatureKind::Strike => 5,
+            FeatureKind::StrikeArc => 6,
+            FeatureKind::RangeRing => 7,
+        }
+    }
+}
+
+impl fmt::Display for FeatureKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_index_matches_all() {
+        for (i, k) in FeatureKind::ALL.into_iter().enumerate() {
+            assert_eq!(FeatureKind::from_name(k.name()), Some(k));
+            assert_eq!(k.index(), i);
+            assert_eq!(k.to_string(), k.name());
+        }
+    }
+}

@@ -1,0 +1,716 @@
+//! Streaming: FeatureCollections and GeoJSON Text Sequences (RFC 8142)
+//! written and read one feature at a time, never holding them all.
+//!
+//! Writing a FeatureCollection goes through the `geojson` crate's
+//! `FeatureWriter`. Reading one is done here rather than with its
+//! `FeatureReader`/`FeatureIterator`, which take the first `[` of the
+//! document for the start of `features` (so a `bbox`, or a `[` in a name,
+//! written before `features` is misread), cannot see members after
+//! `features`, report a missing `features` as an end-of-file I/O error and
+//! panic if polled after their end. The reader below walks the top-level
+//! object member by member, in any order, and hands each feature to
+//! `serde_json`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+
+use geojson::{Feature, FeatureWriter, JsonObject, JsonValue};
+
+use super::export::{Ids, catalog_features, export_feature, io_error};
+use super::geometry::describe;
+use super::import::{Skipped, check_crs, read_feature};
+use super::{ExportOptions, FileSummary, ImportOptions, MapFeature};
+use crate::error::{Error, Result};
+use crate::model::Catalog;
+
+/// The record separator that starts every record of a GeoJSON Text
+/// Sequence (RFC 8142 §2).
+///
+/// ```
+/// assert_eq!(strikemap::RECORD_SEPARATOR, 0x1E);
+/// ```
+pub const RECORD_SEPARATOR: u8 = 0x1E;
+
+fn output_error(e: impl std::fmt::Display) -> Error {
+    Error::Io {
+        path: "<output>".into(),
+        message: e.to_string(),
+    }
+}
+
+fn input_error(e: &std::io::Error) -> Error {
+    io_error("<input>", e)
+}
+
+fn json_error(e: &serde_json::Error) -> Error {
+    Error::Format {
+        member: "GeoJSON text".into(),
+        expected: "valid JSON".into(),
+        found: e.to_string(),
+    }
+}
+
+/// Writes a FeatureCollection feature by feature through the `geojson`
+/// crate's `FeatureWriter`, so memory does not grow with the number of
+/// features (only the set of ids used, to keep them unique). Per-feature
+/// `bbox` is written if the options ask for it; the collection's `bbox`
+/// cannot be, since it is only known at the end.
+///
+/// ```
+/// use strikemap::{City, CountryCode, ExportOptions, FeatureCollectionWriter, LatLon};
+/// let mut out = Vec::new();
+/// let mut w = FeatureCollectionWriter::new(&mut out, ExportOptions::default());
+/// w.write(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
+/// let summary = w.finish()?;
+/// assert_eq!(summary.features(), 1);
+/// let v: serde_json::Value = serde_json::from_slice(&out)?;
+/// assert_eq!(v["features"][0]["geometry"]["coordinates"], serde_json::json!([30.52, 50.45]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct FeatureCollectionWriter<W: Write> {
+    inner: FeatureWriter<W>,
+    options: ExportOptions,
+    ids: Ids,
+    summary: FileSummary,
+}
+
+impl<W: Write> FeatureCollectionWriter<W> {
+    /// A writer of one FeatureCollection into `writer` (wrap files in a
+    /// `BufWriter`).
+    ///
+    /// ```
+    /// let w = strikemap::FeatureCollectionWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// assert_eq!(w.summary().features(), 0);
+    /// ```
+    pub fn new(writer: W, options: ExportOptions) -> FeatureCollectionWriter<W> {
+        FeatureCollectionWriter {
+            inner: FeatureWriter::from_writer(writer),
+            options,
+            ids: Ids::default(),
+            summary: FileSummary::default(),
+        }
+    }
+
+    /// Writes one feature (ids are made unique as in [`MapExport`](crate::MapExport)).
+    ///
+    /// # Errors
+    /// As [`MapFeature::to_feature`]; [`Error::Io`] if writing fails.
+    ///
+    /// ```
+    /// use strikemap::{ExportOptions, FeatureCollectionWriter, LatLon, Site, CountryCode};
+    /// let mut w = FeatureCollectionWriter::new(Vec::new(), ExportOptions::default());
+    /// w.write(Site::new("Depot", LatLon::new(49.0, 36.0)?, CountryCode::new("UA")?))?;
+    /// assert_eq!(w.finish()?.features(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn write(&mut self, feature: impl Into<MapFeature>) -> Result<()> {
+        let feature = export_feature(&feature.into(), &self.options, &mut self.ids)?;
+        self.write_geojson(&feature)
+    }
+
+    /// Writes a feature already in GeoJSON form, as it is.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if writing fails.
+    ///
+    /// ```
+    /// let mut w = strikemap::FeatureCollectionWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// w.write_geojson(&geojson::Feature::from(geojson::Geometry::new_point([30.5, 50.4])))?;
+    /// assert_eq!(w.summary().geometry_types(), ["Point"]);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn write_geojson(&mut self, feature: &Feature) -> Result<()> {
+        self.inner.write_feature(feature).map_err(output_error)?;
+        self.summary.add(feature);
+        Ok(())
+    }
+
+    /// Writes a catalog as [`MapExport::add_catalog`](crate::MapExport::add_catalog) would.
+    ///
+    /// # Errors
+    /// As [`FeatureCollectionWriter::write`].
+    ///
+    /// ```
+    /// let mut w = strikemap::FeatureCollectionWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// w.write_catalog(&strikemap::Catalog::new())?;
+    /// assert_eq!(w.finish()?.features(), 0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn write_catalog(&mut self, catalog: &Catalog) -> Result<()> {
+        for f in catalog_features(catalog, &self.options) {
+            self.write(f)?;
+        }
+        Ok(())
+    }
+
+    /// What was written so far.
+    ///
+    /// ```
+    /// let w = strikemap::FeatureCollectionWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// assert!(w.summary().geometry_types().is_empty());
+    /// ```
+    pub fn summary(&self) -> &FileSummary {
+        &self.summary
+    }
+
+    /// Closes the collection and flushes; returns what was written.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if writing or flushing fails.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// strikemap::FeatureCollectionWriter::new(&mut out, strikemap::ExportOptions::default()).finish()?;
+    /// let v: serde_json::Value = serde_json::from_slice(&out)?;
+    /// assert_eq!(v, serde_json::json!({"type": "FeatureCollection", "features": []}));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn finish(mut self) -> Result<FileSummary> {
+        self.inner.finish().map_err(output_error)?;
+        self.inner.flush().map_err(output_error)?;
+        Ok(std::mem::take(&mut self.summary))
+    }
+}
+
+/// Writes a GeoJSON Text Sequence (RFC 8142, `.geojsons`): each feature is
+/// one record, the record separator 0x1E, the feature's JSON, a line feed.
+///
+/// ```
+/// use strikemap::{City, CountryCode, ExportOptions, LatLon, SequenceWriter};
+/// let mut out = Vec::new();
+/// let mut w = SequenceWriter::new(&mut out, ExportOptions::default());
+/// w.write(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
+/// w.finish()?;
+/// assert_eq!((out[0], *out.last().unwrap()), (0x1E, b'\n'));
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+pub struct SequenceWriter<W: Write> {
+    writer: W,
+    options: ExportOptions,
+    ids: Ids,
+    summary: FileSummary,
+}
+
+impl<W: Write> SequenceWriter<W> {
+    /// A writer of records into `writer` (wrap files in a `BufWriter`).
+    ///
+    /// ```
+    /// let w = strikemap::SequenceWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// assert_eq!(w.summary().features(), 0);
+    /// ```
+    pub fn new(writer: W, options: ExportOptions) -> SequenceWriter<W> {
+        SequenceWriter {
+            writer,
+            options,
+            ids: Ids::default(),
+            summary: FileSummary::default(),
+        }
+    }
+
+    /// Writes one feature as a record.
+    ///
+    /// # Errors
+    /// As [`MapFeature::to_feature`]; [`Error::Io`] if writing fails.
+    ///
+    /// ```
+    /// use strikemap::{CountryCode, ExportOptions, LatLon, SequenceWriter, Site};
+    /// let mut w = SequenceWriter::new(Vec::new(), ExportOptions::default());
+    /// w.write(Site::new("Depot", LatLon::new(49.0, 36.0)?, CountryCode::new("UA")?))?;
+    /// assert_eq!(w.summary().features(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn write(&mut self, feature: impl Into<MapFeature>) -> Result<()> {
+        let feature = export_feature(&feature.into(), &self.options, &mut self.ids)?;
+        self.write_geojson(&feature)
+    }
+
+    /// Writes a feature already in GeoJSON form as a record.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if writing fails.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// let mut w = strikemap::SequenceWriter::new(&mut out, strikemap::ExportOptions::default());
+    /// w.write_geojson(&geojson::Feature::from(geojson::Geometry::new_point([30.5, 50.4])))?;
+    /// w.finish()?;
+    /// assert_eq!(out[0], 0x1E);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn write_geojson(&mut self, feature: &Feature) -> Result<()> {
+        self.writer
+            .write_all(&[RECORD_SEPARATOR])
+            .map_err(output_error)?;
+        serde_json::to_writer(&mut self.writer, feature).map_err(output_error)?;
+        self.writer.write_all(b"\n").map_err(output_error)?;
+        self.summary.add(feature);
+        Ok(())
+    }
+
+    /// Writes a catalog as [`MapExport::add_catalog`](crate::MapExport::add_catalog) would.
+    ///
+    /// # Errors
+    /// As [`SequenceWriter::write`].
+    ///
+    /// ```
+    /// let mut w = strikemap::SequenceWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// w.write_catalog(&strikemap::Catalog::new())?;
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn write_catalog(&mut self, catalog: &Catalog) -> Result<()> {
+        for f in catalog_features(catalog, &self.options) {
+            self.write(f)?;
+        }
+        Ok(())
+    }
+
+    /// What was written so far.
+    ///
+    /// ```
+    /// let w = strikemap::SequenceWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// assert!(w.summary().geometry_types().is_empty());
+    /// ```
+    pub fn summary(&self) -> &FileSummary {
+        &self.summary
+    }
+
+    /// Flushes; returns what was written.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if flushing fails.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::SequenceWriter::new(Vec::new(), strikemap::ExportOptions::default()).finish()?.features(), 0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn finish(mut self) -> Result<FileSummary> {
+        self.writer.flush().map_err(output_error)?;
+        Ok(self.summary)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum State {
+    Start,
+    Members { first: bool },
+    Features { first: bool },
+    End,
+    Done,
+}
+
+/// Reads a FeatureCollection feature by feature, in constant memory per
+/// feature: an iterator of [`MapFeature`]s (read as
+/// [`Imported`](crate::Imported) reads them).
+///
+/// A feature that cannot be read gives an error naming it (`feature 3:
+/// …`) and reading goes on with the next one; with
+/// [`ImportOptions::with_lenient`] such features are skipped and listed in
+/// [`FeatureCollectionReader::skipped`]. Broken JSON or a document that is
+/// not a FeatureCollection ends the iteration with an error. Top-level
+/// members (wherever they appear) are collected in
+/// [`FeatureCollectionReader::members`].
+///
+/// ```
+/// use strikemap::{FeatureCollectionReader, ImportOptions};
+/// let text = br#"{"bbox":[30,50,31,51],"type":"FeatureCollection","features":[
+///   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.52,50.45]},"properties":{"kind":"city","name":"Kyiv","country":"UA"}},
+///   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.6,95]},"properties":{"kind":"city","name":"Bad","country":"UA"}}
+/// ],"name":"demo"}"#;
+/// let mut r = FeatureCollectionReader::new(&text[..], ImportOptions::default());
+/// assert_eq!(r.next().unwrap()?.item.name(), "Kyiv");
+/// let err = r.next().unwrap().unwrap_err();
+/// assert_eq!(err.to_string(), "feature 1: geometry.coordinates: latitude 95 is out of range [-90, 90]");
+/// assert!(r.next().is_none());
+/// assert_eq!(r.members()["name"], "demo");
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+pub struct FeatureCollectionReader<R: Read> {
+    reader: BufReader<R>,
+    options: ImportOptions,
+    state: State,
+    index: usize,
+    members: JsonObject,
+    skipped: Vec<Skipped>,
+    seen_features: bool,
+}
+
+impl<R: Read> FeatureCollectionReader<R> {
+    /// A reader of the FeatureCollection in `reader`.
+    ///
+    /// ```
+    /// let mut r = strikemap::FeatureCollectionReader::new(&b"{\"type\":\"FeatureCollection\",\"features\":[]}"[..], Default::default());
+    /// assert!(r.next().is_none());
+    /// ```
+    pub fn new(reader: R, options: ImportOptions) -> FeatureCollectionReader<R> {
+        FeatureCollectionReader {
+            reader: BufReader::new(reader),
+            options,
+            state: State::Start,
+            index: 0,
+            members: JsonObject::new(),
+            skipped: Vec::new(),
+            seen_features: false,
+        }
+    }
+
+    /// Top-level members read so far, other than `type`, `features` and `bbox`.
+    ///
+    /// ```
+    /// let r = strikemap::FeatureCollectionReader::new(&b""[..], Default::default());
+    /// assert!(r.members().is_empty());
+    /// ```
+    pub fn members(&self) -> &JsonObject {
+        &self.members
+    }
+
+    /// The features skipped so far (lenient mode), each with its error.
+    ///
+    /// ```
+    /// let r = strikemap::FeatureCollectionReader::new(&b""[..], Default::default());
+    /// assert!(r.skipped().is_empty());
+    /// ```
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// The next byte after white space, not consumed.
+    fn peek(&mut self) -> Result<Option<u8>> {
+        loop {
+            let buf = self.reader.fill_buf().map_err(|e| input_error(&e))?;
+            if buf.is_empty() {
+                return Ok(None);
+            }
+            let ws = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
+            if ws < buf.len() {
+                let b = buf[ws];
+                self.reader.consume(ws);
+                return Ok(Some(b));
+            }
+            let n = buf.len();
+            self.reader.consume(n);
+        }
+    }
+
+    fn expect(&mut self, byte: u8, member: &str, expected: &str) -> Result<()> {
+        match self.peek()? {
+            Some(b) if b == byte => {
+                self.reader.consume(1);
+                Ok(())
+            }
+            Some(b) => Err(Error::Format {
+                member: member.to_string(),
+                expected: expected.to_string(),
+                found: format!("{:?}", char::from(b)),
+            }),
+            None => Err(Error::Format {
+                member: member.to_string(),
+                expected: expected.to_string(),
+                found: "the end of the input".into(),
+            }),
+        }
+    }
+
+    /// One JSON value: objects, arrays and strings through `serde_json`
+    /// (which stops right after them), other scalars up to their delimiter.
+    fn value(&mut self) -> Result<JsonValue> {
+        match self.peek()? {
+            None => Err(Error::Format {
+                member: "GeoJSON text".into(),
+                expected: "a JSON value".into(),
+                found: "the end of the input".into(),
+            }),
+            Some(b'{' | b'[' | b'"') => {
+                let mut stream = serde_json::Deserializer::from_reader(&mut self.reader)
+                    .into_iter::<JsonValue>();
+                match stream.next() {
+                    Some(Ok(v)) => Ok(v),
+                    Some(Err(e)) => Err(json_error(&e)),
+                    None => Err(Error::Format {
+                        member: "GeoJSON text".into(),
+                        expected: "a JSON value".into(),
+                        found: "the end of the input".into(),
+                    }),
+                }
+            }
+            Some(_) => {
+                let mut text = Vec::new();
+                loop {
+                    let buf = self.reader.fill_buf().map_err(|e| input_error(&e))?;
+                    if buf.is_empty() {
+                        break;
+                    }
+                    let n = buf
+                        .iter()
+                        .take_while(|b| {
+                            !b.is_ascii_whitespace() && !matches!(b, b',' | b'}' | b']')
+                        })
+                        .count();
+                    text.extend_from_slice(&buf[..n]);
+                    let done = n < buf.len();
+                    self.reader.consume(n);
+                    if done {
+                        break;
+                    }
+                }
+                serde_json::from_slice(&text).map_err(|e| json_error(&e))
+            }
+        }
+    }
+
+    /// One step of the state machine: a feature, an error, or nothing yet.
+    fn step(&mut self) -> Result<Option<Result<MapFeature>>> {
+        match self.state {
+            State::Start => {
+                self.expect(b'{', "GeoJSON text", "a JSON object (a FeatureCollection)")?;
+                self.state = State::Members { first: true };
+                Ok(None)
+            }
+            State::Members { first } => {
+                if self.peek()? == Some(b'}') {
+                    self.reader.consume(1);
+                    if !self.seen_features {
+                        return Err(Error::Format {
+                            member: "features".into(),
+                            expected: "an array of features".into(),
+                            found: "nothing".into(),
+                        });
+                    }
+                    self.state = State::End;
+                    return Ok(None);
+                }
+                if !first {
+                    self.expect(b',', "GeoJSON text", "',' or '}' after a member")?;
+                }
+                let key = match self.value()? {
+                    JsonValue::String(k) => k,
+                    other => {
+                        return Err(Error::Format {
+                            member: "GeoJSON text".into(),
+                            expected: "a member name".into(),
+                            found: describe(Some(&other)),
+                        });
+                    }
+                };
+                self.expect(b':', &key, "':' after the member name")?;
+                match key.as_str() {
+                    "features" => {
+                        if self.peek()? != Some(b'[') {
+                            let found = self
+                                .value()
+                                .map(|v| describe(Some(&v)))
+                                .unwrap_or_else(|_| "not an array".into());
+                            return Err(Error::Format {
+                                member: "features".into(),
+                                expected: "an array of features".into(),
+                                found,
+                            });
+                        }
+                        self.reader.consume(1);
+                        self.seen_features = true;
+                        self.state = State::Features { first: true };
+                    }
+                    "type" => {
+                        let v = self.value()?;
+                        if v.as_str() != Some("FeatureCollection") {
+                            return Err(Error::Format {
+                                member: "type".into(),
+                                expected: "\"FeatureCollection\"".into(),
+                                found: describe(Some(&v)),
+                            });
+                        }
+                        self.state = State::Members { first: false };
+                    }
+                    _ => {
+                        let v = self.value().map_err(|e| e.at(key.clone()))?;
+                        if key != "bbox" {
+                            self.members.insert(key, v);
+                            check_crs(&self.members)?;
+                        }
+                        self.state = State::Members { first: false };
+                    }
+                }
+                Ok(None)
+            }
+            State::Features { first } => {
+                if self.peek()? == Some(b']') {
+                    self.reader.consume(1);
+                    self.state = State::Members { first: false };
+                    return Ok(None);
+                }
+                let index = self.index;
+                if !first {
+                    self.expect(b',', "features", "',' or ']' between features")
+                        .map_err(|e| e.at(format!("feature {index}")))?;
+                }
+                let value = self.value().map_err(|e| e.at(format!("feature {index}")))?;
+                self.index += 1;
+                self.state = State::Features { first: false };
+                match read_feature(&value, index, &self.options) {
+                    Ok(f) => Ok(Some(Ok(f))),
+                    Err(e) => {
+                        let error = e.at(format!("feature {index}"));
+                        if self.options.lenient() {
+                            self.skipped.push(Skipped { index, error });
+                            Ok(None)
+                        } else {
+                            Ok(Some(Err(error)))
+                        }
+                    }
+                }
+            }
+            State::End => {
+                if let Some(b) = self.peek()? {
+                    return Err(Error::Format {
+                        member: "GeoJSON text".into(),
+                        expected: "nothing after the FeatureCollection".into(),
+                        found: format!("{:?}", char::from(b)),
+                    });
+                }
+                self.state = State::Done;
+                Ok(None)
+            }
+            State::Done => Ok(None),
+        }
+    }
+}
+
+impl<R: Read> Iterator for FeatureCollectionReader<R> {
+    type Item = Result<MapFeature>;
+
+    fn next(&mut self) -> Option<Result<MapFeature>> {
+        while self.state != State::Done {
+            match self.step() {
+                Ok(Some(item)) => return Some(item),
+                Ok(None) => {}
+                Err(e) => {
+                    self.state = State::Done;
+                    return Some(Err(e));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Reads a GeoJSON Text Sequence (RFC 8142) record by record: an iterator
+/// of [`MapFeature`]s. A record that cannot be read (broken JSON included,
+/// since the next record separator starts afresh) gives an error naming it
+/// (`record 3: …`), or, lenient, is skipped and listed in
+/// [`SequenceReader::skipped`].
+///
+/// ```
+/// use strikemap::{ImportOptions, SequenceReader};
+/// let text = b"\x1e{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[30.52,50.45]},\"properties\":{\"kind\":\"city\",\"name\":\"Kyiv\",\"country\":\"UA\"}}\n\x1e{\"type\":\n";
+/// let mut r = SequenceReader::new(&text[..], ImportOptions::default());
+/// assert_eq!(r.next().unwrap()?.item.name(), "Kyiv");
+/// assert!(r.next().unwrap().unwrap_err().to_string().starts_with("record 1: GeoJSON text: expected valid JSON"));
+/// assert!(r.next().is_none());
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+pub struct SequenceReader<R: Read> {
+    reader: BufReader<R>,
+    options: ImportOptions,
+    index: usize,
+    started: bool,
+    done: bool,
+    skipped: Vec<Skipped>,
+}
+
+impl<R: Read> SequenceReader<R> {
+    /// A reader of the sequence in `reader`.
+    ///
+    /// ```
+    /// let mut r = strikemap::SequenceReader::new(&b""[..], Default::default());
+    /// assert!(r.next().is_none());
+    /// ```
+    pub fn new(reader: R, options: ImportOptions) -> SequenceReader<R> {
+        SequenceReader {
+            reader: BufReader::new(reader),
+            options,
+            index: 0,
+            started: false,
+            done: false,
+            skipped: Vec::new(),
+        }
+    }
+
+    /// The records skipped so far (lenient mode), each with its error.
+    ///
+    /// ```
+    /// let r = strikemap::SequenceReader::new(&b""[..], Default::default());
+    /// assert!(r.skipped().is_empty());
+    /// ```
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// The bytes up to the next record separator (which is consumed).
+    fn record(&mut self) -> Result<Option<Vec<u8>>> {
+        let mut buf = Vec::new();
+        let n = self
+            .reader
+            .read_until(RECORD_SEPARATOR, &mut buf)
+            .map_err(|e| input_error(&e))?;
+        if n == 0 {
+            return Ok(None);
+        }
+        if buf.last() == Some(&RECORD_SEPARATOR) {
+            buf.pop();
+        }
+        Ok(Some(buf))
+    }
+}
+
+impl<R: Read> Iterator for SequenceReader<R> {
+    type Item = Result<MapFeature>;
+
+    fn next(&mut self) -> Option<Result<MapFeature>> {
+        if !self.started {
+            self.started = true;
+            match self.record() {
+                Ok(Some(prefix)) if !prefix.iter().all(u8::is_ascii_whitespace) => {
+                    self.done = true;
+                    return Some(Err(Error::Format {
+                        member: "GeoJSON text sequence".into(),
+                        expected: "records each starting with the record separator 0x1E (RFC 8142)"
+                            .into(),
+                        found: "text before the first record separator".into(),
+                    }));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+        while !self.done {
+            let bytes = match self.record() {
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    self.done = true;
+                    break;
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+            };
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                // An empty record (RS RS): nothing to read.
+                continue;
+            }
+            let index = self.index;
+            self.index += 1;
+            let read = serde_json::from_slice::<JsonValue>(&bytes)
+                .map_err(|e| json_error(&e))
+                .and_then(|v| read_feature(&v, index, &self.options))
+                .map_err(|e| e.at(format!("record {index}")));
+            match read {
+                Ok(f) => return Some(Ok(f)),
+                Err(error) if self.options.lenient() => self.skipped.push(Skipped { index, error }),
+                Err(error) => return Some(Err(error)),
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,222 @@
+//! `strikemap distance`: every target form, both output formats, every error path.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn strikemap() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_strikemap"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/cli/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the command, expects success, and parses stdout as JSON.
+fn json(args: &[&str]) -> Value {
+    let out = strikemap().args(args).arg("--json").assert().success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+/// Runs the command and expects one error line on stderr and exit code 2.
+fn fails(args: &[&str]) -> String {
+    let out = strikemap().args(args).assert().code(2).stdout("");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.starts_with("strikemap: error: "), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+fn num(v: &Value, key: &str) -> f64 {
+    v[key].as_f64().unwrap_or_else(|| panic!("{key} in {v}"))
+}
+
+#[test]
+fn point_to_point_json() {
+    // Kyiv to Olenya air base; GeographicLib gives 1,978.451 km.
+    let v = json(&["distance", "50.4501,30.5234", "68.1517,33.4639"]);
+    assert!((num(&v, "metres") - 1_978_451.0).abs() < 5.0, "{v}");
+    assert!((num(&v, "km") - num(&v, "metres") / 1000.0).abs() < 1e-9);
+    assert!((num(&v, "mi") - num(&v, "metres") / 1609.344).abs() < 1e-9);
+    assert_eq!(v["nearest_from"], serde_json::json!([50.4501, 30.5234]));
+    assert_eq!(v["nearest_to"], serde_json::json!([68.1517, 33.4639]));
+    assert_eq!(v["inside"], Value::Bool(false));
+    assert_eq!(v["method"], "geodesic");
+    assert_eq!(v["unit"], "km");
+}
+
+#[test]
+fn hemisphere_letters_and_either_order() {
+    let a = json(&["distance", "50.4501N,30.5234E", "33.4639E,68.1517N"]);
+    let b = json(&["distance", "50.4501,30.5234", "68.1517,33.4639"]);
+    assert_eq!(a["metres"], b["metres"]);
+}
+
+#[test]
+fn negative_coordinates_are_not_taken_for_options() {
+    let v = json(&["distance", "-33.9249,18.4241", "-34.6037,-58.3816"]);
+    // Cape Town to Buenos Aires, about 6,870 km.
+    assert!((num(&v, "km") - 6_870.0).abs() < 30.0, "{v}");
+}
+
+#[test]
+fn point_inside_a_country() {
+    for code in ["country:UA", "country:UKR", "country:Ukraine"] {
+        let v = json(&["distance", "50.4501,30.5234", code]);
+        assert_eq!(v["inside"], Value::Bool(true), "{code}");
+        assert_eq!(num(&v, "metres"), 0.0);
+        assert_eq!(v["nearest_to"], v["nearest_from"]);
+    }
+}
+
+#[test]
+fn country_to_a_point_outside_it() {
+    // Ukrainka air base (Amur Oblast) from Ukraine: under 4,300 miles.
+    let v = json(&["distance", "country:UA", "51.17N,128.445E", "--units", "mi"]);
+    assert_eq!(v["inside"], Value::Bool(false));
+    assert_eq!(v["unit"], "mi");
+    let mi = num(&v, "value");
+    assert!((3_600.0..4_300.0).contains(&mi), "{v}");
+    assert_eq!(v["nearest_to"], serde_json::json!([51.17, 128.445]));
+    // The nearest border point is in the east of Ukraine.
+    assert!(v["nearest_from"][1].as_f64().unwrap() > 38.0, "{v}");
+}
+
+#[test]
+fn haversine_differs_a_little() {
+    let g = json(&["distance", "50.4501,30.5234", "68.1517,33.4639"]);
+    let h = json(&[
+        "distance",
+        "50.4501,30.5234",
+        "68.1517,33.4639",
+        "--method",
+        "haversine",
+    ]);
+    assert_eq!(h["method"], "haversine");
+    let (g, h) = (num(&g, "metres"), num(&h, "metres"));
+    assert!(g != h && ((g - h) / g).abs() < 0.0056);
+}
+
+#[test]
+fn geojson_files_as_targets() {
+    // A point inside Ukraine to the sketched front line.
+    let v = json(&["distance", "49.9935,36.2304", &fixture("frontline.geojson")]);
+    assert_eq!(v["inside"], Value::Bool(false));
+    assert!((50.0..200.0).contains(&num(&v, "km")), "{v}");
+    // Ukraine to the nearest of two bases (Olenya): both sides are shapes.
+    let v = json(&["distance", "country:UA", &fixture("bases.geojson")]);
+    assert_eq!(v["nearest_to"], serde_json::json!([68.1517, 33.4639]));
+    assert!((1_700.0..1_800.0).contains(&num(&v, "km")), "{v}");
+    // The front line lies inside Ukraine.
+    let v = json(&["distance", &fixture("frontline.geojson"), "country:UA"]);
+    assert_eq!(v["inside"], Value::Bool(true));
+    assert_eq!(num(&v, "metres"), 0.0);
+}
+
+#[test]
+fn neighbours_touch() {
+    let v = json(&["distance", "country:UA", "country:PL"]);
+    assert!(num(&v, "metres") < 1.0, "{v}");
+}
+
+#[test]
+fn text_output() {
+    strikemap()
+        .args(["distance", "50.4501,30.5234", "68.1517,33.4639"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("distance:  1,978.45"))
+        .stdout(predicate::str::contains(" km (1,229.35"))
+        .stdout(predicate::str::contains(" mi)"))
+        .stdout(predicate::str::contains(
+            "nearest: 68.151700°N, 33.463900°E",
+        ))
+        .stdout(predicate::str::contains("inside:    no"))
+        .stdout(predicate::str::contains("geodesic"));
+    strikemap()
+        .args([
+            "distance",
+            "50.4501,30.5234",
+            "country:UA",
+            "--units",
+            "nmi",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0.000 nmi (0.000 km, 0.000 mi)"))
+        .stdout(predicate::str::contains("inside:    yes"))
+        .stdout(predicate::str::contains("Ukraine (country:UA, 1:50m)"));
+    strikemap()
+        .args(["distance", "51.17,128.445", "country:UA", "--units", "mi"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(r"distance:  3,\d{3}\.\d{3} mi \(5,\d{3}\.\d{3} km\)")
+                .unwrap(),
+        );
+}
+
+#[test]
+fn bad_coordinates() {
+    let e = fails(&["distance", "91,30", "50,30"]);
+    assert!(
+        e.contains("argument FROM: latitude 91 is out of range [-90, 90]"),
+        "{e}"
+    );
+    let e = fails(&["distance", "50,30", "50.45,abc"]);
+    assert!(
+        e.contains("argument TO: cannot read a position from \"50.45,abc\""),
+        "{e}"
+    );
+    let e = fails(&["distance", "50.45", "50,30"]);
+    assert!(e.contains("argument FROM"), "{e}");
+    assert!(e.contains("expected two numbers"), "{e}");
+}
+
+#[test]
+fn unknown_country() {
+    let e = fails(&["distance", "50,30", "country:Ukrain"]);
+    assert!(
+        e.contains("argument TO: unknown country \"Ukrain\"; did you mean \"Ukraine\"?"),
+        "{e}"
+    );
+    let e = fails(&["distance", "50,30", "Ukraine"]);
+    assert!(e.contains("did you mean \"country:Ukraine\"?"), "{e}");
+}
+
+#[test]
+fn unreadable_or_bad_geojson() {
+    let e = fails(&["distance", "50,30", "no/such/file.geojson"]);
+    assert!(e.contains("argument TO: no/such/file.geojson: "), "{e}");
+    let e = fails(&["distance", &fixture("bad_feature.geojson"), "50,30"]);
+    assert!(
+        e.contains("feature 1: coordinates: latitude 95 is out of range"),
+        "{e}"
+    );
+    let e = fails(&["distance", &fixture("acled_ukraine.csv"), "50,30"]);
+    assert!(e.contains("expected GeoJSON"), "{e}");
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_shows_an_example() {
+    strikemap()
+        .args(["distance", "50,30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Usage"));
+    strikemap()
+        .args(["distance", "50,30", "51,31", "--units", "furlongs"])
+        .assert()
+        .code(2);
+    strikemap()
+        .args(["distance", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains(
+            "strikemap distance 50.4501,30.5234",
+        ));
+}

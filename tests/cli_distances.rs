@@ -1,0 +1,442 @@
+//! `strikemap distances`: CSV and GeoJSON input, CSV and JSON output,
+//! chunked streaming, and every error path.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn strikemap() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_strikemap"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/cli/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = strikemap().args(args).assert().success().stderr("");
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// Parses CSV output into its header and rows.
+fn csv_table(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+/// Runs the command and expects one error line on stderr and exit code 2
+/// (rows before the bad one may have been written: the output streams).
+fn fails(args: &[&str]) -> String {
+    let out = strikemap().args(args).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.starts_with("strikemap: error: "), "{stderr}");
+    stderr
+}
+
+const ADDED: [&str; 4] = ["distance_m", "distance_km", "distance_mi", "inside"];
+
+#[test]
+fn acled_csv_to_csv() {
+    let acled = fixture("acled_ukraine.csv");
+    let text = stdout(&["distances", "--from", "country:UA", "--to", &acled]);
+    assert_eq!(
+        text,
+        stdout(&["distances", "--from", "country:UA", "--to", &acled, "--csv"])
+    );
+    let (header, rows) = csv_table(&text);
+    let (input_header, input_rows) = csv_table(&std::fs::read_to_string(&acled).unwrap());
+    assert_eq!(header[..input_header.len()], input_header[..]);
+    assert_eq!(header[input_header.len()..], ADDED);
+    assert_eq!(rows.len(), input_rows.len());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row, input) in rows.iter().zip(&input_rows) {
+        // Every input field survives, quoted notes included.
+        assert_eq!(row[..input.len()], input[..]);
+        let m: f64 = row[col("distance_m")].parse().unwrap();
+        let km: f64 = row[col("distance_km")].parse().unwrap();
+        let mi: f64 = row[col("distance_mi")].parse().unwrap();
+        assert!((km - m / 1000.0).abs() < 1e-5);
+        assert!((mi - m / 1609.344).abs() < 1e-5);
+        let inside = &row[col("inside")];
+        if row[col("country")] == "Ukraine" {
+            assert_eq!((inside.as_str(), m), ("true", 0.0), "{row:?}");
+        } else {
+            // Belgorod is about 30 km from the border.
+            assert_eq!(inside, "false");
+            assert!((10_000.0..60_000.0).contains(&m), "{row:?}");
+        }
+    }
+}
+
+#[test]
+fn acled_csv_to_json() {
+    let text = stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &fixture("acled_ukraine.csv"),
+        "--json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(rows[0]["event_id_cnty"], "UKRX0001");
+    assert_eq!(rows[0]["latitude"], "50.4501");
+    assert!(rows[0]["notes"].as_str().unwrap().contains("\"example\""));
+    assert_eq!(rows[0]["inside"], Value::Bool(true));
+    assert_eq!(rows[0]["distance_m"].as_f64(), Some(0.0));
+    let belgorod = &rows[6];
+    assert_eq!(belgorod["location"], "Belgorod");
+    assert_eq!(belgorod["inside"], Value::Bool(false));
+    let m = belgorod["distance_m"].as_f64().unwrap();
+    assert!((belgorod["distance_km"].as_f64().unwrap() - m / 1000.0).abs() < 1e-9);
+    assert!((belgorod["distance_mi"].as_f64().unwrap() - m / 1609.344).abs() < 1e-9);
+}
+
+#[test]
+fn geojson_points_to_json_and_csv() {
+    let events = fixture("events.geojson");
+    let text = stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &events,
+        "--json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["id"], "kyiv");
+    assert_eq!(rows[0]["name"], "Kyiv");
+    assert_eq!(rows[0]["fatalities"], 0);
+    assert_eq!(rows[0]["latitude"].as_f64(), Some(50.4501));
+    assert_eq!(rows[0]["longitude"].as_f64(), Some(30.5234));
+    assert_eq!(rows[2]["note"], "in Russia");
+    assert_eq!(rows[2]["inside"], Value::Bool(false));
+    assert!(rows[2]["distance_km"].as_f64().unwrap() > 10.0);
+
+    let (header, table) = csv_table(&stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &events,
+    ]));
+    for name in ["id", "name", "fatalities", "note", "latitude", "longitude"] {
+        assert!(header.contains(&name.to_string()), "{name} in {header:?}");
+    }
+    assert_eq!(header[header.len() - 4..], ADDED);
+    assert_eq!(table.len(), 3);
+    let note = header.iter().position(|h| h == "note").unwrap();
+    assert_eq!(table[0][note], "");
+    assert_eq!(table[2][note], "in Russia");
+}
+
+#[test]
+fn reference_can_be_a_point_or_a_file() {
+    let text = stdout(&[
+        "distances",
+        "--from",
+        &fixture("frontline.geojson"),
+        "--to",
+        &fixture("events.geojson"),
+        "--json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert!(rows.iter().all(|r| r["inside"] == Value::Bool(false)));
+    let text = stdout(&[
+        "distances",
+        "--from",
+        "50.4501,30.5234",
+        "--to",
+        &fixture("events.geojson"),
+        "--json",
+        "--method",
+        "haversine",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(rows[0]["distance_m"].as_f64(), Some(0.0));
+    // Kyiv to Lviv, about 468 km.
+    assert!((rows[1]["distance_km"].as_f64().unwrap() - 468.0).abs() < 5.0);
+}
+
+#[test]
+fn output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.csv");
+    strikemap()
+        .args(["distances", "--from", "country:UA", "--to"])
+        .arg(fixture("acled_ukraine.csv"))
+        .arg("-o")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let (_, rows) = csv_table(&std::fs::read_to_string(&path).unwrap());
+    assert_eq!(rows.len(), 7);
+}
+
+#[test]
+fn many_chunks_keep_their_order() {
+    // 20,001 rows: more than two chunks of 8,192; alternately inside and
+    // outside Ukraine.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.csv");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(file, "id,Lat,Lng").unwrap();
+    for i in 0..20_001 {
+        let (lat, lon) = if i % 2 == 0 {
+            (50.45, 30.52)
+        } else {
+            (55.75, 37.62)
+        };
+        writeln!(file, "{i},{lat},{lon}").unwrap();
+    }
+    drop(file);
+    let text = stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        path.to_str().unwrap(),
+    ]);
+    let (header, rows) = csv_table(&text);
+    assert_eq!(
+        header,
+        [
+            "id",
+            "Lat",
+            "Lng",
+            "distance_m",
+            "distance_km",
+            "distance_mi",
+            "inside"
+        ]
+    );
+    assert_eq!(rows.len(), 20_001);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row[0], i.to_string());
+        assert_eq!(row[6], (i % 2 == 0).to_string(), "row {i}");
+    }
+}
+
+#[test]
+fn named_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("odd.csv");
+    std::fs::write(&path, "name,Y,X\nKyiv,50.4501,30.5234\n").unwrap();
+    let path = path.to_str().unwrap();
+    let e = fails(&["distances", "--from", "country:UA", "--to", path]);
+    assert!(
+        e.contains("odd.csv: header: expected a latitude column named latitude, lat"),
+        "{e}"
+    );
+    let text = stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        path,
+        "--lat",
+        "y",
+        "--lon",
+        "X",
+    ]);
+    let (_, rows) = csv_table(&text);
+    assert_eq!(rows[0][6], "true");
+}
+
+#[test]
+fn bad_number_fails_with_file_line_and_column() {
+    let path = fixture("bad_number.csv");
+    let e = fails(&["distances", "--from", "country:UA", "--to", &path]);
+    assert!(
+        e.contains("bad_number.csv: line 4: column \"latitude\": expected a number (decimal degrees), found \"46.48x25\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn skip_bad_lists_skipped_rows() {
+    let path = fixture("bad_number.csv");
+    let out = strikemap()
+        .args([
+            "distances",
+            "--from",
+            "country:UA",
+            "--to",
+            &path,
+            "--skip-bad",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("strikemap: warning: skipped ") && stderr.contains("line 4"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("skipped 1 bad row(s)"), "{stderr}");
+    let (_, rows) = csv_table(&String::from_utf8(out.get_output().stdout.clone()).unwrap());
+    let locations: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(locations, ["Kyiv", "Kharkiv", "Lviv"]);
+}
+
+#[test]
+fn bad_feature_fails_or_is_skipped() {
+    let path = fixture("bad_feature.geojson");
+    for format in ["--json", "--csv"] {
+        let e = fails(&["distances", "--from", "country:UA", "--to", &path, format]);
+        assert!(
+            e.contains(
+                "bad_feature.geojson: feature 1: geometry.coordinates: latitude 95 is out of range"
+            ),
+            "{e}"
+        );
+    }
+    let out = strikemap()
+        .args([
+            "distances",
+            "--from",
+            "country:UA",
+            "--to",
+            &path,
+            "--json",
+            "--skip-bad",
+        ])
+        .assert()
+        .success();
+    let rows: Vec<Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Kyiv", "Lviv"]);
+}
+
+#[test]
+fn unreadable_and_malformed_files() {
+    let e = fails(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        "no/such/events.csv",
+    ]);
+    assert!(e.contains("no/such/events.csv: "), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.geojson");
+    std::fs::write(&broken, "{\"type\": \"FeatureCollection\", \"features\": [").unwrap();
+    let e = fails(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        broken.to_str().unwrap(),
+    ]);
+    assert!(e.contains("broken.geojson: line 1, column"), "{e}");
+    // A failed run leaves no output file behind, not even a partial one.
+    let out = dir.path().join("out.csv");
+    for input in ["no/such/events.csv".to_string(), fixture("bad_number.csv")] {
+        strikemap()
+            .args(["distances", "--from", "country:UA", "--to", &input, "-o"])
+            .arg(&out)
+            .assert()
+            .code(2);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only broken.geojson"
+        );
+    }
+}
+
+#[test]
+fn bad_reference() {
+    let e = fails(&[
+        "distances",
+        "--from",
+        "country:Atlantis",
+        "--to",
+        &fixture("events.geojson"),
+    ]);
+    assert!(
+        e.contains("argument --from: unknown country \"Atlantis\""),
+        "{e}"
+    );
+    let e = fails(&[
+        "distances",
+        "--from",
+        "95,30",
+        "--to",
+        &fixture("events.geojson"),
+    ]);
+    assert!(
+        e.contains("argument --from: latitude 95 is out of range"),
+        "{e}"
+    );
+}
+
+#[test]
+fn help_shows_an_example_and_formats_conflict() {
+    strikemap()
+        .args(["distances", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "strikemap distances --from country:UA --to",
+        ));
+    strikemap()
+        .args([
+            "distances",
+            "--from",
+            "country:UA",
+            "--to",
+            "x.csv",
+            "--json",
+            "--csv",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.csv");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(file, "id,lat,lon").unwrap();
+    for i in 0..50_000 {
+        writeln!(file, "{i},50.45,30.52").unwrap();
+    }
+    drop(file);
+    // `strikemap distances ... | head -1`
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_strikemap"))
+        .args(["distances", "--from", "55.75,37.62", "--to"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("id,lat,lon,distance_m"));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

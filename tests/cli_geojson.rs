@@ -1,0 +1,295 @@
+//! `strikemap ring`, `arc` and `export`: GeoJSON to stdout and to files,
+//! compared as JSON values, and their error paths.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use strikemap::{Geodesic, LatLon, PointMeasure};
+
+fn strikemap() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_strikemap"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/cli/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn geojson(args: &[&str]) -> Value {
+    let out = strikemap().args(args).assert().success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    v
+}
+
+fn fails(args: &[&str]) -> String {
+    let out = strikemap().args(args).assert().code(2).stdout("");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.starts_with("strikemap: error: "), "{stderr}");
+    stderr
+}
+
+/// Every `[lon, lat]` position of a geometry.
+fn positions(geometry: &Value) -> Vec<[f64; 2]> {
+    fn walk(v: &Value, out: &mut Vec<[f64; 2]>) {
+        match v.as_array() {
+            Some(a) if a.first().is_some_and(Value::is_number) => {
+                out.push([a[0].as_f64().unwrap(), a[1].as_f64().unwrap()]);
+            }
+            Some(a) => a.iter().for_each(|x| walk(x, out)),
+            None => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&geometry["coordinates"], &mut out);
+    out
+}
+
+#[test]
+fn ring_vertices_lie_at_the_radius() {
+    let v = geojson(&["ring", "Kyiv=50.4501,30.5234", "500km"]);
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len(), 1);
+    let ring = &features[0];
+    assert_eq!(ring["geometry"]["type"], "Polygon");
+    assert_eq!(ring["properties"]["kind"], "range_ring");
+    assert_eq!(ring["properties"]["name"], "Kyiv 500km");
+    assert_eq!(ring["properties"]["radius_km"].as_f64(), Some(500.0));
+    assert!(ring["properties"]["stroke"].is_string(), "styled");
+    let kyiv = LatLon::new(50.4501, 30.5234).unwrap();
+    let all = positions(&ring["geometry"]);
+    assert!(all.len() > 60);
+    for [lon, lat] in all {
+        let d = Geodesic.distance(kyiv, LatLon::from_lon_lat([lon, lat]).unwrap());
+        // Rounded to 6 decimals: within a metre of 500 km.
+        assert!((d.as_metres() - 500_000.0).abs() < 1.0, "{lon},{lat}: {d}");
+    }
+}
+
+#[test]
+fn rings_around_ukrainka_in_miles_and_km() {
+    let v = geojson(&[
+        "ring",
+        "Ukrainka=51.17,128.445",
+        "4300mi",
+        "4,300 km",
+        "--bbox",
+    ]);
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len(), 2);
+    assert_eq!(
+        features[0]["properties"]["radius_mi"].as_f64(),
+        Some(4300.0)
+    );
+    assert_eq!(
+        features[1]["properties"]["radius_km"].as_f64(),
+        Some(4300.0)
+    );
+    assert!(v["bbox"].is_array());
+    for f in features {
+        for [lon, lat] in positions(&f["geometry"]) {
+            assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+        }
+    }
+}
+
+#[test]
+fn ring_to_a_file_with_precision() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ring.geojson");
+    strikemap()
+        .args([
+            "ring",
+            "-33.9249,18.4241",
+            "100 miles",
+            "--precision",
+            "3",
+            "-o",
+        ])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for [lon, lat] in positions(&v["features"][0]["geometry"]) {
+        assert_eq!((lon * 1000.0).round() / 1000.0, lon);
+        assert_eq!((lat * 1000.0).round() / 1000.0, lat);
+    }
+}
+
+#[test]
+fn ring_errors() {
+    let e = fails(&["ring", "50,30", "4300 furlongs"]);
+    assert!(
+        e.contains("argument RADIUS: cannot read a distance from \"4300 furlongs\""),
+        "{e}"
+    );
+    let e = fails(&["ring", "50,30", "0km"]);
+    assert!(e.contains("argument RADIUS: radius 0 is invalid"), "{e}");
+    let e = fails(&["ring", "50,30", "30,000 km"]);
+    assert!(e.contains("argument RADIUS"), "{e}");
+    let e = fails(&["ring", "Kyiv", "10km"]);
+    assert!(
+        e.contains("argument CENTER: place: expected NAME=LAT,LON"),
+        "{e}"
+    );
+    let e = fails(&["ring", "50,30", "10km", "--precision", "20"]);
+    assert!(e.contains("argument --precision"), "{e}");
+    let e = fails(&["ring", "50,30", "10km", "-o", "/no/such/dir/ring.geojson"]);
+    assert!(
+        e.contains("/no/such/dir/ring.geojson: cannot create the output file"),
+        "{e}"
+    );
+}
+
+#[test]
+fn arc_from_launch_to_target() {
+    let v = geojson(&["arc", "Engels=51.48,46.2", "Kyiv=50.4501,30.5234"]);
+    let arc = &v["features"][0];
+    assert_eq!(arc["geometry"]["type"], "LineString");
+    assert_eq!(arc["properties"]["kind"], "strike_arc");
+    assert_eq!(arc["properties"]["name"], "Engels → Kyiv");
+    let all = positions(&arc["geometry"]);
+    assert_eq!(all[0], [46.2, 51.48]);
+    assert_eq!(*all.last().unwrap(), [30.5234, 50.4501]);
+    assert!(all.len() > 10, "densified along the geodesic");
+}
+
+#[test]
+fn arc_across_the_antimeridian_is_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("arc.geojson");
+    strikemap()
+        .args(["arc", "Anadyr=64.73,177.5", "Nome=64.5,-165.4", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(v["features"][0]["geometry"]["type"], "MultiLineString");
+}
+
+#[test]
+fn arc_errors() {
+    let e = fails(&["arc", "Engels=51.48", "50,30"]);
+    assert!(e.contains("argument FROM"), "{e}");
+    let e = fails(&["arc", "51.48,46.2", "Kyiv=50.45,abc"]);
+    assert!(
+        e.contains("argument TO: cannot read a position from"),
+        "{e}"
+    );
+}
+
+/// Twice the signed area of a ring in longitude/latitude (positive when
+/// counter-clockwise).
+fn shoelace(ring: &[Value]) -> f64 {
+    ring.windows(2)
+        .map(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            a[0].as_f64().unwrap() * b[1].as_f64().unwrap()
+                - b[0].as_f64().unwrap() * a[1].as_f64().unwrap()
+        })
+        .sum()
+}
+
+#[test]
+fn export_normalises_and_styles_a_scenario() {
+    let v = geojson(&["export", &fixture("scenario.geojson")]);
+    let features = v["features"].as_array().unwrap();
+    let kinds: Vec<&str> = features
+        .iter()
+        .map(|f| f["properties"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["site", "site", "front_line", "territory"]);
+    let ids: std::collections::HashSet<&str> =
+        features.iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 4, "unique ids");
+    // Every property survives; styles are added (the file's own stroke wins).
+    assert_eq!(
+        features[0]["properties"]["note"],
+        "air base, Murmansk Oblast"
+    );
+    assert!(features[1]["properties"]["marker-color"].is_string());
+    assert_eq!(features[2]["properties"]["stroke"], "#ff0000");
+    assert_eq!(positions(&features[1]["geometry"])[0], [30.5234, 50.4501]);
+    // The clockwise ring of the file comes out counter-clockwise (RFC 7946).
+    let exterior = features[3]["geometry"]["coordinates"][0]
+        .as_array()
+        .unwrap();
+    assert!(shoelace(exterior) > 0.0);
+}
+
+#[test]
+fn export_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let once = dir.path().join("once.geojson");
+    strikemap()
+        .args(["export", &fixture("scenario.geojson"), "-o"])
+        .arg(&once)
+        .assert()
+        .success()
+        .stdout("");
+    let first: Value = serde_json::from_str(&std::fs::read_to_string(&once).unwrap()).unwrap();
+    let second = geojson(&["export", once.to_str().unwrap()]);
+    assert_eq!(first, second);
+}
+
+#[test]
+fn export_errors_and_skipping() {
+    let e = fails(&["export", "no/such/scenario.geojson"]);
+    assert!(e.contains("no/such/scenario.geojson: "), "{e}");
+    let bad = fixture("bad_feature.geojson");
+    let e = fails(&["export", &bad]);
+    assert!(
+        e.contains(
+            "bad_feature.geojson: feature 1: geometry.coordinates: latitude 95 is out of range"
+        ),
+        "{e}"
+    );
+    let out = strikemap()
+        .args(["export", &bad, "--skip-bad"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("strikemap: warning:") && stderr.contains("feature 1"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["features"].as_array().unwrap().len(), 2);
+    let e = fails(&["export", &fixture("acled_ukraine.csv")]);
+    assert!(e.contains("acled_ukraine.csv: "), "{e}");
+}
+
+#[test]
+fn export_of_an_undated_line_needs_a_date() {
+    let line = fixture("frontline.geojson");
+    let e = fails(&["export", &line]);
+    assert!(
+        e.contains("feature 0: properties.date") && e.contains("--as-of"),
+        "{e}"
+    );
+    let v = geojson(&["export", &line, "--as-of", "2025-06-02"]);
+    assert_eq!(v["features"][0]["properties"]["kind"], "front_line");
+    let e = fails(&["export", &line, "--as-of", "June"]);
+    assert!(
+        e.contains("argument --as-of: expected a date such as 2025-06-02"),
+        "{e}"
+    );
+}
+
+#[test]
+fn help_shows_examples() {
+    for (command, example) in [
+        ("ring", "strikemap ring Ukrainka=51.17,128.445 4300mi"),
+        ("arc", "strikemap arc Engels=51.48,46.2"),
+        ("export", "strikemap export scenario.geojson"),
+    ] {
+        strikemap()
+            .args([command, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(example));
+    }
+}

@@ -1,0 +1,274 @@
+//! Streaming GeoJSON: FeatureCollections and RFC 8142 GeoJSON Text
+//! Sequences written and read feature by feature; errors naming the
+//! record or feature; a property test of export → import → export.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use strikemap::{
+    City, CountryCode, Distance, Endpoint, ExportOptions, FeatureCollectionReader,
+    FeatureCollectionWriter, FrontLine, ImportOptions, Imported, LatLon, Line, MapExport,
+    MapFeature, RECORD_SEPARATOR, RangeRing, SequenceReader, SequenceWriter, Site, Strike,
+    StrikeArc, Weapon,
+};
+
+fn p(lat: f64, lon: f64) -> LatLon {
+    LatLon::new(lat, lon).unwrap()
+}
+
+fn code(c: &str) -> CountryCode {
+    CountryCode::new(c).unwrap()
+}
+
+/// The i-th of many sites, spread over the globe.
+fn site(i: usize) -> MapFeature {
+    let lat = ((i * 37) % 17_000) as f64 / 100.0 - 85.0;
+    let lon = ((i * 7_919) % 36_000) as f64 / 100.0 - 180.0;
+    MapFeature::new(Site::new(format!("site {i}"), p(lat, lon), code("UA"))).with_property("n", i)
+}
+
+const N: usize = 10_000;
+
+#[test]
+fn ten_thousand_features_through_a_feature_collection() {
+    let mut out = Vec::new();
+    let mut w = FeatureCollectionWriter::new(&mut out, ExportOptions::default().with_bbox(true));
+    for i in 0..N {
+        w.write(site(i)).unwrap();
+    }
+    let summary = w.finish().unwrap();
+    assert_eq!(
+        (summary.features(), summary.geometry_types()),
+        (N, vec!["Point"])
+    );
+    // The file is a valid FeatureCollection, the same as one built in memory
+    // (apart from the collection's bbox, which a stream cannot know first).
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let mut map = MapExport::new(ExportOptions::default().with_bbox(true));
+    map.extend((0..N).map(site)).unwrap();
+    let mut expected = serde_json::to_value(map.to_feature_collection()).unwrap();
+    expected.as_object_mut().unwrap().remove("bbox");
+    assert_eq!(v, expected);
+    // Read back feature by feature.
+    let mut n = 0;
+    for (i, f) in FeatureCollectionReader::new(&out[..], ImportOptions::default()).enumerate() {
+        let f = f.unwrap();
+        assert_eq!(f.item.name(), format!("site {i}"));
+        assert_eq!(f.properties["n"], i);
+        n += 1;
+    }
+    assert_eq!(n, N);
+}
+
+#[test]
+fn ten_thousand_features_through_a_text_sequence() {
+    let mut out = Vec::new();
+    let mut w = SequenceWriter::new(&mut out, ExportOptions::default());
+    for i in 0..N {
+        w.write(site(i)).unwrap();
+    }
+    assert_eq!(w.finish().unwrap().features(), N);
+    let records: Vec<&[u8]> = out.split(|b| *b == RECORD_SEPARATOR).skip(1).collect();
+    assert_eq!(records.len(), N);
+    assert_eq!(out[0], RECORD_SEPARATOR);
+    for r in &records {
+        assert_eq!(r.last(), Some(&b'\n'));
+        let v: Value = serde_json::from_slice(r).unwrap();
+        assert_eq!(v["type"], "Feature");
+    }
+    let back: Vec<MapFeature> = SequenceReader::new(&out[..], ImportOptions::default())
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(back.len(), N);
+    assert_eq!(back[N - 1].item.name(), format!("site {}", N - 1));
+    // The same features as in memory, ids included.
+    let mut map = MapExport::new(ExportOptions::default());
+    map.extend(back).unwrap();
+    let first: Value = serde_json::from_slice(records[0]).unwrap();
+    assert_eq!(serde_json::to_value(&map.features()[0]).unwrap(), first);
+}
+
+#[test]
+fn members_may_come_in_any_order() {
+    let feature = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.52, 50.45]},
+        "properties": {"kind": "city", "name": "Kyiv", "country": "UA"}});
+    let text = format!(
+        r#"{{ "name": "a [tricky] name", "bbox": [30, 50, 31, 51], "features": [ {feature} , {feature} ], "count": 2, "type": "FeatureCollection", "done": true }}"#
+    );
+    let mut r = FeatureCollectionReader::new(text.as_bytes(), ImportOptions::default());
+    assert_eq!(r.by_ref().map(Result::unwrap).count(), 2);
+    assert_eq!(r.members()["name"], "a [tricky] name");
+    assert_eq!(r.members()["count"], 2);
+    assert_eq!(r.members()["done"], true);
+    assert!(!r.members().contains_key("bbox"));
+    let empty = br#"{"features": [], "type": "FeatureCollection"}"#;
+    assert_eq!(
+        FeatureCollectionReader::new(&empty[..], ImportOptions::default()).count(),
+        0
+    );
+}
+
+#[test]
+fn stream_errors_name_the_record_or_feature() {
+    let good = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[30.52,50.45]},"properties":{"kind":"city","name":"Kyiv","country":"UA"}}"#;
+    let bad_lat = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[30.52,91]},"properties":{}}"#;
+    // A sequence: a bad record, then broken JSON; reading goes on after both.
+    let seq =
+        format!("\x1e{good}\n\x1e{good}\n\x1e{good}\n\x1e{bad_lat}\n\x1e{{\"type\":\n\x1e{good}\n");
+    let results: Vec<Result<MapFeature, strikemap::Error>> =
+        SequenceReader::new(seq.as_bytes(), ImportOptions::default()).collect();
+    assert_eq!(results.len(), 6);
+    assert_eq!(
+        results[3].as_ref().unwrap_err().to_string(),
+        "record 3: geometry.coordinates: latitude 91 is out of range [-90, 90]"
+    );
+    assert!(
+        results[4]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .starts_with("record 4: GeoJSON text: expected valid JSON, found EOF")
+    );
+    assert!(results[5].is_ok());
+    let mut lenient =
+        SequenceReader::new(seq.as_bytes(), ImportOptions::default().with_lenient(true));
+    assert_eq!(lenient.by_ref().filter(Result::is_ok).count(), 4);
+    assert_eq!(
+        lenient
+            .skipped()
+            .iter()
+            .map(|s| s.index)
+            .collect::<Vec<_>>(),
+        [3, 4]
+    );
+    let no_rs = format!("{good}\n");
+    let err = SequenceReader::new(no_rs.as_bytes(), ImportOptions::default())
+        .next()
+        .unwrap()
+        .unwrap_err();
+    assert!(err.to_string().contains("record separator 0x1E"), "{err}");
+    // A collection: a bad feature is named and reading goes on; broken JSON ends it.
+    let fc = format!(
+        r#"{{"type":"FeatureCollection","features":[{good},{bad_lat},{good},{{"type": ]}}"#
+    );
+    let results: Vec<Result<MapFeature, strikemap::Error>> =
+        FeatureCollectionReader::new(fc.as_bytes(), ImportOptions::default()).collect();
+    assert_eq!(results.len(), 4);
+    assert_eq!(
+        results[1].as_ref().unwrap_err().to_string(),
+        "feature 1: geometry.coordinates: latitude 91 is out of range [-90, 90]"
+    );
+    assert!(results[2].is_ok());
+    assert!(
+        results[3]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .starts_with("feature 3: GeoJSON text: expected valid JSON"),
+        "{:?}",
+        results[3]
+    );
+    for (text, want) in [
+        (
+            r#"{"type":"FeatureCollection"}"#,
+            "features: expected an array of features, found nothing",
+        ),
+        (
+            r#"{"type":"FeatureCollection","features":{}}"#,
+            "features: expected an array of features, found an object",
+        ),
+        (
+            r#"{"type":"Feature","features":[]}"#,
+            "type: expected \"FeatureCollection\", found the string \"Feature\"",
+        ),
+        (
+            r#"{"type":"FeatureCollection","features":[]} x"#,
+            "GeoJSON text: expected nothing after the FeatureCollection, found 'x'",
+        ),
+        (
+            r#"[]"#,
+            "GeoJSON text: expected a JSON object (a FeatureCollection), found '['",
+        ),
+        (
+            "",
+            "GeoJSON text: expected a JSON object (a FeatureCollection), found the end of the input",
+        ),
+        (
+            r#"{"type":"FeatureCollection","features":[1 2]}"#,
+            "feature 1: features: expected ',' or ']' between features, found '2'",
+        ),
+    ] {
+        let mut r = FeatureCollectionReader::new(text.as_bytes(), ImportOptions::default());
+        let err = r
+            .by_ref()
+            .filter_map(Result::err)
+            .last()
+            .unwrap_or_else(|| panic!("no error for {text}"));
+        assert_eq!(err.to_string(), want, "{text}");
+        assert!(r.next().is_none());
+    }
+}
+
+fn strategy_position() -> impl Strategy<Value = LatLon> {
+    // Coordinates near the antimeridian and the poles come up often.
+    let lat = prop_oneof![-89.9..89.9f64, 80.0..89.99f64, -89.99..-80.0f64];
+    let lon = prop_oneof![-180.0..=180.0f64, 175.0..=180.0f64, -180.0..-175.0f64];
+    (lat, lon).prop_map(|(lat, lon)| LatLon::new(lat, lon).unwrap())
+}
+
+fn strategy_feature() -> impl Strategy<Value = MapFeature> {
+    let city = (strategy_position(), "[A-Za-zÀ-ÿ ]{1,12}")
+        .prop_map(|(pos, name)| MapFeature::new(City::new(name, pos, code("UA"))));
+    let front =
+        (prop::collection::vec(strategy_position(), 2..5), 0u32..3).prop_map(|(pts, extra)| {
+            let line = Line::from_vertices(pts).unwrap();
+            MapFeature::new(FrontLine::new("front", jiff::civil::date(2025, 6, 2), line))
+                .with_property("extra", extra)
+        });
+    let ring = (strategy_position(), 10.0..3_000.0f64).prop_map(|(c, km)| {
+        MapFeature::new(RangeRing::new("ring", c, Distance::from_km(km)).unwrap())
+    });
+    let arc = (strategy_position(), strategy_position()).prop_map(|(a, b)| {
+        MapFeature::new(StrikeArc::new(Endpoint::new("a", a), Endpoint::new("b", b)))
+    });
+    let strike = (strategy_position(), strategy_position(), 0u32..500).prop_map(|(t, l, n)| {
+        MapFeature::new(
+            Strike::new(
+                jiff::civil::date(2025, 6, 1),
+                Endpoint::new("t", t),
+                Weapon::BallisticMissile,
+            )
+            .with_launch(Endpoint::new("l", l))
+            .with_count(strikemap::ClaimedCount::new(
+                strikemap::CountKind::Launched,
+                n,
+                "someone",
+            )),
+        )
+    });
+    prop_oneof![city, front, ring, arc, strike]
+}
+
+proptest! {
+    // 48 cases by default; PROPTEST_CASES=5000 for a longer search.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48),
+        .. ProptestConfig::default()
+    })]
+
+    #[test]
+    fn export_import_export_round_trips(features in prop::collection::vec(strategy_feature(), 1..4), bbox: bool) {
+        let options = ExportOptions::default().with_bbox(bbox).with_spacing(Distance::from_km(500.0)).unwrap();
+        let mut map = MapExport::new(options.clone());
+        map.extend(features).unwrap();
+        let first = map.to_feature_collection();
+        let text = serde_json::to_string(&first).unwrap();
+        let back = Imported::parse(&text, &ImportOptions::default()).unwrap();
+        let again = back.to_map_export(options).unwrap().to_feature_collection();
+        prop_assert_eq!(serde_json::to_value(&first).unwrap(), serde_json::to_value(&again).unwrap());
+        for f in &first.features {
+            strikemap::check_winding(f.geometry.as_ref().unwrap()).unwrap();
+        }
+    }
+}
