@@ -1,0 +1,292 @@
+//! The command line, declared with clap's derive API.
+//!
+//! Positions, distances, targets and claims are taken as plain text here and
+//! read by the library afterwards, so that a mistake in one is reported on
+//! one line naming the argument (clap's own errors cover only the shape of
+//! the command line).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// What a target may be, for the help texts.
+const TARGET_FORMS: &str = "LAT,LON (latitude first: 50.45,30.52 or 50.45N,30.52E or \
+                            30.52E,50.45N), country:CODE (country:UA, country:UKR, \
+                            country:Ukraine) or the path of a GeoJSON file (all its \
+                            geometries together)";
+
+/// Map military strikes: exact distances on the WGS84 ellipsoid, claim
+/// checks and GeoJSON maps.
+#[derive(Debug, Parser)]
+#[command(
+    name = "strikemap",
+    version,
+    about,
+    after_help = "Examples:\n  \
+        strikemap distance 50.4501,30.5234 country:RU\n  \
+        strikemap distances --from country:UA --to acled_export.csv > with_distances.csv\n\n\
+        Errors are one line on stderr starting with \"strikemap: error:\"; the exit code is 2."
+)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The shortest distance between two points, countries or GeoJSON files,
+    /// with the nearest point of each.
+    #[command(after_help = "Examples:\n  \
+        strikemap distance 50.4501,30.5234 68.1517,33.4639\n  \
+        strikemap distance 51.17N,128.445E country:UA --units mi\n  \
+        strikemap distance country:UA bases.geojson --json")]
+    Distance(DistanceArgs),
+    /// Distances from a reference to every point of a CSV or GeoJSON file
+    /// (streamed: a million rows run in bounded memory).
+    #[command(after_help = "Examples:\n  \
+        strikemap distances --from country:UA --to acled_export.csv > with_distances.csv\n  \
+        strikemap distances --from frontline.geojson --to strikes.geojson --json\n\n\
+        CSV: the latitude and longitude columns are found by name (lat or latitude; lon, lng, \
+        long or longitude; any case), so an ACLED export works as it is. GeoJSON: a \
+        FeatureCollection of Point features; their properties are the columns. The output \
+        has every input column plus distance_m, distance_km, distance_mi and inside.")]
+    Distances(DistancesArgs),
+    /// A verdict on a distance claim such as "more than 4,300 miles", with
+    /// its explanation (exit code 0 whatever the verdict).
+    #[command(after_help = "Examples:\n  \
+        strikemap check \"more than 4,300 miles\" --from country:UA \\\n      \
+        --to Olenya=68.1517,33.4639 --to Belaya=52.915,103.575 --to Ukrainka=51.17,128.445\n  \
+        strikemap check \"within 300 km\" --from 50.4501,30.5234 --to 49.9935,36.2304 --json\n  \
+        strikemap check \"the roughly 620-mile front line\" --from frontline.geojson\n\n\
+        The command line has no catalog of places: give each place as NAME=LAT,LON or \
+        LAT,LON. Without --to, the claim is about the length of the front line given \
+        as --from.")]
+    Check(CheckArgs),
+    /// A geodesic range ring (the area within a distance of a point) as
+    /// GeoJSON; right across the antimeridian and around the poles.
+    #[command(after_help = "Examples:\n  \
+        strikemap ring Ukrainka=51.17,128.445 4300mi -o ring.geojson\n  \
+        strikemap ring 50.4501,30.5234 \"4,300 miles\" \"4,300 km\"")]
+    Ring(RingArgs),
+    /// A strike arc (the geodesic from a launch point to a target) as GeoJSON.
+    #[command(after_help = "Examples:\n  \
+        strikemap arc Engels=51.48,46.2 Kyiv=50.4501,30.5234 -o arc.geojson")]
+    Arc(ArcArgs),
+    /// Read a scenario GeoJSON file (e.g. edited in geojson.io) into the
+    /// typed models, check it, and write it back normalised and styled.
+    #[command(after_help = "Examples:\n  \
+        strikemap export scenario.geojson -o scenario.styled.geojson\n  \
+        strikemap export frontline_from_qgis.geojson --as-of 2025-06-02")]
+    Export(ExportArgs),
+}
+
+/// Readings of a claim about several places, for `--reading`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadingArg {
+    /// Every place (the default).
+    Every,
+    /// The farthest place alone.
+    Farthest,
+    /// At least one place.
+    Any,
+}
+
+impl ReadingArg {
+    /// The library's reading.
+    pub fn reading(self) -> strikemap::Reading {
+        match self {
+            ReadingArg::Every => strikemap::Reading::Every,
+            ReadingArg::Farthest => strikemap::Reading::Farthest,
+            ReadingArg::Any => strikemap::Reading::Any,
+        }
+    }
+}
+
+/// Units for `--units`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitArg {
+    /// Kilometres.
+    #[value(alias = "kilometres", alias = "kilometers")]
+    Km,
+    /// International statute miles (1,609.344 m).
+    #[value(alias = "miles")]
+    Mi,
+    /// International nautical miles (1,852 m).
+    #[value(alias = "nm")]
+    Nmi,
+    /// Metres.
+    #[value(alias = "metres", alias = "meters")]
+    M,
+}
+
+impl UnitArg {
+    /// The library's unit.
+    pub fn unit(self) -> strikemap::Unit {
+        match self {
+            UnitArg::Km => strikemap::Unit::Kilometres,
+            UnitArg::Mi => strikemap::Unit::Miles,
+            UnitArg::Nmi => strikemap::Unit::NauticalMiles,
+            UnitArg::M => strikemap::Unit::Metres,
+        }
+    }
+}
+
+/// Earth models for `--method`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// The WGS84 ellipsoid (exact; the default).
+    Geodesic,
+    /// A sphere of mean radius (off by up to 0.56 %).
+    Haversine,
+}
+
+impl MethodArg {
+    /// The library's method.
+    pub fn method(self) -> strikemap::Method {
+        match self {
+            MethodArg::Geodesic => strikemap::Method::Geodesic,
+            MethodArg::Haversine => strikemap::Method::Haversine,
+        }
+    }
+}
+
+/// `strikemap distance FROM TO`.
+#[derive(Debug, Args)]
+pub struct DistanceArgs {
+    #[arg(value_name = "FROM", allow_hyphen_values = true, help = format!("Where to measure from: {TARGET_FORMS}"))]
+    /// Where to measure from.
+    pub from: String,
+    #[arg(value_name = "TO", allow_hyphen_values = true, help = format!("Where to measure to: {TARGET_FORMS}"))]
+    /// Where to measure to.
+    pub to: String,
+    /// The unit to print the distance in (the other of km and mi is printed too).
+    #[arg(long, value_enum, default_value = "km")]
+    pub units: UnitArg,
+    /// The Earth model.
+    #[arg(long, value_enum, default_value = "geodesic")]
+    pub method: MethodArg,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `strikemap distances --from REF --to FILE`.
+#[derive(Debug, Args)]
+pub struct DistancesArgs {
+    #[arg(long, value_name = "REF", allow_hyphen_values = true, help = format!("The reference to measure from: {TARGET_FORMS}"))]
+    /// The reference.
+    pub from: String,
+    /// The events: a CSV file with latitude/longitude columns, or a GeoJSON
+    /// FeatureCollection of Point features.
+    #[arg(long, value_name = "FILE")]
+    pub to: PathBuf,
+    /// Write a JSON array of objects (one per row).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Write CSV (the default).
+    #[arg(long)]
+    pub csv: bool,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The Earth model.
+    #[arg(long, value_enum, default_value = "geodesic")]
+    pub method: MethodArg,
+    /// The latitude column of a CSV file, if not lat or latitude.
+    #[arg(long = "lat", value_name = "COLUMN")]
+    pub lat_column: Option<String>,
+    /// The longitude column of a CSV file, if not lon, lng, long or longitude.
+    #[arg(long = "lon", value_name = "COLUMN")]
+    pub lon_column: Option<String>,
+    /// Skip rows (features) that cannot be read, listing them on stderr,
+    /// instead of stopping at the first.
+    #[arg(long)]
+    pub skip_bad: bool,
+}
+
+/// `strikemap check CLAIM --from REF --to PLACE...`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The claim as quoted, e.g. "more than 4,300 miles" or "within 300 km".
+    #[arg(value_name = "CLAIM", allow_hyphen_values = true)]
+    pub claim: String,
+    /// What the distances are measured to: country:CODE, NAME=LAT,LON,
+    /// LAT,LON, or a GeoJSON file holding one place, territory or front line.
+    #[arg(long, value_name = "REF", allow_hyphen_values = true)]
+    pub from: String,
+    /// A place the claim is about, NAME=LAT,LON or LAT,LON (repeat for several).
+    #[arg(long, value_name = "PLACE", allow_hyphen_values = true)]
+    pub to: Vec<String>,
+    /// The reading the claim states, if not "every place".
+    #[arg(long, value_enum)]
+    pub reading: Option<ReadingArg>,
+    /// The Earth model.
+    #[arg(long, value_enum, default_value = "geodesic")]
+    pub method: MethodArg,
+    /// Print the verdict as JSON (keys verdict, subjects, readings,
+    /// unit_mixup, uncertainty, explanation, ...).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Where and how GeoJSON is written.
+#[derive(Debug, Args)]
+pub struct GeoJsonArgs {
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Decimals in coordinates (6 is about 0.1 m).
+    #[arg(long, value_name = "N", default_value_t = 6)]
+    pub precision: u32,
+    /// Write a bbox on the collection and on every feature.
+    #[arg(long)]
+    pub bbox: bool,
+}
+
+/// `strikemap ring CENTER RADIUS...`.
+#[derive(Debug, Args)]
+pub struct RingArgs {
+    /// The centre, NAME=LAT,LON or LAT,LON.
+    #[arg(value_name = "CENTER", allow_hyphen_values = true)]
+    pub centre: String,
+    /// The radius as text, e.g. 4300mi, "4,300 miles", 500km (several make several rings).
+    #[arg(value_name = "RADIUS", required = true, num_args = 1..)]
+    pub radius: Vec<String>,
+    /// Output options.
+    #[command(flatten)]
+    pub geojson: GeoJsonArgs,
+}
+
+/// `strikemap arc FROM TO`.
+#[derive(Debug, Args)]
+pub struct ArcArgs {
+    /// The launch point, NAME=LAT,LON or LAT,LON.
+    #[arg(value_name = "FROM", allow_hyphen_values = true)]
+    pub from: String,
+    /// The target, NAME=LAT,LON or LAT,LON.
+    #[arg(value_name = "TO", allow_hyphen_values = true)]
+    pub to: String,
+    /// Output options.
+    #[command(flatten)]
+    pub geojson: GeoJsonArgs,
+}
+
+/// `strikemap export SCENARIO.geojson`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The scenario: a GeoJSON FeatureCollection (or Feature).
+    #[arg(value_name = "SCENARIO")]
+    pub scenario: PathBuf,
+    /// The date of front lines that have none (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Skip features that cannot be read, listing them on stderr, instead
+    /// of stopping at the first.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Output options.
+    #[command(flatten)]
+    pub geojson: GeoJsonArgs,
+}

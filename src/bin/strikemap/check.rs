@@ -1,0 +1,131 @@
+//! `strikemap check CLAIM --from REF --to PLACE...`: a verdict on a
+//! distance claim (or, with a front line and no places, a length claim).
+
+use strikemap::{
+    CheckOptions, ClaimReference, DistanceClaim, DistanceVerdict, Error, LengthClaim, Unit,
+    parse_endpoint,
+};
+
+use crate::args::CheckArgs;
+use crate::errors::{CliResult, in_argument};
+use crate::output::{Output, grouped};
+
+/// Runs the command; the exit code is 0 whatever the verdict.
+pub fn run(args: &CheckArgs) -> CliResult {
+    let reference = ClaimReference::parse(&args.from).map_err(in_argument("--from"))?;
+    let options = CheckOptions::new().with_method(args.method.method());
+    let verdict = if args.to.is_empty() {
+        length_verdict(args, &reference, &options)?
+    } else {
+        let places = args
+            .to
+            .iter()
+            .map(|p| parse_endpoint(p).map_err(in_argument("--to")))
+            .collect::<CliResult<Vec<_>>>()?;
+        let mut claim = DistanceClaim::parse(&args.claim).map_err(in_argument("CLAIM"))?;
+        if let Some(reading) = args.reading {
+            claim = claim.with_reading(reading.reading());
+        }
+        claim.check_with(&places, reference.as_target_ref(), &options)?
+    };
+    let mut out = Output::open(None)?;
+    if args.json {
+        out.json(&verdict)?;
+    } else {
+        out.text(&text(&verdict))?;
+    }
+    out.finish()
+}
+
+/// A claim about the length of the front line given as `--from`.
+fn length_verdict(
+    args: &CheckArgs,
+    reference: &ClaimReference,
+    options: &CheckOptions<'_>,
+) -> CliResult<DistanceVerdict> {
+    let ClaimReference::FrontLine(line) = reference else {
+        return Err(Error::Format {
+            member: "argument --to".into(),
+            expected: "at least one place (NAME=LAT,LON or LAT,LON) to measure from; \
+                       only a claim about the length of a front line (a GeoJSON \
+                       line as --from) needs none"
+                .into(),
+            found: "none".into(),
+        }
+        .into());
+    };
+    let claim = LengthClaim::parse(&args.claim).map_err(in_argument("CLAIM"))?;
+    Ok(claim.check_with(line, options)?)
+}
+
+/// A measured value in the claim's unit and in km / mi.
+fn value(metres: f64, unit: Unit) -> String {
+    let show = |u: Unit| format!("{} {}", grouped(metres / u.metres(), 1), u.symbol());
+    match unit {
+        Unit::Kilometres => format!("{} ({})", show(Unit::Kilometres), show(Unit::Miles)),
+        Unit::Miles => format!("{} ({})", show(Unit::Miles), show(Unit::Kilometres)),
+        other => format!(
+            "{} ({}, {})",
+            show(other),
+            show(Unit::Kilometres),
+            show(Unit::Miles)
+        ),
+    }
+}
+
+/// The text report: verdict, subjects, readings, mix-up, budget, explanation.
+fn text(v: &DistanceVerdict) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("claim:      {:?}\n", v.claim.text()));
+    if let Some(r) = &v.reference {
+        let scale = r
+            .scale
+            .as_deref()
+            .map(|s| format!(", {s}"))
+            .unwrap_or_default();
+        s.push_str(&format!(
+            "reference:  {} ({}{scale})\n",
+            r.name,
+            r.kind.name().replace('_', " ")
+        ));
+    }
+    s.push_str(&format!(
+        "verdict:    {} (reading: {}; method: {})\n",
+        v.verdict.words().to_uppercase(),
+        v.reading.words(),
+        v.method
+    ));
+    s.push_str("\nsubjects:\n");
+    for subject in &v.subjects {
+        let inside = if subject.inside { ", inside" } else { "" };
+        s.push_str(&format!(
+            "  {}: {}{inside}, {}, margin {} {}\n",
+            subject.name,
+            value(subject.metres, v.unit),
+            subject.verdict.words(),
+            grouped(subject.margin, 1),
+            v.unit.symbol(),
+        ));
+    }
+    s.push_str("\nreadings:\n");
+    for r in &v.readings {
+        s.push_str(&format!("  {}\n", r.explanation));
+    }
+    if let Some(mixup) = &v.unit_mixup {
+        s.push_str(&format!("\nunit mix-up: {}\n", mixup.summary));
+    }
+    s.push_str(&format!(
+        "\nuncertainty: {}\n",
+        value(v.uncertainty.total().as_metres(), v.unit)
+    ));
+    for part in v.uncertainty.parts() {
+        s.push_str(&format!(
+            "  {}: {} ({})\n",
+            part.name.label(),
+            value(part.metres, v.unit),
+            part.note
+        ));
+    }
+    s.push_str(&format!("\n{}\n", v.explanation));
+    s
+}

@@ -1,0 +1,147 @@
+//! Where output goes (standard output or a file) and how numbers and JSON
+//! objects are written.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use crate::errors::{CliError, CliResult};
+
+/// A buffered destination with the name errors give it.
+///
+/// A file is written under a temporary name next to it and renamed when
+/// [`Output::finish`] succeeds, so a command that fails half-way leaves no
+/// partial file (and an existing file as it was).
+pub struct Output {
+    /// `<stdout>` or the file's path.
+    pub label: String,
+    writer: BufWriter<Box<dyn Write>>,
+    /// The temporary path and the final one, for a file.
+    rename: Option<(PathBuf, PathBuf)>,
+}
+
+impl Output {
+    /// Standard output, or the file at `path` (replaced when done).
+    pub fn open(path: Option<&Path>) -> CliResult<Output> {
+        let Some(path) = path else {
+            return Ok(Output {
+                label: "<stdout>".into(),
+                writer: BufWriter::with_capacity(1 << 16, Box::new(io::stdout().lock())),
+                rename: None,
+            });
+        };
+        let label = path.display().to_string();
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(format!(".strikemap-{}.tmp", std::process::id()));
+        let temp = path.with_file_name(name);
+        let file = File::create(&temp).map_err(|e| {
+            CliError::Input(strikemap::Error::Io {
+                path: label.clone(),
+                message: format!("cannot create the output file: {e}"),
+            })
+        })?;
+        Ok(Output {
+            label,
+            writer: BufWriter::with_capacity(1 << 16, Box::new(file)),
+            rename: Some((temp, path.to_path_buf())),
+        })
+    }
+
+    /// Writes text.
+    pub fn text(&mut self, text: &str) -> CliResult {
+        self.writer
+            .write_all(text.as_bytes())
+            .map_err(|e| CliError::output(&self.label, e))
+    }
+
+    /// Writes a value as pretty JSON followed by a line break.
+    pub fn json(&mut self, value: &impl Serialize) -> CliResult {
+        serde_json::to_writer_pretty(&mut self.writer, value)
+            .map_err(|e| CliError::output(&self.label, io::Error::from(e)))?;
+        self.text("\n")
+    }
+
+    /// Flushes everything written and puts a file in place.
+    pub fn finish(mut self) -> CliResult {
+        self.writer
+            .flush()
+            .map_err(|e| CliError::output(&self.label, e))?;
+        if let Some((temp, path)) = self.rename.take() {
+            std::fs::rename(&temp, &path).map_err(|e| {
+                let _ = std::fs::remove_file(&temp);
+                CliError::output(&self.label, e)
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The underlying writer, for CSV and streaming JSON writers.
+    pub fn writer(&mut self) -> &mut BufWriter<Box<dyn Write>> {
+        &mut self.writer
+    }
+}
+
+impl Drop for Output {
+    /// Removes the temporary file of an output that was not finished.
+    fn drop(&mut self) {
+        if let Some((temp, _)) = self.rename.take() {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
+/// A number with thousands separators: `6350.2134` with 3 decimals is
+/// `6,350.213`.
+pub fn grouped(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + whole.len() / 3 + 1);
+    if value.is_sign_negative() && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        out.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A JSON object whose members keep the order given (input columns first).
+pub struct Ordered<'a>(pub &'a [(&'a str, serde_json::Value)]);
+
+impl Serialize for Ordered<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(grouped(6350.21349, 3), "6,350.213");
+        assert_eq!(grouped(1_234_567.0, 0), "1,234,567");
+        assert_eq!(grouped(999.9996, 3), "1,000.000");
+        assert_eq!(grouped(-0.0001, 2), "0.00");
+        assert_eq!(grouped(-1234.5, 1), "-1,234.5");
+        assert_eq!(grouped(12.0, 1), "12.0");
+    }
+}

@@ -1,0 +1,369 @@
+//! [`PointFeatures`]: the Point features of a GeoJSON FeatureCollection,
+//! read one at a time.
+//!
+//! The document is walked with serde's streaming visitors: the members of
+//! the collection may come in any order (`bbox` or foreign members before
+//! `features`), each feature is parsed on its own (so one malformed feature
+//! is reported with its index and the rest can still be read), and only one
+//! feature is in memory at a time.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use geojson::{Feature, GeometryValue, JsonValue};
+use serde::de::{self, DeserializeSeed, Deserializer as _, IgnoredAny, MapAccess, SeqAccess};
+
+use super::io_error;
+use crate::error::{Error, Result};
+use crate::position::LatLon;
+
+/// One Point feature with its position read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointFeature {
+    /// Its index in the collection's `features` array (from 0).
+    pub index: usize,
+    /// Its position.
+    pub position: LatLon,
+    /// The feature as read (id, properties, foreign members).
+    pub feature: Feature,
+}
+
+/// The Point features of a GeoJSON FeatureCollection, read one at a time.
+///
+/// ```
+/// use strikemap::PointFeatures;
+/// let fc = r#"{"type": "FeatureCollection", "bbox": [30, 50, 40, 60], "features": [
+///   {"type": "Feature", "properties": {"name": "Kyiv"}, "geometry": {"type": "Point", "coordinates": [30.5234, 50.4501]}},
+///   {"type": "Feature", "properties": {"name": "Front"}, "geometry": {"type": "LineString", "coordinates": [[35, 47], [37, 48]]}}
+/// ]}"#;
+/// let mut names = Vec::new();
+/// let mut bad = Vec::new();
+/// PointFeatures::from_reader(fc.as_bytes(), "events.geojson").for_each(|f| {
+///     match f {
+///         Ok(f) => names.push(f.feature.property("name").cloned()),
+///         Err(e) => bad.push(e.to_string()),
+///     }
+///     Ok(())
+/// })?;
+/// assert_eq!(names.len(), 1);
+/// assert_eq!(bad, ["events.geojson: feature 1: geometry.type: expected Point, found LineString"]);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct PointFeatures<R> {
+    reader: R,
+    source: String,
+}
+
+impl PointFeatures<BufReader<File>> {
+    /// Opens a GeoJSON file.
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the path.
+    pub fn open(path: impl AsRef<Path>) -> Result<PointFeatures<BufReader<File>>> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let file = File::open(path).map_err(|e| io_error(&shown, &e))?;
+        Ok(PointFeatures::from_reader(BufReader::new(file), shown))
+    }
+}
+
+impl<R: Read> PointFeatures<R> {
+    /// Reads from `reader` (buffer it); `source` names it in errors.
+    pub fn from_reader(reader: R, source: impl Into<String>) -> PointFeatures<R> {
+        PointFeatures {
+            reader,
+            source: source.into(),
+        }
+    }
+
+    /// Hands every feature to `each`, in file order: `Ok` for a Point
+    /// feature, `Err` naming the feature index for anything else (a
+    /// malformed feature, another geometry type, no geometry, a bad
+    /// position). Returning `Err` from `each` stops reading and returns that
+    /// error; returning `Ok` goes on (skipping a bad feature).
+    ///
+    /// # Errors
+    /// The first error `each` returns; [`Error::Format`] if the input is not
+    /// JSON or not a FeatureCollection (naming the line and column of a
+    /// syntax error); [`Error::Io`] if it cannot be read.
+    pub fn for_each(self, each: impl FnMut(Result<PointFeature>) -> Result<()>) -> Result<()> {
+        let source = self.source;
+        let mut visitor = Collection {
+            each,
+            source: &source,
+            stopped: None,
+            kind: None,
+            had_features: false,
+        };
+        let mut de = serde_json::Deserializer::from_reader(self.reader);
+        let parsed = (&mut de)
+            .deserialize_map(&mut visitor)
+            .and_then(|()| de.end());
+        if let Some(e) = visitor.stopped.take() {
+            return Err(e);
+        }
+        parsed.map_err(|e| json_error(&e, &source))?;
+        match visitor.kind.as_deref() {
+            Some("FeatureCollection") if visitor.had_features => Ok(()),
+            Some("FeatureCollection") | None if !visitor.had_features => Err(Error::Format {
+                member: "features".into(),
+                expected: "a FeatureCollection with a features array".into(),
+                found: "no features member".into(),
+            }
+            .at(source)),
+            other => Err(Error::Format {
+                member: "type".into(),
+                expected: "FeatureCollection".into(),
+                found: other.map_or("no type member".into(), |t| format!("{t:?}")),
+            }
+            .at(source)),
+        }
+    }
+}
+
+fn json_error(e: &serde_json::Error, source: &str) -> Error {
+    if e.is_io() {
+        return Error::Io {
+            path: source.to_string(),
+            message: e.to_string(),
+        };
+    }
+    Error::Format {
+        member: format!("line {}, column {}", e.line(), e.column()),
+        expected: "a GeoJSON FeatureCollection".into(),
+        found: strip_position(&e.to_string()),
+    }
+    .at(source)
+}
+
+/// serde_json appends " at line L column C"; the member already says it.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Reads one feature from its JSON object.
+fn point_feature(index: usize, value: JsonValue) -> Result<PointFeature> {
+    if !value.is_object() {
+        return Err(Error::Format {
+            member: "feature".into(),
+            expected: "a Feature object".into(),
+            found: json_kind(&value).into(),
+        });
+    }
+    let feature: Feature = serde_json::from_value(value).map_err(|e| Error::Format {
+        member: "feature".into(),
+        expected: "a GeoJSON Feature".into(),
+        found: e.to_string(),
+    })?;
+    let Some(geometry) = &feature.geometry else {
+        return Err(Error::Format {
+            member: "geometry".into(),
+            expected: "a Point".into(),
+            found: "null".into(),
+        });
+    };
+    let GeometryValue::Point { coordinates } = &geometry.value else {
+        return Err(Error::Format {
+            member: "geometry.type".into(),
+            expected: "Point".into(),
+            found: geometry.value.type_name().into(),
+        });
+    };
+    let c = coordinates.as_slice();
+    if c.len() < 2 {
+        return Err(Error::Format {
+            member: "geometry.coordinates".into(),
+            expected: "a position [longitude, latitude]".into(),
+            found: format!("{} number(s)", c.len()),
+        });
+    }
+    let position = LatLon::from_lon_lat([c[0], c[1]]).map_err(|e| e.at("geometry.coordinates"))?;
+    Ok(PointFeature {
+        index,
+        position,
+        feature,
+    })
+}
+
+fn json_kind(value: &JsonValue) -> &'static str {
+    match value {
+        JsonValue::Null => "null",
+        JsonValue::Bool(_) => "a boolean",
+        JsonValue::Number(_) => "a number",
+        JsonValue::String(_) => "a string",
+        JsonValue::Array(_) => "an array",
+        JsonValue::Object(_) => "an object",
+    }
+}
+
+/// The visitor of the top-level object.
+struct Collection<'s, F> {
+    each: F,
+    source: &'s str,
+    /// The error `each` returned, which stopped the walk.
+    stopped: Option<Error>,
+    kind: Option<String>,
+    had_features: bool,
+}
+
+impl<'de, F: FnMut(Result<PointFeature>) -> Result<()>> de::Visitor<'de>
+    for &mut Collection<'_, F>
+{
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a GeoJSON FeatureCollection object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => self.kind = Some(map.next_value::<String>()?),
+                "features" => {
+                    self.had_features = true;
+                    map.next_value_seed(&mut *self)?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'de, F: FnMut(Result<PointFeature>) -> Result<()>> DeserializeSeed<'de>
+    for &mut Collection<'_, F>
+{
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(Features(self))
+    }
+}
+
+/// The visitor of the `features` array.
+struct Features<'a, 's, F>(&'a mut Collection<'s, F>);
+
+impl<'de, F: FnMut(Result<PointFeature>) -> Result<()>> de::Visitor<'de> for Features<'_, '_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of features")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        let c = self.0;
+        let mut index = 0;
+        while let Some(value) = seq.next_element::<JsonValue>()? {
+            let row = point_feature(index, value)
+                .map_err(|e| e.at(format!("feature {index}")).at(c.source));
+            if let Err(e) = (c.each)(row) {
+                c.stopped = Some(e);
+                return Err(de::Error::custom("stopped"));
+            }
+            index += 1;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<(Vec<PointFeature>, Vec<String>)> {
+        let mut good = Vec::new();
+        let mut bad = Vec::new();
+        PointFeatures::from_reader(text.as_bytes(), "f.geojson").for_each(|f| {
+            match f {
+                Ok(f) => good.push(f),
+                Err(e) => bad.push(e.to_string()),
+            }
+            Ok(())
+        })?;
+        Ok((good, bad))
+    }
+
+    #[test]
+    fn members_in_any_order_and_bad_features_named() {
+        let (good, bad) = read(
+            r#"{"features": [
+                {"type": "Feature", "id": 7, "properties": {"a": 1}, "geometry": {"type": "Point", "coordinates": [30, 50]}},
+                {"type": "Feature", "properties": null, "geometry": {"type": "Point", "coordinates": [30, 95]}},
+                {"type": "Feature", "properties": null, "geometry": null},
+                {"type": "Feature", "properties": null, "geometry": {"type": "Point", "coordinates": [30]}},
+                {"type": "Feature", "properties": null, "geometry": {"type": "Point"}},
+                42,
+                {"type": "Feature", "properties": null, "geometry": {"type": "Point", "coordinates": [-179.5, -10]}}
+              ], "foo": {"bar": [1, 2]}, "type": "FeatureCollection"}"#,
+        )
+        .unwrap();
+        assert_eq!(good.len(), 2);
+        assert_eq!(good[1].index, 6);
+        assert_eq!(good[0].position, LatLon::new(50.0, 30.0).unwrap());
+        assert_eq!(bad.len(), 5);
+        assert_eq!(
+            bad[0],
+            "f.geojson: feature 1: geometry.coordinates: latitude 95 is out of range [-90, 90]"
+        );
+        assert_eq!(
+            bad[1],
+            "f.geojson: feature 2: geometry: expected a Point, found null"
+        );
+        assert!(bad[3].starts_with("f.geojson: feature 4: feature: expected a GeoJSON Feature"));
+        assert_eq!(
+            bad[4],
+            "f.geojson: feature 5: feature: expected a Feature object, found a number"
+        );
+    }
+
+    #[test]
+    fn not_a_collection() {
+        let e = read(r#"{"type": "Feature", "geometry": null, "properties": null}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.geojson: type: expected FeatureCollection, found \"Feature\""
+        );
+        let e = read(r#"{"type": "FeatureCollection"}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.geojson: features: expected a FeatureCollection with a features array, found no features member"
+        );
+        let e = read(r#"{"type": "Point", "features": []}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.geojson: type: expected FeatureCollection, found \"Point\""
+        );
+        let e = read("{\"type\": \"FeatureCollection\",\n \"features\": [1,}").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("f.geojson: line 2, column 17: expected a GeoJSON FeatureCollection"),
+            "{e}"
+        );
+        let e = read("[]").unwrap_err();
+        assert!(e.to_string().starts_with("f.geojson: line 1"), "{e}");
+    }
+
+    #[test]
+    fn an_error_from_the_callback_stops_the_walk() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": null, "geometry": {"type": "Point", "coordinates": [30, 95]}},
+            {"type": "Feature", "properties": null, "geometry": {"type": "Point", "coordinates": [30, 50]}}]}"#;
+        let mut seen = 0;
+        let e = PointFeatures::from_reader(text.as_bytes(), "f.geojson")
+            .for_each(|f| {
+                seen += 1;
+                f.map(|_| ())
+            })
+            .unwrap_err();
+        assert_eq!(seen, 1);
+        assert!(e.to_string().contains("feature 0"));
+    }
+}

@@ -1,0 +1,339 @@
+//! [`Composite`]: points, lines and areas taken together as one target, as
+//! read from a GeoJSON file.
+
+use std::path::Path;
+
+use geojson::{GeoJson, Geometry, GeometryValue, Position};
+
+use crate::error::{Error, Result};
+use crate::geojson::{area_from_geometry, line_from_geometry};
+use crate::measure::{Method, Nearest, PreparedArea, PreparedLine, Target};
+use crate::position::LatLon;
+use crate::shape::{Area, Line, Polygon};
+
+/// Points, lines and areas taken together as one target: the nearest point
+/// is the nearest over all of them, and a point inside any of the areas is
+/// inside (distance 0).
+///
+/// Lines and areas are held in their prepared (indexed) forms; the points
+/// are indexed too (as zero-length edges), so a composite of many features
+/// answers as fast as a single front line or country.
+///
+/// ```
+/// use strikemap::{Composite, LatLon, Target};
+/// let file = r#"{"type": "FeatureCollection", "features": [
+///   {"type": "Feature", "properties": {"name": "Olenya"},
+///    "geometry": {"type": "Point", "coordinates": [33.4639, 68.1517]}},
+///   {"type": "Feature", "properties": {"name": "Square"},
+///    "geometry": {"type": "Polygon", "coordinates": [[[30, 50], [31, 50], [31, 51], [30, 51], [30, 50]]]}}
+/// ]}"#;
+/// let both = Composite::parse(file)?;
+/// assert_eq!(both.points().len(), 1);
+/// assert!(both.nearest_to(LatLon::new(50.5, 30.5)?).inside);
+/// let n = both.nearest_to(LatLon::new(68.0, 33.0)?);
+/// assert_eq!(n.point, LatLon::new(68.1517, 33.4639)?);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Composite {
+    points: Vec<LatLon>,
+    /// The points as a line of zero-length parts, for the segment index.
+    point_index: Option<PreparedLine>,
+    line: Option<PreparedLine>,
+    area: Option<PreparedArea>,
+}
+
+impl Composite {
+    /// Builds a composite from points, an optional line and an optional area.
+    ///
+    /// # Errors
+    /// [`Error::Format`] if there is nothing at all to measure to.
+    ///
+    /// ```
+    /// use strikemap::{Composite, LatLon, Line};
+    /// let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// let c = Composite::new(vec![LatLon::new(50.45, 30.52)?], Some(line), None)?;
+    /// assert!(c.line().is_some() && c.area().is_none());
+    /// assert!(Composite::new(vec![], None, None).is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn new(points: Vec<LatLon>, line: Option<Line>, area: Option<Area>) -> Result<Composite> {
+        if points.is_empty() && line.is_none() && area.is_none() {
+            return Err(Error::Format {
+                member: "geometries".into(),
+                expected: "at least one point, line or area".into(),
+                found: "none".into(),
+            });
+        }
+        let point_index = if points.is_empty() {
+            None
+        } else {
+            Some(PreparedLine::new(Line::new(
+                points.iter().map(|p| vec![*p, *p]).collect(),
+            )?))
+        };
+        Ok(Composite {
+            points,
+            point_index,
+            line: line.map(PreparedLine::new),
+            area: area.map(PreparedArea::new),
+        })
+    }
+
+    /// Reads every geometry of a GeoJSON document (a FeatureCollection, a
+    /// Feature or a bare geometry; GeometryCollections are opened): Points
+    /// and MultiPoints as points, (Multi)LineStrings as one line,
+    /// (Multi)Polygons as one area. Features without a geometry (`null`,
+    /// allowed by RFC 7946) have nothing to measure to and are passed over.
+    ///
+    /// # Errors
+    /// The first bad geometry, naming its feature (`feature 3: coordinates[0][2]:
+    /// latitude 91 is out of range [-90, 90]`); [`Error::Format`] if the
+    /// document holds no geometry at all.
+    ///
+    /// ```
+    /// let doc: geojson::GeoJson = r#"{"type": "LineString", "coordinates": [[35, 47], [37.5, 48]]}"#.parse()?;
+    /// let c = strikemap::Composite::from_geojson(&doc)?;
+    /// assert_eq!(c.line().map(|l| l.segment_count()), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_geojson(geojson: &GeoJson) -> Result<Composite> {
+        let mut parts = Parts::default();
+        match geojson {
+            GeoJson::FeatureCollection(fc) => {
+                for (i, feature) in fc.features.iter().enumerate() {
+                    if let Some(g) = &feature.geometry {
+                        parts.add(g).map_err(|e| e.at(format!("feature {i}")))?;
+                    }
+                }
+            }
+            GeoJson::Feature(feature) => {
+                if let Some(g) = &feature.geometry {
+                    parts.add(g).map_err(|e| e.at("feature"))?;
+                }
+            }
+            GeoJson::Geometry(g) => parts.add(g)?,
+        }
+        parts.finish()
+    }
+
+    /// Reads a GeoJSON text; see [`Composite::from_geojson`].
+    ///
+    /// # Errors
+    /// [`Error::Format`] if the text is not GeoJSON; then as
+    /// [`Composite::from_geojson`].
+    ///
+    /// ```
+    /// assert!(strikemap::Composite::parse(r#"{"type": "Point", "coordinates": [30.52, 50.45]}"#).is_ok());
+    /// let err = strikemap::Composite::parse("{").unwrap_err();
+    /// assert!(err.to_string().starts_with("document: expected GeoJSON"));
+    /// ```
+    pub fn parse(text: &str) -> Result<Composite> {
+        let doc: GeoJson = text.parse().map_err(|e: geojson::Error| Error::Format {
+            member: "document".into(),
+            expected: "GeoJSON (a FeatureCollection, a Feature or a geometry)".into(),
+            found: e.to_string(),
+        })?;
+        Composite::from_geojson(&doc)
+    }
+
+    /// Reads a GeoJSON file; see [`Composite::from_geojson`].
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the path if it cannot be read; otherwise the
+    /// errors of [`Composite::parse`], prefixed with the path.
+    ///
+    /// ```
+    /// let err = strikemap::Composite::read("no/such/file.geojson").unwrap_err();
+    /// assert!(err.to_string().starts_with("no/such/file.geojson: "));
+    /// ```
+    pub fn read(path: impl AsRef<Path>) -> Result<Composite> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: shown.clone(),
+            message: e.to_string(),
+        })?;
+        Composite::parse(&text).map_err(|e| e.at(shown))
+    }
+
+    /// The points (from Point and MultiPoint geometries), in file order.
+    pub fn points(&self) -> &[LatLon] {
+        &self.points
+    }
+
+    /// Every line part together, if there were any.
+    pub fn line(&self) -> Option<&Line> {
+        self.line.as_ref().map(PreparedLine::line)
+    }
+
+    /// Every polygon together, if there were any.
+    pub fn area(&self) -> Option<&Area> {
+        self.area.as_ref().map(PreparedArea::area)
+    }
+}
+
+impl Target for Composite {
+    fn nearest_to(&self, from: LatLon) -> Nearest {
+        self.nearest_by(from, Method::Geodesic)
+    }
+
+    fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
+        let mut best: Option<Nearest> = None;
+        if let Some(area) = &self.area {
+            let n = area.nearest_by(from, method);
+            if n.inside {
+                return n;
+            }
+            best = Some(n);
+        }
+        let from_points = self.point_index.as_ref().map(|p| Nearest {
+            on: None,
+            ..p.nearest_by(from, method)
+        });
+        let from_line = self.line.as_ref().map(|l| l.nearest_by(from, method));
+        for n in [from_points, from_line].into_iter().flatten() {
+            if best.is_none_or(|b| n.distance < b.distance) {
+                best = Some(n);
+            }
+        }
+        // `Composite::new` guarantees at least one of the three parts.
+        best.unwrap_or(Nearest {
+            distance: crate::Distance::from_metres(f64::INFINITY),
+            point: from,
+            on: None,
+            inside: false,
+        })
+    }
+}
+
+/// The geometries collected so far.
+#[derive(Default)]
+struct Parts {
+    points: Vec<LatLon>,
+    line_parts: Vec<Vec<LatLon>>,
+    polygons: Vec<Polygon>,
+}
+
+impl Parts {
+    fn add(&mut self, geometry: &Geometry) -> Result<()> {
+        match &geometry.value {
+            GeometryValue::Point { coordinates } => {
+                self.points.push(position(coordinates, "coordinates")?);
+            }
+            GeometryValue::MultiPoint { coordinates } => {
+                for (i, p) in coordinates.iter().enumerate() {
+                    self.points.push(position(p, &format!("coordinates[{i}]"))?);
+                }
+            }
+            GeometryValue::LineString { .. } | GeometryValue::MultiLineString { .. } => {
+                let line = line_from_geometry(geometry)?;
+                self.line_parts.extend(line.parts().iter().cloned());
+            }
+            GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. } => {
+                let area = area_from_geometry(geometry)?;
+                self.polygons.extend(area.polygons().iter().cloned());
+            }
+            GeometryValue::GeometryCollection { geometries } => {
+                for (i, g) in geometries.iter().enumerate() {
+                    self.add(g).map_err(|e| e.at(format!("geometries[{i}]")))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Composite> {
+        let line = if self.line_parts.is_empty() {
+            None
+        } else {
+            Some(Line::new(self.line_parts)?)
+        };
+        let area = if self.polygons.is_empty() {
+            None
+        } else {
+            Some(Area::new(self.polygons)?)
+        };
+        Composite::new(self.points, line, area)
+    }
+}
+
+/// Reads a GeoJSON position `[lon, lat]`, naming the member when it is wrong.
+fn position(pos: &Position, member: &str) -> Result<LatLon> {
+    let coords = pos.as_slice();
+    if coords.len() < 2 {
+        return Err(Error::Format {
+            member: member.to_string(),
+            expected: "a position [longitude, latitude]".into(),
+            found: format!("{} number(s)", coords.len()),
+        });
+    }
+    LatLon::from_lon_lat([coords[0], coords[1]]).map_err(|e| e.at(member))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ll(lat: f64, lon: f64) -> LatLon {
+        LatLon::new(lat, lon).unwrap_or_else(|e| unreachable!("{e}"))
+    }
+
+    #[test]
+    fn nearest_over_points_lines_and_areas() -> Result<()> {
+        let c = Composite::parse(
+            r#"{"type": "FeatureCollection", "features": [
+              {"type": "Feature", "properties": null, "geometry": {"type": "MultiPoint", "coordinates": [[40, 50], [41, 50]]}},
+              {"type": "Feature", "properties": null, "geometry": {"type": "LineString", "coordinates": [[30, 45], [31, 45]]}},
+              {"type": "Feature", "properties": null, "geometry": null},
+              {"type": "Feature", "properties": null, "geometry": {"type": "GeometryCollection", "geometries": [
+                 {"type": "Polygon", "coordinates": [[[20, 50], [21, 50], [21, 51], [20, 51], [20, 50]]]}]}}
+            ]}"#,
+        )?;
+        assert_eq!(c.points().len(), 2);
+        let near_point = c.nearest_to(ll(50.1, 41.0));
+        assert_eq!(near_point.point, ll(50.0, 41.0));
+        assert!(near_point.on.is_none());
+        let near_line = c.nearest_to(ll(45.1, 30.5));
+        assert!(near_line.on.is_some());
+        assert!(near_line.distance.as_km() < 12.0);
+        assert!(c.nearest_to(ll(50.5, 20.5)).inside);
+        let haversine = c.nearest_by(ll(50.1, 41.0), Method::Haversine);
+        assert!((haversine.distance.as_km() - near_point.distance.as_km()).abs() < 0.1);
+        Ok(())
+    }
+
+    #[test]
+    fn bad_feature_is_named() {
+        let err = Composite::parse(
+            r#"{"type": "FeatureCollection", "features": [
+              {"type": "Feature", "properties": null, "geometry": {"type": "Point", "coordinates": [30, 50]}},
+              {"type": "Feature", "properties": null, "geometry": {"type": "Point", "coordinates": [30, 95]}}
+            ]}"#,
+        )
+        .map(|_| ())
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "feature 1: coordinates: latitude 95 is out of range [-90, 90]"
+        );
+        let short = Composite::parse(r#"{"type": "MultiPoint", "coordinates": [[30, 50], [30]]}"#)
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(
+            short.to_string(),
+            "coordinates[1]: expected a position [longitude, latitude], found 1 number(s)"
+        );
+    }
+
+    #[test]
+    fn empty_collection_is_an_error() {
+        let err = Composite::parse(r#"{"type": "FeatureCollection", "features": []}"#)
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "geometries: expected at least one point, line or area, found none"
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! The subjects and reference of a claim check, read from text:
+//! [`parse_endpoint`] (`Olenya=68.1517,33.4639`) and [`ClaimReference`]
+//! (`country:UA`, a position, or a GeoJSON file holding one place,
+//! territory or front line).
+
+use std::path::Path;
+
+use crate::countries::{self, Country};
+use crate::error::{Error, Result};
+use crate::geojson::{ImportOptions, Imported};
+use crate::model::{CountryCode, Endpoint, FrontLine, Place, Site, TargetRef, Territory};
+use crate::position::LatLon;
+
+/// The country code of a point reference whose country is not known: ISO
+/// 3166-1 leaves `ZZ` to users, and CLDR uses it for "unknown region". A
+/// claim check does not use a reference's country.
+const UNKNOWN_COUNTRY: &str = "ZZ";
+
+/// Reads a named position, `NAME=LAT,LON` (`Olenya=68.1517,33.4639`), or a
+/// bare position named by its text (`68.1517,33.4639`); positions as
+/// [`LatLon::parse`] reads them.
+///
+/// # Errors
+/// [`Error::Format`] when the name is empty or the text is a name without a
+/// position (there is no catalog of places to look it up in); the errors of
+/// [`LatLon::parse`] for the position.
+///
+/// ```
+/// use strikemap::{LatLon, parse_endpoint};
+/// let olenya = parse_endpoint("Olenya=68.1517N,33.4639E")?;
+/// assert_eq!((olenya.name.as_str(), olenya.position), ("Olenya", LatLon::new(68.1517, 33.4639)?));
+/// assert_eq!(parse_endpoint(" 52.915,103.575 ")?.name, "52.915,103.575");
+/// assert!(parse_endpoint("Olenya").unwrap_err().to_string().contains("NAME=LAT,LON"));
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+pub fn parse_endpoint(text: &str) -> Result<Endpoint> {
+    let trimmed = text.trim();
+    match trimmed.split_once('=') {
+        Some((name, position)) => {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(Error::Format {
+                    member: "place".into(),
+                    expected: "a name before '=' (NAME=LAT,LON)".into(),
+                    found: format!("{text:?}"),
+                });
+            }
+            Ok(Endpoint::new(name, LatLon::parse(position)?))
+        }
+        None if !trimmed.chars().any(|c| c.is_ascii_digit()) => Err(Error::Format {
+            member: "place".into(),
+            expected: "NAME=LAT,LON (e.g. Olenya=68.1517,33.4639) or LAT,LON \
+                       (there is no catalog to look a bare name up in)"
+                .into(),
+            found: format!("{text:?}"),
+        }),
+        None => Ok(Endpoint::new(trimmed, LatLon::parse(trimmed)?)),
+    }
+}
+
+/// What a claim's distances are measured to, read from text.
+///
+/// ```
+/// use strikemap::{ClaimReference, DistanceClaim, Verdict, parse_endpoint};
+/// let ukraine = ClaimReference::parse("country:UA")?;
+/// let bases = [parse_endpoint("Olenya=68.1517,33.4639")?];
+/// let v = DistanceClaim::parse("more than 1,000 km")?.check(&bases, ukraine.as_target_ref())?;
+/// assert_eq!(v.verdict, Verdict::Supported);
+/// assert_eq!(ukraine.name(), "Ukraine");
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum ClaimReference {
+    /// A bundled country (1:50m), from `country:UA`.
+    Country(&'static Country),
+    /// A place, from `NAME=LAT,LON`, `LAT,LON`, or a file holding one point.
+    Place(Place),
+    /// A territory, from a file holding one area.
+    Territory(Territory),
+    /// A front line, from a file holding one line.
+    FrontLine(FrontLine),
+}
+
+impl ClaimReference {
+    /// Reads a reference: `country:CODE` (as in [`TargetSpec`](crate::TargetSpec));
+    /// `NAME=LAT,LON` or `LAT,LON` (a place; see [`parse_endpoint`]); or
+    /// the path of a GeoJSON file (see [`ClaimReference::read`]).
+    ///
+    /// # Errors
+    /// As [`countries::get`], [`parse_endpoint`] and [`ClaimReference::read`].
+    ///
+    /// ```
+    /// use strikemap::ClaimReference;
+    /// assert_eq!(ClaimReference::parse("Kyiv=50.4501,30.5234")?.name(), "Kyiv");
+    /// assert!(ClaimReference::parse("country:Atlantis").is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<ClaimReference> {
+        let trimmed = text.trim();
+        if let Some((prefix, name)) = trimmed.split_once(':')
+            && prefix.trim().eq_ignore_ascii_case("country")
+        {
+            return Ok(ClaimReference::Country(countries::get(name.trim())?));
+        }
+        let path = Path::new(trimmed);
+        if path.exists() || super::looks_like_path(trimmed) {
+            return ClaimReference::read(path);
+        }
+        let place = parse_endpoint(trimmed)?;
+        let site = Site::new(
+            place.name,
+            place.position,
+            CountryCode::new(UNKNOWN_COUNTRY)?,
+        );
+        Ok(ClaimReference::Place(Place::Site(site)))
+    }
+
+    /// Reads a GeoJSON file holding exactly one place, territory or front
+    /// line (strikemap's own export, or a feature drawn in geojson.io or
+    /// QGIS), through [`Imported`]. A line without a date is taken as of
+    /// today (the date does not enter a verdict).
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the path; the import's errors prefixed with the
+    /// path; [`Error::Format`] when the file holds no target or more than one.
+    pub fn read(path: impl AsRef<Path>) -> Result<ClaimReference> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::Io {
+            path: shown.clone(),
+            message: e.to_string(),
+        })?;
+        let today = jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .date();
+        let options = ImportOptions::default().with_as_of(today);
+        let catalog = Imported::from_reader(std::io::BufReader::new(file), &options)
+            .and_then(|imported| imported.to_catalog())
+            .map_err(|e| e.at(shown.clone()))?;
+        let (places, territories, lines) = (
+            catalog.places(),
+            catalog.territories(),
+            catalog.front_lines(),
+        );
+        match (places, territories, lines) {
+            ([place], [], []) => Ok(ClaimReference::Place(place.clone())),
+            ([], [territory], []) => Ok(ClaimReference::Territory(territory.clone())),
+            ([], [], [line]) => Ok(ClaimReference::FrontLine(line.clone())),
+            _ => Err(Error::Format {
+                member: "features".into(),
+                expected: "one place, territory or front line to measure to".into(),
+                found: format!(
+                    "{} place(s), {} territory(ies) and {} front line(s)",
+                    places.len(),
+                    territories.len(),
+                    lines.len()
+                ),
+            }
+            .at(shown)),
+        }
+    }
+
+    /// The reference's name.
+    pub fn name(&self) -> &str {
+        match self {
+            ClaimReference::Country(c) => &c.name,
+            ClaimReference::Place(p) => p.name(),
+            ClaimReference::Territory(t) => &t.name,
+            ClaimReference::FrontLine(f) => &f.name,
+        }
+    }
+
+    /// The reference as a claim check takes it.
+    pub fn as_target_ref(&self) -> TargetRef<'_> {
+        match self {
+            ClaimReference::Country(c) => TargetRef::Territory(&c.territory),
+            ClaimReference::Place(p) => TargetRef::Place(p),
+            ClaimReference::Territory(t) => TargetRef::Territory(t),
+            ClaimReference::FrontLine(f) => TargetRef::FrontLine(f),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints() {
+        let e = parse_endpoint("Ivanovo Severny = 57.0575, 40.9808").unwrap();
+        assert_eq!(e.name, "Ivanovo Severny");
+        assert!(parse_endpoint("=50,30").is_err());
+        assert!(matches!(
+            parse_endpoint("X=91,30").unwrap_err(),
+            Error::LatitudeOutOfRange { .. }
+        ));
+        assert!(matches!(
+            parse_endpoint("50,abc").unwrap_err(),
+            Error::PositionText { .. }
+        ));
+    }
+
+    #[test]
+    fn references() {
+        let r = ClaimReference::parse("Country:UKR").unwrap();
+        assert!(matches!(r.as_target_ref(), TargetRef::Territory(t) if t.name == "Ukraine"));
+        let r = ClaimReference::parse("50.45,30.52").unwrap();
+        assert!(matches!(r.as_target_ref(), TargetRef::Place(_)));
+        let e = ClaimReference::parse("missing.geojson").unwrap_err();
+        assert!(matches!(e, Error::Io { .. }));
+    }
+}
