@@ -317,7 +317,17 @@ pub(crate) fn auto_id(item: &MapItem) -> String {
 /// order features are written).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Ids {
-    used: HashSet<String>,
+    /// 64-bit hashes of the ids given out: 8 bytes a feature instead of the
+    /// id text, so a million-feature stream stays small. A hash collision can
+    /// only make an id look taken, which adds a suffix: ids stay unique.
+    used: HashSet<u64>,
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 impl Ids {
@@ -327,13 +337,13 @@ impl Ids {
             Some(Id::Number(n)) => (n.to_string(), feature.id.clone()),
             None => (auto_id(&feature.item), None),
         };
-        if self.used.insert(base.clone()) {
+        if self.used.insert(id_hash(&base)) {
             return wanted.unwrap_or(Id::String(base));
         }
         let mut n = 2u64;
         loop {
             let candidate = format!("{base}-{n}");
-            if self.used.insert(candidate.clone()) {
+            if self.used.insert(id_hash(&candidate)) {
                 return Id::String(candidate);
             }
             n += 1;
