@@ -95,3 +95,46 @@ fn countries_spanning_the_antimeridian_agree() {
         }
     }
 }
+
+#[test]
+fn haversine_prepared_equals_naive() {
+    use strikemap::Method;
+    let ua = countries::ukraine_10m();
+    let prepared = PreparedArea::new(ua.area.clone());
+    let boundary = Line::new(
+        ua.area
+            .polygons()
+            .iter()
+            .flat_map(|p| p.rings().to_vec())
+            .collect(),
+    )
+    .unwrap();
+    let prepared_line = PreparedLine::new(boundary.clone());
+    for q in queries() {
+        let (fast, slow) = (
+            prepared.nearest_by(q, Method::Haversine),
+            ua.area.nearest_by(q, Method::Haversine),
+        );
+        assert_eq!(fast.inside, slow.inside, "{q}");
+        assert!(
+            (fast.distance.as_metres() - slow.distance.as_metres()).abs() < 1e-6,
+            "{q}: {} vs {}",
+            fast.distance,
+            slow.distance
+        );
+        let (fl, sl) = (
+            prepared_line.nearest_by(q, Method::Haversine),
+            boundary.nearest_by(q, Method::Haversine),
+        );
+        assert!(
+            (fl.distance.as_metres() - sl.distance.as_metres()).abs() < 1e-6,
+            "{q}"
+        );
+        // The sphere stays within 0.56 % of the ellipsoid.
+        let exact = prepared.nearest_to(q).distance.as_metres();
+        assert!(
+            (fast.distance.as_metres() - exact).abs() <= 0.0056 * exact + 1e-6,
+            "{q}"
+        );
+    }
+}

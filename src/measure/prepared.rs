@@ -17,6 +17,7 @@
 //! with edges binned by longitude so a query looks at one bin.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use geographiclib_rs::{GeodesicLine, geodesic_capability as caps};
 use rstar::RTree;
@@ -26,7 +27,7 @@ use super::conformal::{GaussSphere, meridian_radius};
 use super::contains::{Edge, ring_holds_north_pole};
 use super::nearest::{Nearest, NearestOn, Target, inside, on, to_nearest};
 use super::segment::{EndEval, Seg, SegHit, end_eval, nearest_on_segment};
-use super::{Method, WGS84_A, WGS84_B, WGS84_F, wgs84};
+use super::{MEAN_RADIUS, Method, WGS84_A, WGS84_B, WGS84_F, sphere, wgs84};
 use crate::position::LatLon;
 use crate::shape::{Area, Line};
 
@@ -62,6 +63,9 @@ pub(crate) struct SegmentIndex {
     vertex_ids: Vec<(u32, u32)>,
     tree: RTree<Boxed>,
     conformal: Option<ConformalTree>,
+    /// Great-circle arcs on the haversine sphere, built on the first
+    /// spherical query.
+    sphere: OnceLock<RTree<Boxed>>,
 }
 
 /// Points sampled along an edge (ends included) and their spacing, metres.
@@ -208,6 +212,7 @@ impl SegmentIndex {
             vertex_ids,
             tree: RTree::bulk_load(boxes),
             conformal,
+            sphere: OnceLock::new(),
         }
     }
 
@@ -297,6 +302,53 @@ impl SegmentIndex {
         best.unwrap_or_else(|| inside(from))
     }
 
+    /// The nearest point on the haversine sphere (edges as great-circle
+    /// arcs): boxes around each arc (its end points' box widened by the
+    /// sagitta 1 − cos(θ/2)) bound the angle from below, so the search is
+    /// exact like the ellipsoidal one.
+    pub(crate) fn nearest_on_sphere(&self, from: LatLon) -> Nearest {
+        let tree = self.sphere.get_or_init(|| {
+            let boxes = self
+                .segs
+                .iter()
+                .enumerate()
+                .map(|(i, seg)| {
+                    let (u, v) = (sphere::unit(seg.a), sphere::unit(seg.b));
+                    let sagitta = 1.0 - (sphere::angle(u, v) / 2.0).cos();
+                    GeomWithData::new(unit_box(&[seg.a, seg.b], sphere::unit, sagitta), i as u32)
+                })
+                .collect();
+            RTree::bulk_load(boxes)
+        });
+        let mut best = Nearest {
+            distance: crate::Distance::from_metres(f64::INFINITY),
+            point: from,
+            on: None,
+            inside: false,
+        };
+        for (item, chord2) in tree.nearest_neighbor_iter_with_distance_2(&sphere::unit(from)) {
+            let bound = 2.0 * (chord2.sqrt() / 2.0).min(1.0).asin() * MEAN_RADIUS * (1.0 - 1e-12);
+            if bound >= best.distance.as_metres() {
+                break;
+            }
+            let i = item.data as usize;
+            let seg = &self.segs[i];
+            let (angle, point, fraction) = sphere::nearest_on_arc(from, seg.a, seg.b);
+            let d = angle * MEAN_RADIUS;
+            if d < best.distance.as_metres() {
+                let mut place = self.places[i];
+                place.fraction = fraction;
+                best = Nearest {
+                    distance: crate::Distance::from_metres(d),
+                    point,
+                    on: Some(place),
+                    inside: false,
+                };
+            }
+        }
+        best
+    }
+
     /// The boxes (in unit-vector space) that hold each edge.
     pub(crate) fn boxes(&self) -> impl Iterator<Item = &Rectangle<[f64; 3]>> + '_ {
         self.tree.iter().map(|b| b.geom())
@@ -354,7 +406,7 @@ impl Target for PreparedLine {
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
         match method {
             Method::Geodesic => self.nearest_to(from),
-            Method::Haversine => self.line.nearest_by(from, method),
+            Method::Haversine => self.index.nearest_on_sphere(from),
         }
     }
 }
@@ -543,7 +595,7 @@ impl Target for PreparedArea {
                 if self.contains(from) {
                     return inside(from);
                 }
-                self.area.nearest_by(from, method)
+                self.boundary.nearest_on_sphere(from)
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::position::LatLon;
 
 type V3 = [f64; 3];
 
-fn unit(p: LatLon) -> V3 {
+pub(crate) fn unit(p: LatLon) -> V3 {
     let (lat, lon) = (p.lat().to_radians(), p.lon().to_radians());
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
@@ -30,7 +30,7 @@ fn norm(a: V3) -> f64 {
 }
 
 /// The angle between two unit vectors, robust for small and large angles.
-fn angle(a: V3, b: V3) -> f64 {
+pub(crate) fn angle(a: V3, b: V3) -> f64 {
     norm(cross(a, b)).atan2(dot(a, b))
 }
 
@@ -41,7 +41,7 @@ fn to_latlon(v: V3, fallback: LatLon) -> LatLon {
 }
 
 /// Nearest point of the great-circle arc a–b to p: (angle in radians, point, fraction).
-fn nearest_on_arc(p: LatLon, a: LatLon, b: LatLon) -> (f64, LatLon, f64) {
+pub(crate) fn nearest_on_arc(p: LatLon, a: LatLon, b: LatLon) -> (f64, LatLon, f64) {
     let (vp, va, vb) = (unit(p), unit(a), unit(b));
     let (da, db) = (angle(vp, va), angle(vp, vb));
     let endpoint = if db < da { (db, b, 1.0) } else { (da, a, 0.0) };
