@@ -87,3 +87,21 @@ fn antimeridian_and_polar_countries() {
     let fj = &countries::get("FJ").unwrap().territory;
     assert!(fj.contains(p(-17.8, 178.0))); // Viti Levu
 }
+
+#[test]
+fn ukraine_area_matches_the_official_figure() {
+    // Ukraine's official area, Crimea included: 603,628 km² (State Statistics
+    // Service of Ukraine). Natural Earth's generalised coast and border at
+    // 1:50m and 1:10m land within 1 % of it.
+    for t in [
+        &countries::get("UA").unwrap().territory,
+        countries::ukraine_10m(),
+    ] {
+        let km2 = t.area_km2();
+        assert!(
+            (km2 / 603_628.0 - 1.0).abs() < 0.01,
+            "{:?}: {km2} km²",
+            t.scale
+        );
+    }
+}

@@ -138,3 +138,22 @@ fn haversine_prepared_equals_naive() {
         );
     }
 }
+
+#[test]
+fn long_edges_that_bulge_poleward_agree() {
+    // A 40°-wide edge at 60° N bulges about 3° north of its ends; points near
+    // the bulge test that the index bounds hold beyond the vertices' latitudes.
+    let line = Line::from_vertices(vec![
+        LatLon::new(60.0, 10.0).unwrap(),
+        LatLon::new(60.0, 50.0).unwrap(),
+    ])
+    .unwrap();
+    let prepared = PreparedLine::new(line.clone());
+    for q in points(300, 21, (58.0, 66.0), (5.0, 55.0)) {
+        let (fast, slow) = (prepared.nearest_to(q), line.nearest_to(q));
+        assert!(
+            (fast.distance.as_metres() - slow.distance.as_metres()).abs() < 1e-6,
+            "{q}"
+        );
+    }
+}

@@ -160,9 +160,10 @@ impl<T> PointIndex<T> {
     /// ```
     pub fn within_line(&self, line: &PreparedLine, distance: Distance) -> Vec<Hit<'_, T>> {
         let chord = chord_for(distance);
+        // The edge boxes come in R-tree leaf order (neighbours together);
+        // querying their unions in runs of 32 keeps the look-ups few.
         let mut candidates: Vec<usize> = Vec::new();
-        for b in line.boxes() {
-            let (lo, hi) = (b.lower(), b.upper());
+        let mut query = |lo: [f64; 3], hi: [f64; 3]| {
             let grown = AABB::from_corners(
                 [lo[0] - chord, lo[1] - chord, lo[2] - chord],
                 [hi[0] + chord, hi[1] + chord, hi[2] + chord],
@@ -172,6 +173,22 @@ impl<T> PointIndex<T> {
                     .locate_in_envelope(&grown)
                     .map(|e| e.data as usize),
             );
+        };
+        let (mut lo, mut hi, mut run) = ([f64::INFINITY; 3], [f64::NEG_INFINITY; 3], 0);
+        for b in line.boxes() {
+            let (l, h) = (b.lower(), b.upper());
+            for k in 0..3 {
+                lo[k] = lo[k].min(l[k]);
+                hi[k] = hi[k].max(h[k]);
+            }
+            run += 1;
+            if run == 32 {
+                query(lo, hi);
+                (lo, hi, run) = ([f64::INFINITY; 3], [f64::NEG_INFINITY; 3], 0);
+            }
+        }
+        if run > 0 {
+            query(lo, hi);
         }
         candidates.sort_unstable();
         candidates.dedup();
@@ -262,5 +279,37 @@ mod tests {
             assert_eq!(got, all[..7].iter().map(|w| w.1).collect::<Vec<_>>());
         }
         assert!(index.nearest(LatLon::new(0.0, 0.0).unwrap(), 0).is_empty());
+    }
+
+    #[test]
+    fn within_line_matches_brute_force() {
+        use crate::measure::Target as _;
+        let pts = pseudo_random_points(20_000, 99);
+        let index = PointIndex::new(pts.clone());
+        let vertices: Vec<LatLon> = (0..200)
+            .map(|i| {
+                LatLon::new(
+                    40.0 + f64::from(i) * 0.1,
+                    20.0 + (f64::from(i) * 0.3).sin() * 5.0,
+                )
+                .unwrap()
+            })
+            .collect();
+        let line = PreparedLine::new(crate::Line::from_vertices(vertices).unwrap());
+        for d in [Distance::from_km(50.0), Distance::from_km(400.0)] {
+            let got: Vec<usize> = index
+                .within_line(&line, d)
+                .iter()
+                .map(|h| h.index)
+                .collect();
+            let mut want: Vec<(f64, usize)> = pts
+                .iter()
+                .map(|(p, i)| (line.nearest_to(*p).distance.as_metres(), *i))
+                .filter(|(m, _)| *m <= d.as_metres())
+                .collect();
+            want.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            assert!(!want.is_empty());
+            assert_eq!(got, want.iter().map(|w| w.1).collect::<Vec<_>>());
+        }
     }
 }

@@ -138,17 +138,23 @@ struct ConformalTree {
 
 /// The conformal sphere for a compact target (spanning at most 60° of
 /// longitude and staying within 80° of the equator), if it has one.
-fn conformal_sphere(segs: &[Seg]) -> Option<(GaussSphere, f64, f64)> {
-    let first = segs.first()?.a;
+fn conformal_sphere(sampled: &[(Vec<LatLon>, f64)]) -> Option<(GaussSphere, f64, f64)> {
+    let first = *sampled.first()?.0.first()?;
     let mut lat = (f64::INFINITY, f64::NEG_INFINITY);
     let mut dlon = (f64::INFINITY, f64::NEG_INFINITY);
-    for s in segs {
-        for p in [s.a, s.b] {
+    let mut spacing = 0.0f64;
+    for (points, h) in sampled {
+        spacing = spacing.max(*h);
+        for p in points {
             lat = (lat.0.min(p.lat()), lat.1.max(p.lat()));
             let d = (p.lon() - first.lon() + 180.0).rem_euclid(360.0) - 180.0;
             dlon = (dlon.0.min(d), dlon.1.max(d));
         }
     }
+    // Between samples an edge can reach at most half a spacing further in
+    // latitude (a meridian degree is at least M(0)·π/180 long).
+    let widen = (spacing / 2.0 / meridian_radius(0.0)).to_degrees();
+    let lat = (lat.0 - widen, lat.1 + widen);
     if dlon.1 - dlon.0 > 60.0 || lat.0 < -80.0 || lat.1 > 80.0 {
         return None;
     }
@@ -178,7 +184,8 @@ impl SegmentIndex {
             places.push(place);
             vertex_ids.push((ia, ib));
         }
-        let sphere = conformal_sphere(&segs);
+        let sampled: Vec<(Vec<LatLon>, f64)> = segs.iter().map(samples).collect();
+        let sphere = conformal_sphere(&sampled);
         // Box margins: a direction turns at most 1/b radians per metre on the
         // ellipsoid, and at most k/R on the conformal sphere.
         let k_max = sphere
@@ -186,16 +193,16 @@ impl SegmentIndex {
             .map_or(1.0, |(g, lo, hi)| g.max_scale(lo - 1.0, hi + 1.0));
         let mut boxes = Vec::with_capacity(segs.len());
         let mut conformal_boxes = Vec::with_capacity(segs.len());
-        for (i, seg) in segs.iter().enumerate() {
-            let (points, spacing) = samples(seg);
+        for (i, (points, spacing)) in sampled.iter().enumerate() {
+            let spacing = *spacing;
             boxes.push(GeomWithData::new(
-                unit_box(&points, direction, spacing / 2.0 / WGS84_B),
+                unit_box(points, direction, spacing / 2.0 / WGS84_B),
                 i as u32,
             ));
             if let Some((g, ..)) = &sphere {
                 let margin = spacing / 2.0 * k_max / g.radius();
                 conformal_boxes.push(GeomWithData::new(
-                    unit_box(&points, |p| g.unit(p), margin),
+                    unit_box(points, |p| g.unit(p), margin),
                     i as u32,
                 ));
             }
@@ -231,6 +238,7 @@ impl SegmentIndex {
             from,
             self.tree.nearest_neighbor_iter_with_distance_2(&u),
             lower_bound_metres,
+            None,
         )
     }
 
@@ -240,8 +248,9 @@ impl SegmentIndex {
         }
         let u = ct.sphere.unit(from);
         // An upper bound U on the answer: the start of the edge whose box is nearest.
-        let first = ct.tree.nearest_neighbor(&u)?;
-        let upper = end_eval(from, self.segs[first.data as usize].a).d;
+        let first = ct.tree.nearest_neighbor(&u)?.data as usize;
+        let seed = (first, end_eval(from, self.segs[first].a));
+        let upper = seed.1.d;
         // A band wide enough that leaving it costs at least U (meridian arcs
         // out and back, each at least M(0)·margin), so paths that leave can
         // never beat the answer and the conformal bound decides.
@@ -261,6 +270,7 @@ impl SegmentIndex {
             from,
             ct.tree.nearest_neighbor_iter_with_distance_2(&u),
             bound,
+            Some(seed),
         ))
     }
 
@@ -271,11 +281,28 @@ impl SegmentIndex {
         from: LatLon,
         edges: impl Iterator<Item = (&'a Boxed, f64)>,
         bound: impl Fn(f64) -> f64,
+        seed: Option<(usize, EndEval)>,
     ) -> Nearest {
         let mut cache: HashMap<u32, EndEval> = HashMap::new();
-        let mut eval = |id: u32, v: LatLon| *cache.entry(id).or_insert_with(|| end_eval(from, v));
         let mut best_d = f64::INFINITY;
         let mut best: Option<Nearest> = None;
+        // `seed`: the start of edge i, already measured. It is the best so far
+        // (the conformal bound relies on the answer never exceeding it).
+        if let Some((i, e)) = seed {
+            let seg = &self.segs[i];
+            cache.insert(self.vertex_ids[i].0, e);
+            best_d = e.d;
+            best = Some(to_nearest(
+                SegHit {
+                    d: e.d,
+                    s: 0.0,
+                    point: seg.a,
+                },
+                seg,
+                self.places[i],
+            ));
+        }
+        let mut eval = |id: u32, v: LatLon| *cache.entry(id).or_insert_with(|| end_eval(from, v));
         for (item, chord2) in edges {
             if bound(chord2) >= best_d {
                 break;
