@@ -11,6 +11,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use rayon::prelude::*;
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, RTree};
 
@@ -161,7 +162,8 @@ impl<T> PointIndex<T> {
     pub fn within_line(&self, line: &PreparedLine, distance: Distance) -> Vec<Hit<'_, T>> {
         let chord = chord_for(distance);
         // The edge boxes come in R-tree leaf order (neighbours together);
-        // querying their unions in runs of 32 keeps the look-ups few.
+        // querying their unions in runs keeps the look-ups few.
+        const RUN: usize = 32;
         let mut candidates: Vec<usize> = Vec::new();
         let mut query = |lo: [f64; 3], hi: [f64; 3]| {
             let grown = AABB::from_corners(
@@ -182,7 +184,7 @@ impl<T> PointIndex<T> {
                 hi[k] = hi[k].max(h[k]);
             }
             run += 1;
-            if run == 32 {
+            if run == RUN {
                 query(lo, hi);
                 (lo, hi, run) = ([f64::INFINITY; 3], [f64::NEG_INFINITY; 3], 0);
             }
@@ -192,11 +194,22 @@ impl<T> PointIndex<T> {
         }
         candidates.sort_unstable();
         candidates.dedup();
+        // Exact distances in parallel (only positions cross threads).
+        let limit = distance.as_metres();
         let found: Vec<(f64, usize)> = candidates
             .into_iter()
-            .filter_map(|i| {
-                let d = line.nearest_to(self.items[i].0).distance.as_metres();
-                (d <= distance.as_metres()).then_some((d, i))
+            .map(|i| (i, self.items[i].0))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .with_min_len(64)
+            .filter_map(|(i, p)| {
+                // Most candidates of the widened boxes are farther than D:
+                // a cheap bound rules them out before the exact distance.
+                if line.lower_bound(p) > limit {
+                    return None;
+                }
+                let d = line.nearest_to(p).distance.as_metres();
+                (d <= limit).then_some((d, i))
             })
             .collect();
         self.sorted(found)

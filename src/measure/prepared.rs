@@ -381,6 +381,15 @@ impl SegmentIndex {
         self.tree.iter().map(|b| b.geom())
     }
 
+    /// A cheap lower bound (metres) on the distance from `from` to any edge:
+    /// the geocentric bound to the nearest box.
+    pub(crate) fn lower_bound(&self, from: LatLon) -> f64 {
+        self.tree
+            .nearest_neighbor_iter_with_distance_2(&direction(from))
+            .next()
+            .map_or(f64::INFINITY, |(_, chord2)| lower_bound_metres(chord2))
+    }
+
     /// How many edges the index holds.
     pub(crate) fn len(&self) -> usize {
         self.segs.len()
@@ -422,6 +431,11 @@ impl PreparedLine {
     /// The boxes (in unit-vector space) that hold each edge.
     pub(crate) fn boxes(&self) -> impl Iterator<Item = &Rectangle<[f64; 3]>> + '_ {
         self.index.boxes()
+    }
+
+    /// A cheap lower bound (metres) on the distance from `from` to the line.
+    pub(crate) fn lower_bound(&self, from: LatLon) -> f64 {
+        self.index.lower_bound(from)
     }
 }
 
