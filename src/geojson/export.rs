@@ -43,13 +43,20 @@ pub(crate) fn round3(x: f64) -> f64 {
 /// Milliseconds since 1970-01-01T00:00:00Z at the start of `date` in UTC
 /// (the `timestamp` kepler.gl plays back).
 pub(crate) fn unix_ms(date: Date) -> Result<i64> {
-    date.to_zoned(jiff::tz::TimeZone::UTC)
-        .map(|z| z.timestamp().as_millisecond())
-        .map_err(|e| Error::Format {
-            member: "date".into(),
-            expected: "a date that exists in UTC".into(),
-            found: e.to_string(),
-        })
+    Ok(days_from_civil(date) * 86_400_000)
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+/// `days_from_civil`, <https://howardhinnant.github.io/date_algorithms.html>):
+/// plain arithmetic, much cheaper than a time-zone conversion per feature.
+fn days_from_civil(date: Date) -> i64 {
+    let (m, d) = (i64::from(date.month()), i64::from(date.day()));
+    let y = i64::from(date.year()) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 fn put(props: &mut JsonObject, key: &str, value: impl Into<JsonValue>) {
@@ -240,11 +247,22 @@ fn item_shape_and_properties(
 /// The feature with the given id: geometry, properties (strikemap's, then
 /// `title`, the kind's style and the feature's style, then the extras),
 /// foreign members, and a bbox if asked for.
-fn build_feature(feature: &MapFeature, id: Id, options: &ExportOptions) -> Result<Feature> {
+pub(crate) fn build_feature(
+    feature: &MapFeature,
+    id: Id,
+    options: &ExportOptions,
+) -> Result<Feature> {
     let (shape, mut props) = item_shape_and_properties(&feature.item, options)?;
     put(&mut props, "title", feature.item.name());
-    let style = options.styles().get(feature.kind()).merged(&feature.style);
-    for (k, v) in style.properties().iter().chain(&feature.properties) {
+    // Kind style, then the feature's own style, then its extra properties:
+    // later ones win (the same as `Style::merged`, without copying a style).
+    let base = options.styles().get(feature.kind());
+    for (k, v) in base
+        .properties()
+        .iter()
+        .chain(feature.style.properties())
+        .chain(&feature.properties)
+    {
         props.insert(k.clone(), v.clone());
     }
     let geometry = shape.to_geometry();
@@ -672,5 +690,31 @@ mod tests {
             unix_ms(jiff::civil::date(2025, 6, 1)).unwrap(),
             1_748_736_000_000
         );
+    }
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::*;
+
+    #[test]
+    fn days_agree_with_jiff() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (1969, 12, 31),
+            (2000, 2, 29),
+            (2025, 6, 2),
+            (1900, 3, 1),
+            (-44, 3, 15),
+            (9999, 12, 30),
+        ] {
+            let date = jiff::civil::date(y, m, d);
+            let want = date
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .unwrap()
+                .timestamp()
+                .as_millisecond();
+            assert_eq!(unix_ms(date).unwrap(), want, "{date}");
+        }
     }
 }

@@ -1,0 +1,265 @@
+//! Times strikemap on the data set that `benches/compare/run.sh` generates
+//! and prints the timings and the answers as JSON (the schema every peer
+//! runner of `benches/compare/` writes; `peers.py report` reads them all).
+//!
+//! Usage: `strikemap-compare-driver DATA_DIR [--min-repeats R] [--min-time S] [--max-time S] [--warm-up N]`
+//!
+//! Every operation runs single-threaded, one query at a time, like the peers.
+//! A pass over all queries is timed as a whole; the per-query time of a pass
+//! is its time divided by the number of queries, and passes repeat until
+//! `--min-repeats` passes and `--min-time` seconds are both reached (or
+//! `--max-time` seconds have gone by). Before timing, the first `--warm-up`
+//! queries run once untimed.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde_json::{Value, json};
+use strikemap::{
+    Geodesic, LatLon, PointMeasure, PreparedLine, Target, area_from_geometry, countries,
+    line_from_geometry,
+};
+
+type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
+
+struct Timing {
+    min_repeats: usize,
+    min_time: f64,
+    max_time: f64,
+    warm_up: usize,
+}
+
+struct Measured {
+    /// Seconds per query, one value per timed pass.
+    per_query_s: Vec<f64>,
+    /// The answers of the first timed pass, in metres.
+    answers_m: Vec<f64>,
+}
+
+impl Timing {
+    /// Times `query` over `inputs` (one call per input), as described in the module docs.
+    fn run<I: Copy>(&self, inputs: &[I], mut query: impl FnMut(I) -> f64) -> Measured {
+        for &q in inputs.iter().take(self.warm_up) {
+            black_box(query(black_box(q)));
+        }
+        let mut per_query_s = Vec::new();
+        let mut answers_m = Vec::new();
+        let started = Instant::now();
+        loop {
+            let mut answers = Vec::with_capacity(inputs.len());
+            let t = Instant::now();
+            for &q in inputs {
+                answers.push(query(black_box(q)));
+            }
+            let pass = t.elapsed().as_secs_f64();
+            black_box(&answers);
+            per_query_s.push(pass / inputs.len() as f64);
+            if answers_m.is_empty() {
+                answers_m = answers;
+            }
+            let total = started.elapsed().as_secs_f64();
+            let enough = per_query_s.len() >= self.min_repeats && total >= self.min_time;
+            if enough || total >= self.max_time {
+                break;
+            }
+        }
+        Measured {
+            per_query_s,
+            answers_m,
+        }
+    }
+}
+
+fn result(
+    op: &str,
+    tool: &str,
+    measured: &Measured,
+    reference: bool,
+    setup: Value,
+    note: &str,
+) -> Value {
+    json!({
+        "op": op,
+        "tool": tool,
+        "family": "strikemap",
+        "n": measured.answers_m.len(),
+        "per_query_s": measured.per_query_s,
+        "answers_m": measured.answers_m,
+        "reference": reference,
+        "comparable": true,
+        "setup_s": setup,
+        "note": note,
+    })
+}
+
+fn read_json(path: &Path) -> Fallible<Value> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    Ok(serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))?)
+}
+
+fn lat_lon(v: &Value, at: &str) -> Fallible<LatLon> {
+    let (lon, lat) = match v.as_array().map(Vec::as_slice) {
+        Some([lon, lat, ..]) => (lon.as_f64(), lat.as_f64()),
+        _ => (None, None),
+    };
+    match (lat, lon) {
+        (Some(lat), Some(lon)) => Ok(LatLon::new(lat, lon)?),
+        _ => Err(format!("{at}: expected [lon, lat], found {v}").into()),
+    }
+}
+
+/// The first feature's geometry of a `GeoJSON` `FeatureCollection` file.
+fn first_geometry(path: &Path) -> Fallible<geojson::Geometry> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let collection: geojson::FeatureCollection = text
+        .parse()
+        .map_err(|e| format!("parsing {}: {e}", path.display()))?;
+    collection
+        .features
+        .into_iter()
+        .next()
+        .and_then(|f| f.geometry)
+        .ok_or_else(|| format!("{}: no feature with a geometry", path.display()).into())
+}
+
+fn main() -> Fallible<()> {
+    let mut args = std::env::args().skip(1);
+    let mut data: Option<PathBuf> = None;
+    let mut timing = Timing {
+        min_repeats: 3,
+        min_time: 1.0,
+        max_time: 20.0,
+        warm_up: 100,
+    };
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--min-repeats" => timing.min_repeats = value()?.parse()?,
+            "--min-time" => timing.min_time = value()?.parse()?,
+            "--max-time" => timing.max_time = value()?.parse()?,
+            "--warm-up" => timing.warm_up = value()?.parse()?,
+            _ if data.is_none() && !a.starts_with("--") => data = Some(PathBuf::from(a)),
+            _ => return Err(format!("unexpected argument {a:?}").into()),
+        }
+    }
+    let data = data.ok_or("usage: strikemap-compare-driver DATA_DIR [options]")?;
+
+    let queries: Vec<LatLon> = read_json(&data.join("queries.json"))?
+        .as_array()
+        .ok_or("queries.json: expected an array")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| lat_lon(v, &format!("queries.json[{i}]")))
+        .collect::<Fallible<_>>()?;
+    let pairs: Vec<(LatLon, LatLon)> = read_json(&data.join("pairs.json"))?
+        .as_array()
+        .ok_or("pairs.json: expected an array")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let at = format!("pairs.json[{i}]");
+            match v.as_array().map(Vec::as_slice) {
+                Some([a, b]) => Ok((lat_lon(a, &at)?, lat_lon(b, &at)?)),
+                _ => Err(format!("{at}: expected [[lon, lat], [lon, lat]]").into()),
+            }
+        })
+        .collect::<Fallible<_>>()?;
+
+    let mut results = Vec::new();
+
+    // Point to point: Geodesic.distance (Karney's inverse on WGS84).
+    let m = timing.run(&pairs, |(a, b)| Geodesic.distance(a, b).as_metres());
+    results.push(result(
+        "point-to-point",
+        "strikemap Geodesic.distance",
+        &m,
+        true,
+        json!({}),
+        "WGS84 ellipsoid, Karney's algorithm (geographiclib-rs via geo)",
+    ));
+
+    // Point to Ukraine at 1:10m: the bundled territory, prepared on first query.
+    let t = Instant::now();
+    let ukraine = countries::ukraine_10m();
+    let load_s = t.elapsed().as_secs_f64();
+    // The data set holds a copy of the same file; check it is the same boundary.
+    let from_file = area_from_geometry(&first_geometry(&data.join("ukraine-10m.geojson"))?)?;
+    if from_file != ukraine.area {
+        return Err(
+            "ukraine-10m.geojson in the data set differs from the bundled 1:10m boundary".into(),
+        );
+    }
+    let t = Instant::now();
+    black_box(ukraine.nearest_to(queries[0]));
+    let first_s = t.elapsed().as_secs_f64();
+    let m = timing.run(&queries, |q| ukraine.nearest_to(q).distance.as_metres());
+    results.push(result(
+        "point-to-ukraine",
+        "strikemap countries::ukraine_10m() prepared",
+        &m,
+        true,
+        json!({
+            "parse bundled boundary": load_s,
+            "first query (builds the index)": first_s,
+        }),
+        &format!(
+            "exact on WGS84 (geodesic edges); 0 inside; {} edges",
+            ukraine.prepared().edge_count()
+        ),
+    ));
+    let m = timing.run(&queries, |q| {
+        ukraine.area.nearest_to(q).distance.as_metres()
+    });
+    results.push(result(
+        "point-to-ukraine",
+        "strikemap unprepared scan (Area::nearest_to)",
+        &m,
+        false,
+        json!({}),
+        "same answers without the index: every edge bounded, the close ones solved",
+    ));
+
+    // Point to the synthetic 10,000-vertex front line, prepared.
+    let t = Instant::now();
+    let line = line_from_geometry(&first_geometry(&data.join("front-line-10k.geojson"))?)?;
+    let parse_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let prepared = PreparedLine::new(line.clone());
+    let build_s = t.elapsed().as_secs_f64();
+    let m = timing.run(&queries, |q| prepared.nearest_to(q).distance.as_metres());
+    results.push(result(
+        "point-to-front-line",
+        "strikemap PreparedLine",
+        &m,
+        true,
+        json!({
+            "parse GeoJSON": parse_s,
+            "PreparedLine::new (index build)": build_s,
+        }),
+        &format!(
+            "exact on WGS84 (geodesic edges); {} edges",
+            line.segment_count()
+        ),
+    ));
+    let m = timing.run(&queries, |q| line.nearest_to(q).distance.as_metres());
+    results.push(result(
+        "point-to-front-line",
+        "strikemap unprepared scan (Line::nearest_to)",
+        &m,
+        false,
+        json!({}),
+        "same answers without the index",
+    ));
+
+    let out = json!({
+        "runner": "strikemap driver",
+        // strikemap's version and commit are recorded by run.sh.
+        "versions": {},
+        "results": results,
+    });
+    println!("{}", serde_json::to_string(&out)?);
+    Ok(())
+}

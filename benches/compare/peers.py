@@ -1,0 +1,608 @@
+#!/usr/bin/env python3
+"""Data set, Python peers and report for benches/compare/run.sh.
+
+Subcommands:
+  gen     write the deterministic data set into a directory (standard library only)
+  run     time the Python peers that are installed (pyproj, geographiclib,
+          shapely, geopandas) on that data set and print their results as JSON
+  report  read every runner's JSON, print the markdown table (standard library only)
+
+Every runner (this file, turf.mjs, the Rust driver) writes the same schema:
+{"runner": str, "versions": {name: version}, "skipped": [{"op", "tool", "why"}],
+ "results": [{"op", "tool", "family", "n", "per_query_s": [seconds per query,
+ one per timed pass], "answers_m": [metres] or null, "reference": bool,
+ "comparable": bool, "setup_s": {what: seconds}, "note": str}]}
+
+Timing: the first --warm-up queries run once untimed; then whole passes over
+all queries are timed and divided by the number of queries, repeating until
+--min-repeats passes and --min-time seconds are both reached, or --max-time
+seconds have gone by. The table shows the median pass.
+"""
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import random
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+# The five air bases struck on 1 June 2025 (Operation Spiderweb), as in the
+# crate's benches/territory.rs "far" query set.
+AIR_BASES = [
+    ("Olenya", 68.1517, 33.4639),
+    ("Belaya", 52.915, 103.575),
+    ("Dyagilevo", 54.6447, 39.5703),
+    ("Ivanovo Severny", 57.0575, 40.9808),
+    ("Ukrainka", 51.17, 128.445),
+]
+
+OPS = [
+    ("point-to-point", "Point to point"),
+    ("point-to-ukraine", "Point to Ukraine (1:10m)"),
+    ("point-to-front-line", "Point to front line (10k vertices)"),
+]
+
+
+# ---------------------------------------------------------------- gen
+
+
+def gen(args):
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(args.seed)  # Mersenne Twister: same numbers on every CPython 3
+    r6 = lambda x: round(x, 6)  # noqa: E731
+    queries = [[r6(rng.uniform(22.0, 41.0)), r6(rng.uniform(44.0, 53.0))] for _ in range(args.n)]
+    queries += [[lon, lat] for _, lat, lon in AIR_BASES]
+    # Pairs: a point of the region to a point anywhere from Poland to the
+    # Russian Far East (40–70 N, 20–130 E): a few km to about 6,500 km.
+    pairs = [
+        [q, [r6(rng.uniform(20.0, 130.0)), r6(rng.uniform(40.0, 70.0))]]
+        for q in queries[: args.n]
+    ]
+    (out / "queries.json").write_text(json.dumps(queries))
+    (out / "pairs.json").write_text(json.dumps(pairs))
+    repo = Path(args.repo)
+    shutil.copyfile(repo / "data" / "ukraine-10m.geojson", out / "ukraine-10m.geojson")
+    shutil.copyfile(repo / "benches" / "data" / "front-line-10k.geojson", out / "front-line-10k.geojson")
+    files = {}
+    for name in ["queries.json", "pairs.json", "ukraine-10m.geojson", "front-line-10k.geojson"]:
+        files[name] = hashlib.sha256((out / name).read_bytes()).hexdigest()
+    manifest = {
+        "seed": args.seed,
+        "n_region": args.n,
+        "queries": len(queries),
+        "pairs": len(pairs),
+        "region": "uniform in 44–53 N, 22–41 E, then the five air bases " + ", ".join(n for n, _, _ in AIR_BASES),
+        "pairs_from": "each regional query point to a point uniform in 40–70 N, 20–130 E",
+        "sha256": files,
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    print(f"data set: {len(queries)} query points, {len(pairs)} pairs in {out}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- run
+
+
+class Timer:
+    def __init__(self, args):
+        self.min_repeats = args.min_repeats
+        self.min_time = args.min_time
+        self.max_time = args.max_time
+        self.warm_up = args.warm_up
+
+    def run(self, inputs, one=None, batch=None):
+        """Time `one(x)` for each input (or `batch(inputs)` once per pass).
+
+        Returns (seconds per query for each pass, answers of the first pass)."""
+        if batch is None:
+            batch = lambda xs: [one(x) for x in xs]  # noqa: E731
+        batch(inputs[: self.warm_up])
+        per_query, answers = [], None
+        started = time.perf_counter()
+        while True:
+            t = time.perf_counter()
+            got = batch(inputs)
+            per_query.append((time.perf_counter() - t) / len(inputs))
+            if answers is None:
+                answers = [float(v) for v in got]
+            total = time.perf_counter() - started
+            if (len(per_query) >= self.min_repeats and total >= self.min_time) or total >= self.max_time:
+                return per_query, answers
+
+
+def result(op, tool, measured, family, comparable=True, setup=None, note=""):
+    per_query, answers = measured
+    return {
+        "op": op,
+        "tool": tool,
+        "family": family,
+        "n": len(answers),
+        "per_query_s": per_query,
+        "answers_m": answers if comparable else None,
+        "reference": False,
+        "comparable": comparable,
+        "setup_s": setup or {},
+        "note": note,
+    }
+
+
+def boundary_vertices(geometry):
+    """Every vertex of every ring (closing repeats dropped) as (lons, lats)."""
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    lons, lats = [], []
+    for poly in polys:
+        for ring in poly:
+            pts = ring[:-1] if ring[0] == ring[-1] else ring
+            lons += [p[0] for p in pts]
+            lats += [p[1] for p in pts]
+    return lons, lats
+
+
+def run(args):
+    data = Path(args.data)
+    queries = json.loads((data / "queries.json").read_text())
+    pairs = json.loads((data / "pairs.json").read_text())
+    ukraine = json.loads((data / "ukraine-10m.geojson").read_text())["features"][0]["geometry"]
+    front = json.loads((data / "front-line-10k.geojson").read_text())["features"][0]["geometry"]
+    timer = Timer(args)
+    versions = {"Python": platform.python_version()}
+    results, skipped = [], []
+
+    def skip(op, tool, why):
+        skipped.append({"op": op, "tool": tool, "why": why})
+        print(f"  skipped {tool} ({op}): {why}", file=sys.stderr)
+
+    def step(name):
+        print(f"  python: {name}", file=sys.stderr, flush=True)
+
+    try:
+        import numpy as np
+
+        versions["numpy"] = np.__version__
+    except ImportError:
+        np = None
+
+    # --- pyproj: Geod.inv (PROJ's C port of GeographicLib's geodesic code)
+    try:
+        import pyproj
+        from pyproj import Geod
+
+        versions["pyproj"] = f"{pyproj.__version__} (PROJ {pyproj.proj_version_str})"
+    except ImportError:
+        pyproj = None
+        for op, tool in [
+            ("point-to-point", "pyproj Geod.inv"),
+            ("point-to-ukraine", "pyproj Geod.inv to every vertex"),
+            ("point-to-front-line", "pyproj Geod.inv to every vertex"),
+        ]:
+            skip(op, tool, "pyproj not installed")
+    if pyproj is not None:
+        geod = Geod(ellps="WGS84")
+        step("pyproj Geod.inv, one call per pair")
+        results.append(
+            result(
+                "point-to-point",
+                "pyproj Geod.inv, one call per pair",
+                timer.run(pairs, one=lambda p: geod.inv(p[0][0], p[0][1], p[1][0], p[1][1])[2]),
+                "pyproj",
+                note="WGS84, Karney's algorithm in C; Python call overhead per pair",
+            )
+        )
+        if np is not None:
+            lon1 = np.array([p[0][0] for p in pairs])
+            lat1 = np.array([p[0][1] for p in pairs])
+            lon2 = np.array([p[1][0] for p in pairs])
+            lat2 = np.array([p[1][1] for p in pairs])
+            step("pyproj Geod.inv, vectorised")
+            results.append(
+                result(
+                    "point-to-point",
+                    "pyproj Geod.inv, numpy arrays (one call for all pairs)",
+                    timer.run(
+                        list(range(len(pairs))),
+                        batch=lambda idx: geod.inv(lon1[: len(idx)], lat1[: len(idx)], lon2[: len(idx)], lat2[: len(idx)])[2],
+                    ),
+                    "pyproj",
+                    note="WGS84, Karney's algorithm in C, one vectorised call",
+                )
+            )
+
+    # --- geographiclib (pure Python port of Karney's algorithm)
+    try:
+        import geographiclib
+        from geographiclib.geodesic import Geodesic as GLGeodesic
+
+        versions["geographiclib"] = geographiclib.__version__
+        wgs84 = GLGeodesic.WGS84
+        step("geographiclib Inverse")
+        results.append(
+            result(
+                "point-to-point",
+                "geographiclib (Python) Geodesic.WGS84.Inverse",
+                timer.run(pairs, one=lambda p: wgs84.Inverse(p[0][1], p[0][0], p[1][1], p[1][0], GLGeodesic.DISTANCE)["s12"]),
+                "geographiclib",
+                note="WGS84, Karney's algorithm in pure Python",
+            )
+        )
+    except ImportError:
+        skip("point-to-point", "geographiclib (Python)", "geographiclib not installed")
+
+    # --- shapely: planar distance in lon/lat degrees; also the containment test for the pyproj scan
+    try:
+        import shapely
+        from shapely.geometry import shape
+
+        versions["shapely"] = f"{shapely.__version__} (GEOS {shapely.geos_version_string})"
+    except ImportError:
+        shapely = None
+        for op in ("point-to-ukraine", "point-to-front-line"):
+            skip(op, "shapely", "shapely not installed")
+    if shapely is not None and np is None:
+        shapely = None
+        skip("point-to-ukraine", "shapely", "numpy not installed")
+    if shapely is not None:
+        ua_shape = shape(ukraine)
+        front_shape = shape(front)
+        shapely.prepare(ua_shape)
+        shapely.prepare(front_shape)
+        qlon = np.array([q[0] for q in queries])
+        qlat = np.array([q[1] for q in queries])
+        qpts = shapely.points(qlon, qlat)
+        for op, geom in [("point-to-ukraine", ua_shape), ("point-to-front-line", front_shape)]:
+            step(f"shapely planar {op}")
+            results.append(
+                result(
+                    op,
+                    "shapely distance, planar lon/lat (vectorised)",
+                    timer.run(list(range(len(queries))), batch=lambda idx, g=geom: shapely.distance(g, qpts[: len(idx)])),
+                    "shapely",
+                    comparable=False,
+                    note="planar degrees, not comparable in accuracy (a degree of longitude is 111 km at the equator, 70 km at 51 N)",
+                )
+            )
+
+        # --- geodesic-correct baseline with pyproj: Geod.inv to every vertex (numpy), shapely for "inside"
+        if pyproj is not None:
+            for op, geom, gj, contains in [
+                ("point-to-ukraine", ua_shape, ukraine, True),
+                ("point-to-front-line", front_shape, front, False),
+            ]:
+                if gj["type"] in ("Polygon", "MultiPolygon"):
+                    vlon, vlat = boundary_vertices(gj)
+                else:
+                    vlon, vlat = [c[0] for c in gj["coordinates"]], [c[1] for c in gj["coordinates"]]
+                vlon, vlat = np.array(vlon), np.array(vlat)
+                blon, blat = np.empty_like(vlon), np.empty_like(vlat)
+
+                def scan(q, vlon=vlon, vlat=vlat, blon=blon, blat=blat, geom=geom, contains=contains):
+                    if contains and shapely.contains_xy(geom, q[0], q[1]):
+                        return 0.0
+                    blon.fill(q[0])
+                    blat.fill(q[1])
+                    return float(np.min(geod.inv(blon, blat, vlon, vlat)[2]))
+
+                step(f"pyproj vertex scan {op}")
+                results.append(
+                    result(
+                        op,
+                        "pyproj Geod.inv to every vertex (numpy)" + (" + shapely contains" if contains else ""),
+                        timer.run(queries, one=scan),
+                        "pyproj",
+                        note=f"WGS84 exact to the nearest vertex ({len(vlon)} vertices), so too long where the nearest point lies mid-edge"
+                        + ("; inside tested in planar lon/lat" if contains else ""),
+                    )
+                )
+
+        # --- near-exact with pyproj + shapely: an azimuthal equidistant projection
+        # centred on each query keeps distances from the query exact; edges
+        # become slightly curved there, so the answer is near-exact, not exact.
+        if pyproj is not None:
+            from pyproj import Transformer
+
+            for op, geom, contains in [("point-to-ukraine", ua_shape, True), ("point-to-front-line", front_shape, False)]:
+                coords = shapely.get_coordinates(geom)
+                gx, gy = coords[:, 0].copy(), coords[:, 1].copy()
+                origin = shapely.Point(0.0, 0.0)
+
+                def aeqd(q, geom=geom, gx=gx, gy=gy, contains=contains, origin=origin):
+                    if contains and shapely.contains_xy(geom, q[0], q[1]):
+                        return 0.0
+                    t = Transformer.from_pipeline(
+                        "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+                        f"+step +proj=aeqd +lat_0={q[1]} +lon_0={q[0]} +ellps=WGS84"
+                    )
+                    x, y = t.transform(gx, gy)
+                    return shapely.distance(shapely.set_coordinates(geom, np.column_stack([x, y])), origin)
+
+                step(f"pyproj AEQD per query {op}")
+                results.append(
+                    result(
+                        op,
+                        "pyproj azimuthal equidistant centred on each query + shapely distance"
+                        + (" (+ contains)" if contains else ""),
+                        timer.run(queries, one=aeqd),
+                        "pyproj",
+                        note="the careful Python way: distances from the centre are exact on WGS84, edges straight in the projection instead of geodesic, so near-exact"
+                        + ("; inside tested in planar lon/lat" if contains else ""),
+                    )
+                )
+
+    # --- geopandas: project to UTM 36N (EPSG:32636) and measure planar metres
+    try:
+        import geopandas as gpd
+
+        versions["geopandas"] = gpd.__version__
+    except ImportError:
+        gpd = None
+        skip("point-to-ukraine", "geopandas (projected CRS)", "geopandas not installed")
+    if gpd is not None and shapely is not None:
+        crs = "EPSG:32636"
+        t = time.perf_counter()
+        ua_utm = gpd.GeoSeries([shape(ukraine)], crs="EPSG:4326").to_crs(crs).iloc[0]
+        front_utm = gpd.GeoSeries([shape(front)], crs="EPSG:4326").to_crs(crs).iloc[0]
+        setup = {"project both boundaries to UTM 36N": time.perf_counter() - t}
+        qlon = np.array([q[0] for q in queries])
+        qlat = np.array([q[1] for q in queries])
+
+        def projected(idx, target):
+            pts = gpd.GeoSeries.from_xy(qlon[: len(idx)], qlat[: len(idx)], crs="EPSG:4326").to_crs(crs)
+            return pts.distance(target).to_numpy()
+
+        for op, target in [("point-to-ukraine", ua_utm), ("point-to-front-line", front_utm)]:
+            step(f"geopandas UTM 36N {op}")
+            results.append(
+                result(
+                    op,
+                    "geopandas to_crs(UTM 36N) + distance (vectorised)",
+                    timer.run(list(range(len(queries))), batch=lambda idx, t=target: projected(idx, t)),
+                    "geopandas",
+                    setup=setup if op == "point-to-ukraine" else None,
+                    note="planar metres in EPSG:32636 (points projected inside the timed pass); accurate near 33 E, far off outside the zone",
+                )
+            )
+
+    print(json.dumps({"runner": "python peers", "versions": versions, "skipped": skipped, "results": results}))
+
+
+# ---------------------------------------------------------------- report
+
+
+def fmt_time(s):
+    if s < 1e-6:
+        return f"{s * 1e9:.0f} ns"
+    if s < 1e-3:
+        return f"{s * 1e6:.3g} µs"
+    if s < 1:
+        return f"{s * 1e3:.3g} ms"
+    return f"{s:.3g} s"
+
+
+def fmt_ratio(r):
+    if r is None:
+        return ""
+    if r >= 10:
+        return f"{r:,.0f}×"
+    return f"{r:.2f}×"
+
+
+def fmt_m(m):
+    if m == 0:
+        return "0 m"
+    if m < 1e-3:
+        return f"{m * 1e9:.3g} nm"
+    if m < 1:
+        return f"{m * 1e3:.3g} mm"
+    if m < 1000:
+        return f"{m:.3g} m"
+    return f"{m / 1000:,.3g} km"
+
+
+def fmt_pct(p):
+    if p == 0:
+        return "0 %"
+    if p < 1e-6:
+        return "< 1e-6 %"
+    if p < 0.01:
+        return f"{p:.1e} %"
+    if p >= 100:
+        return f"{p:,.0f} %"
+    return f"{p:.3g} %"
+
+
+def errors(answers, reference):
+    """Differences from the reference answers.
+
+    Returns (max |Δ| m over all queries, max |Δ| % over queries with a
+    reference distance > 0, median |Δ| m and median |Δ| % over those queries,
+    how many queries one side puts inside (0) and the other not)."""
+    diffs = [abs(a - r) for a, r in zip(answers, reference)]
+    outside = [(abs(a - r), abs(a - r) / r * 100) for a, r in zip(answers, reference) if r > 0]
+    flips = sum(1 for a, r in zip(answers, reference) if (a == 0) != (r == 0))
+    return (
+        max(diffs),
+        max(p for _, p in outside) if outside else 0.0,
+        statistics.median(m for m, _ in outside) if outside else 0.0,
+        statistics.median(p for _, p in outside) if outside else 0.0,
+        flips,
+    )
+
+
+def machine():
+    info = {"cores (nproc)": str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())}
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["CPU"] = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        info["CPU"] = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                info["memory"] = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    os_name = platform.system()
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                os_name = line.split("=", 1)[1].strip('"')
+    except OSError:
+        pass
+    info["OS"] = f"{os_name}, kernel {platform.release()}"
+    return info
+
+
+def report(args):
+    runs = []
+    for path in args.results:
+        text = Path(path).read_text().strip()
+        if text:
+            runs.append(json.loads(text))
+    meta = dict(kv.split("=", 1) for kv in args.meta)
+    manifest = json.loads(Path(args.data, "manifest.json").read_text()) if args.data else {}
+    edges = {}
+    for name in ["ukraine-10m.geojson", "front-line-10k.geojson"]:
+        if args.data and Path(args.data, name).exists():
+            g = json.loads(Path(args.data, name).read_text())["features"][0]["geometry"]
+            lines = {"LineString": [g["coordinates"]], "MultiLineString": g["coordinates"], "Polygon": g["coordinates"]}.get(g["type"])
+            if lines is None:
+                lines = [ring for poly in g["coordinates"] for ring in poly]
+            edges[name] = sum(len(line) - 1 for line in lines)
+    results = [r for run in runs for r in run.get("results", [])]
+    skipped = [s for run in runs for s in run.get("skipped", [])]
+    versions = {}
+    for run in runs:
+        versions.update(run.get("versions", {}))
+
+    lines = []
+    w = lines.append
+    w("# strikemap compared with Turf, pyproj/GeographicLib and shapely/geopandas")
+    w("")
+    w(f"Generated by `{meta.get('command', 'benches/compare/run.sh')}` on {meta.get('date', '?')}. "
+      "Rerun it to get numbers for your machine (see `benches/compare/README.md`).")
+    w("")
+    num = lambda k: f"{manifest[k]:,}" if isinstance(manifest.get(k), int) else "?"  # noqa: E731
+    w(f"Data set: {num('queries')} query points ({num('n_region')} uniform in 44–53 N, 22–41 E "
+      f"plus the five air bases of 1 June 2025: Olenya, Belaya, Dyagilevo, Ivanovo Severny, Ukrainka), "
+      f"{num('pairs')} point pairs (each regional point to a point in 40–70 N, 20–130 E), seed {manifest.get('seed', '?')}; "
+      f"Ukraine at 1:10m (`data/ukraine-10m.geojson`, {edges.get('ukraine-10m.geojson', '?'):,} edges) and the synthetic "
+      f"10,000-vertex front line (`benches/data/front-line-10k.geojson`, {edges.get('front-line-10k.geojson', '?'):,} edges).")
+    w("")
+    w("Every tool runs single-threaded, one query after another, on the same points. *Time per query* is the median over timed "
+      "passes of (pass time ÷ queries); *ratio* is that time ÷ strikemap's (prepared) time for the same operation; "
+      "*error* is |answer − strikemap's answer| in metres and in % of strikemap's distance: the largest over all queries "
+      "(the % over those outside Ukraine), and the median over the queries that strikemap puts outside Ukraine "
+      "(every query, for points and the front line), since inside both answers are 0.")
+    w("")
+    ua_ref = next((r for r in results if r["op"] == "point-to-ukraine" and r.get("reference")), None)
+    if ua_ref:
+        inside = sum(1 for d in ua_ref["answers_m"] if d == 0)
+        w(f"{inside:,} of the {len(ua_ref['answers_m']):,} query points lie inside Ukraine (distance 0): cheap for a containment "
+          "test, while Turf's pointToPolygonDistance measures to the boundary for them too (a negative distance).")
+        w("")
+    w("| operation | tool | time per query (median) | ratio vs strikemap | max \\|error\\| vs strikemap | median \\|error\\| (outside) | queries × passes |")
+    w("| --- | --- | --- | --- | --- | --- | --- |")
+    for op, title in OPS:
+        rows = [r for r in results if r["op"] == op]
+        if not rows:
+            continue
+        ref = next((r for r in rows if r.get("reference")), None)
+        ref_t = statistics.median(ref["per_query_s"]) if ref else None
+        rows.sort(key=lambda r: (not r.get("reference"), r["family"] != "strikemap", statistics.median(r["per_query_s"])))
+        for r in rows:
+            t = statistics.median(r["per_query_s"])
+            ratio = t / ref_t if ref_t else None
+            if r.get("reference"):
+                err_max, err_med = "reference", "reference"
+            elif not r["comparable"] or r["answers_m"] is None:
+                err_max, err_med = "not comparable (planar degrees)", ""
+            elif ref is None:
+                err_max, err_med = "no reference", ""
+            else:
+                mx, mxp, md, mdp, flips = errors(r["answers_m"], ref["answers_m"])
+                err_max, err_med = f"{fmt_m(mx)} / {fmt_pct(mxp)}", f"{fmt_m(md)} / {fmt_pct(mdp)}"
+                if flips:
+                    err_max += f"; inside/outside differs at {flips} points"
+            w(f"| {title} | {r['tool']} | {fmt_time(t)} | {fmt_ratio(ratio)} | {err_max} | {err_med} | {r['n']:,} × {len(r['per_query_s'])} |")
+    w("")
+    setups = [(r["op"], r["tool"], k, v) for r in results for k, v in r.get("setup_s", {}).items()]
+    if setups:
+        w("One-off costs, not in the times above:")
+        w("")
+        for op, tool, what, s in setups:
+            w(f"- {tool} ({op}): {what} {fmt_time(s)}")
+        w("")
+    w("Notes per tool:")
+    w("")
+    seen = set()
+    for r in results:
+        key = (r["tool"], r["note"])
+        if r["note"] and key not in seen:
+            seen.add(key)
+            w(f"- **{r['tool']}** ({r['op']}): {r['note']}")
+    if skipped:
+        w("")
+        w("Skipped (not installed here; `run.sh --install` installs the pinned versions):")
+        w("")
+        for s in skipped:
+            w(f"- {s['tool']} ({s['op']}): {s['why']}")
+    w("")
+    w("## Machine")
+    w("")
+    for k, v in machine().items():
+        w(f"- {k}: {v}")
+    for k, v in meta.items():
+        if k.startswith("load average"):
+            w(f"- {k}: {v}")
+    w("")
+    w("## Versions")
+    w("")
+    for k in ["strikemap", "rustc"]:
+        if k in meta:
+            w(f"- {k}: {meta[k]}")
+    for k, v in versions.items():
+        w(f"- {k}: {v}")
+    w("")
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        Path(args.write).write_text(text)
+        print(f"\nwrote {args.write}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- main
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    g = sub.add_parser("gen", help="write the data set")
+    g.add_argument("--out", required=True)
+    g.add_argument("--repo", required=True, help="the strikemap checkout (for the two GeoJSON files)")
+    g.add_argument("--n", type=int, default=2000, help="regional query points (the five air bases are added)")
+    g.add_argument("--seed", type=int, default=20250601)
+    r = sub.add_parser("run", help="time the installed Python peers")
+    r.add_argument("--data", required=True)
+    r.add_argument("--min-repeats", type=int, default=3)
+    r.add_argument("--min-time", type=float, default=1.0)
+    r.add_argument("--max-time", type=float, default=20.0)
+    r.add_argument("--warm-up", type=int, default=100)
+    o = sub.add_parser("report", help="print the table")
+    o.add_argument("results", nargs="+")
+    o.add_argument("--data")
+    o.add_argument("--meta", action="append", default=[], help="key=value (strikemap, rustc, command, date)")
+    o.add_argument("--write", help="also write the markdown here")
+    args = p.parse_args()
+    {"gen": gen, "run": run, "report": report}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
