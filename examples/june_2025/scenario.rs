@@ -1,8 +1,10 @@
 //! The places and events of one June 2025 news report on the war in Ukraine,
 //! as typed data.
 //!
-//! Coordinates: air bases from their Wikipedia articles (the coordinates in
-//! each infobox, read 2026-11-26); cities at their centres from Wikipedia;
+//! Coordinates: air bases from the infoboxes of their Wikipedia articles
+//! (stored copies read on 2026-11-26; Olenya's article has carried both
+//! 33°28′12″E and 33°27′54″E over time, the later is used); cities at their
+//! centres from Wikipedia;
 //! the front line is a sketch through towns on the line of contact, not a
 //! survey.
 
@@ -77,49 +79,65 @@ const FRONT_TOWNS: [(&str, f64, f64); 19] = [
     ("Russian border north of Vovchansk", 50.3700, 36.8600),
 ];
 
-/// Builds the scenario: places, the sketched front line and the strikes.
-pub fn catalog() -> Result<Catalog> {
-    let mut c = Catalog::new();
-    c.add_place(air_base(
+/// The air bases: name, latitude, longitude, region, Wikipedia article. The
+/// infobox coordinates are in degrees, minutes and seconds (in comments),
+/// converted to decimal degrees.
+const AIR_BASE_DATA: [(&str, f64, f64, &str, &str); 5] = [
+    // 68°09′06″N 33°27′54″E
+    (
         "Olenya",
         68.1517,
-        33.4639,
+        33.4650,
         "Murmansk Oblast",
         "Olenya (air base)",
-    )?)?;
-    c.add_place(air_base(
+    ),
+    // 52°54′54″N 103°34′30″E
+    (
         "Belaya",
         52.9150,
         103.5750,
         "Irkutsk Oblast",
         "Belaya (air base)",
-    )?)?;
-    c.add_place(air_base(
+    ),
+    // 54°38′30″N 39°34′18″E
+    (
         "Dyagilevo",
-        54.6447,
-        39.5703,
+        54.6417,
+        39.5717,
         "Ryazan Oblast",
         "Dyagilevo (air base)",
-    )?)?;
-    let mut ivanovo = air_base(
+    ),
+    // 57°03′30″N 40°58′54″E
+    (
         "Ivanovo Severny",
-        57.0575,
-        40.9808,
+        57.0583,
+        40.9817,
         "Ivanovo Oblast",
         "Ivanovo Severny",
-    )?;
-    ivanovo.site = ivanovo.site.with_alias("Ivanovo");
-    c.add_place(ivanovo)?;
-    c.add_place(
-        air_base(
-            "Ukrainka",
-            51.1700,
-            128.4450,
-            "Amur Oblast",
-            "Ukrainka (air base)",
-        )?
-        .with_icao("UHBU"),
-    )?;
+    ),
+    // 51°10′12″N 128°26′42″E
+    (
+        "Ukrainka",
+        51.1700,
+        128.4450,
+        "Amur Oblast",
+        "Ukrainka (air base)",
+    ),
+];
+
+/// Builds the scenario: places, the sketched front line and the strikes.
+pub fn catalog() -> Result<Catalog> {
+    let mut c = Catalog::new();
+    for &(name, lat, lon, region, article) in &AIR_BASE_DATA {
+        let mut base = air_base(name, lat, lon, region, article)?;
+        if name == "Ivanovo Severny" {
+            base.site = base.site.with_alias("Ivanovo");
+        }
+        if name == "Ukrainka" {
+            base = base.with_icao("UHBU");
+        }
+        c.add_place(base)?;
+    }
 
     let mut kyiv = city("Kyiv", 50.4501, 30.5234, "UA", "Kyiv")?;
     kyiv.site = kyiv.site.with_alias("Kiev");
@@ -180,7 +198,10 @@ pub fn catalog() -> Result<Catalog> {
     c.add_strike(
         Strike::new(
             date,
-            Endpoint::new("Ukraine (many targets)", c.place("Kyiv")?.position()),
+            Endpoint::new(
+                "Ukraine, nationwide (marker at Kyiv)",
+                c.place("Kyiv")?.position(),
+            ),
             Weapon::Drone,
         )
         .with_id("overnight-drones-472")
@@ -197,7 +218,7 @@ pub fn catalog() -> Result<Catalog> {
         Strike::new(
             date,
             Endpoint::new(
-                "Russia: eight regions and Crimea",
+                "Russia: eight regions and Crimea (marker at Moscow)",
                 c.place("Moscow")?.position(),
             ),
             Weapon::Drone,
