@@ -8,30 +8,14 @@
 use std::hint::black_box;
 use std::time::Duration as StdDuration;
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::points;
 use criterion::{Criterion, criterion_group, criterion_main};
 use strikemap::{
     Distance, LatLon, Method, PointIndex, PreparedLine, countries, line_from_geometry, nearest_many,
 };
-
-/// Deterministic pseudo-random points (xorshift) in a lat/lon box.
-fn points(n: usize, seed: u64, lat: (f64, f64), lon: (f64, f64)) -> Vec<LatLon> {
-    let mut x = seed;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x >> 11) as f64 / (1u64 << 53) as f64
-    };
-    (0..n)
-        .map(|_| {
-            LatLon::new(
-                lat.0 + (lat.1 - lat.0) * next(),
-                lon.0 + (lon.1 - lon.0) * next(),
-            )
-            .expect("inside the box")
-        })
-        .collect()
-}
 
 fn front_line() -> PreparedLine {
     let text = std::fs::read_to_string(concat!(

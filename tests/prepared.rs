@@ -2,27 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use strikemap::{LatLon, Line, PreparedArea, PreparedLine, Target, countries, line_from_geometry};
+mod common;
 
-/// Deterministic pseudo-random points (xorshift) in a lat/lon box.
-fn points(n: usize, seed: u64, lat: (f64, f64), lon: (f64, f64)) -> Vec<LatLon> {
-    let mut x = seed;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x >> 11) as f64 / (1u64 << 53) as f64
-    };
-    (0..n)
-        .map(|_| {
-            LatLon::new(
-                lat.0 + (lat.1 - lat.0) * next(),
-                lon.0 + (lon.1 - lon.0) * next(),
-            )
-            .unwrap()
-        })
-        .collect()
-}
+use common::points;
+use strikemap::{LatLon, Line, PreparedArea, PreparedLine, Target, countries, line_from_geometry};
 
 fn queries() -> Vec<LatLon> {
     let mut q = points(300, 3, (40.0, 56.0), (18.0, 45.0)); // around Ukraine

@@ -3,7 +3,7 @@
 //! half", "52 out of 80") found inside a sentence.
 
 use super::quantifier::Quantifier;
-use crate::distance::StatedDistance;
+use crate::distance::{StatedDistance, resolution_of};
 use crate::error::{Error, Result};
 
 /// A quantifier and a distance found in a text.
@@ -268,25 +268,6 @@ pub(crate) fn find_distance(text: &str) -> Result<DistancePhrase> {
         wording,
         stated,
     })
-}
-
-/// The place value of the last significant digit of a number written as
-/// `digits` (separators removed): 100 for "4300", 0.1 for "4.5", 1 for "0".
-pub(crate) fn resolution_of(digits: &str) -> f64 {
-    match digits.split_once('.') {
-        Some((_, decimals)) if !decimals.is_empty() => {
-            10f64.powi(-i32::try_from(decimals.len()).unwrap_or(i32::MAX))
-        }
-        _ => {
-            let whole = digits.trim_end_matches('.');
-            let zeros = whole.len() - whole.trim_end_matches('0').len();
-            if zeros == whole.len() {
-                1.0
-            } else {
-                10f64.powi(i32::try_from(zeros).unwrap_or(i32::MAX))
-            }
-        }
-    }
 }
 
 /// The digits of a number, separators removed.

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 pub use parse::StatedDistance;
+pub(crate) use parse::resolution_of;
 
 /// Metres in one kilometre.
 pub const METRES_PER_KM: f64 = 1_000.0;

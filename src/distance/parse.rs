@@ -221,19 +221,27 @@ fn read_number(digits: &str) -> Option<(f64, f64)> {
     if !value.is_finite() {
         return None;
     }
-    let resolution = match digits.split_once('.') {
-        Some((_, decimals)) if !decimals.is_empty() => 10f64.powi(-(decimals.len() as i32)),
+    let resolution = resolution_of(digits);
+    Some((value, resolution))
+}
+
+/// The place value of the last significant digit of a number written as
+/// `digits` (separators removed): 100 for "4300", 0.1 for "4.5", 1 for "0".
+pub(crate) fn resolution_of(digits: &str) -> f64 {
+    match digits.split_once('.') {
+        Some((_, decimals)) if !decimals.is_empty() => {
+            10f64.powi(-i32::try_from(decimals.len()).unwrap_or(i32::MAX))
+        }
         _ => {
             let whole = digits.trim_end_matches('.');
             let zeros = whole.len() - whole.trim_end_matches('0').len();
             if zeros == whole.len() {
                 1.0
             } else {
-                10f64.powi(zeros as i32)
+                10f64.powi(i32::try_from(zeros).unwrap_or(i32::MAX))
             }
         }
-    };
-    Some((value, resolution))
+    }
 }
 
 /// Maps a unit word (any case, singular or plural) to a [`Unit`].

@@ -67,3 +67,24 @@ pub fn angle_diff(a: f64, b: f64) -> f64 {
     let d = (a - b).rem_euclid(360.0);
     d.min(360.0 - d)
 }
+
+/// Deterministic pseudo-random positions (xorshift64) in a lat/lon box, the
+/// same sequence on every machine.
+pub fn points(n: usize, seed: u64, lat: (f64, f64), lon: (f64, f64)) -> Vec<strikemap::LatLon> {
+    let mut x = seed;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    };
+    (0..n)
+        .map(|_| {
+            strikemap::LatLon::new(
+                lat.0 + (lat.1 - lat.0) * next(),
+                lon.0 + (lon.1 - lon.0) * next(),
+            )
+            .expect("inside the box")
+        })
+        .collect()
+}
