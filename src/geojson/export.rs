@@ -7,6 +7,7 @@
 //! exporting what was imported gives the same file again.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::Write;
 use std::path::Path;
 
@@ -338,11 +339,29 @@ pub(crate) struct Ids {
     /// 64-bit hashes of the ids given out: 8 bytes a feature instead of the
     /// id text, so a million-feature stream stays small. A hash collision can
     /// only make an id look taken, which adds a suffix: ids stay unique.
-    used: HashSet<u64>,
+    used: HashSet<u64, BuildHasherDefault<Prehashed>>,
+}
+
+/// A hasher for keys that are already hashes: passes the `u64` through.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used by `HashSet<u64>`; fold anything else in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 fn id_hash(id: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     id.hash(&mut h);
     h.finish()
