@@ -130,22 +130,43 @@ impl StatedDistance {
     }
 
     /// The number as stated, in [`StatedDistance::unit`].
+    ///
+    /// ```
+    /// assert_eq!(strikemap::StatedDistance::parse("620-mile")?.value(), 620.0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub const fn value(&self) -> f64 {
         self.value
     }
 
     /// The unit as stated.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::StatedDistance::parse("620-mile")?.unit(), strikemap::Unit::Miles);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub const fn unit(&self) -> Unit {
         self.unit
     }
 
     /// The place value of the last significant digit, in the stated unit
     /// (`"4,300"` → 100).
+    ///
+    /// ```
+    /// assert_eq!(strikemap::StatedDistance::parse("4.5 km")?.resolution(), 0.1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub const fn resolution(&self) -> f64 {
         self.resolution
     }
 
     /// The text it was read from.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::StatedDistance::parse("about 4,300 mi").is_err(), true);
+    /// assert_eq!(strikemap::StatedDistance::parse(" 4,300 mi")?.text(), " 4,300 mi");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -89,6 +89,13 @@ impl Ord for Far {
 
 impl<T> PointIndex<T> {
     /// Bulk-loads items with their positions.
+    ///
+    /// ```
+    /// use strikemap::{LatLon, PointIndex};
+    /// let index = PointIndex::new(vec![(LatLon::new(50.45, 30.52)?, "Kyiv")]);
+    /// assert_eq!(index.len(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn new(items: Vec<(LatLon, T)>) -> PointIndex<T> {
         let entries: Vec<Entry> = items
             .iter()
@@ -102,16 +109,31 @@ impl<T> PointIndex<T> {
     }
 
     /// How many items it holds.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::PointIndex::<u8>::new(vec![]).len(), 0);
+    /// ```
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
     /// Whether it holds nothing.
+    ///
+    /// ```
+    /// assert!(strikemap::PointIndex::<u8>::new(vec![]).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
     /// The items, in the order given.
+    ///
+    /// ```
+    /// use strikemap::{LatLon, PointIndex};
+    /// let index = PointIndex::new(vec![(LatLon::new(50.45, 30.52)?, 7)]);
+    /// assert_eq!(index.items()[0].1, 7);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn items(&self) -> &[(LatLon, T)] {
         &self.items
     }
@@ -133,6 +155,15 @@ impl<T> PointIndex<T> {
 
     /// Every item within `distance` (inclusive) of `from`, nearest first
     /// (ties in the order given).
+    ///
+    /// ```
+    /// use strikemap::{Distance, LatLon, PointIndex};
+    /// let index = PointIndex::new(vec![(LatLon::new(50.45, 30.52)?, "Kyiv"), (LatLon::new(49.99, 36.23)?, "Kharkiv")]);
+    /// let near = index.within(LatLon::new(50.0, 30.5)?, Distance::from_km(100.0));
+    /// assert_eq!(near.len(), 1);
+    /// assert!(near[0].distance < Distance::from_km(51.0));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn within(&self, from: LatLon, distance: Distance) -> Vec<Hit<'_, T>> {
         let chord = chord_for(distance);
         let found: Vec<(f64, usize)> = self
@@ -217,6 +248,13 @@ impl<T> PointIndex<T> {
 
     /// The `k` items nearest to `from`, nearest first (ties broken by the
     /// order given).
+    ///
+    /// ```
+    /// use strikemap::{LatLon, PointIndex};
+    /// let index = PointIndex::new(vec![(LatLon::new(50.45, 30.52)?, "Kyiv"), (LatLon::new(49.99, 36.23)?, "Kharkiv")]);
+    /// assert_eq!(*index.nearest(LatLon::new(50.0, 35.0)?, 1)[0].item, "Kharkiv");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn nearest(&self, from: LatLon, k: usize) -> Vec<Hit<'_, T>> {
         if k == 0 {
             return Vec::new();

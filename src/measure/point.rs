@@ -1,7 +1,9 @@
 //! Point-to-point measures: distance, bearings, destination, points along the way.
 
 use geo::{Bearing as _, Destination as _, Distance as _, InterpolatePoint as _};
-use geographiclib_rs::{DirectGeodesic, InverseGeodesic};
+use geographiclib_rs::{
+    DirectGeodesic, GeodesicLine, InverseGeodesic, geodesic_capability as caps,
+};
 use serde::{Deserialize, Serialize};
 
 use super::wgs84;
@@ -174,24 +176,39 @@ pub trait PointMeasure {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     fn points_between(&self, a: LatLon, b: LatLon, max_spacing: Distance) -> Result<Vec<LatLon>> {
-        let spacing = max_spacing.as_metres();
-        if !(spacing.is_finite() && spacing > 0.0) {
-            return Err(Error::InvalidNumber {
-                field: "spacing",
-                value: spacing,
-                expected: "a positive, finite distance",
-            });
-        }
-        let total = self.distance(a, b).as_metres();
-        let steps = ((total / spacing).ceil() as usize).clamp(1, 99_999);
-        let mut points = Vec::with_capacity(steps + 1);
-        points.push(a);
-        for i in 1..steps {
-            points.push(self.intermediate(a, b, i as f64 / steps as f64)?);
-        }
-        points.push(b);
-        Ok(points)
+        let steps = step_count(self.distance(a, b), max_spacing)?;
+        evenly_spaced(a, b, steps, |fraction| self.intermediate(a, b, fraction))
     }
+}
+
+/// How many equal steps cover `total` with none longer than `max_spacing`
+/// (1 to 99,999).
+fn step_count(total: Distance, max_spacing: Distance) -> Result<usize> {
+    let spacing = max_spacing.as_metres();
+    if !(spacing.is_finite() && spacing > 0.0) {
+        return Err(Error::InvalidNumber {
+            field: "spacing",
+            value: spacing,
+            expected: "a positive, finite distance",
+        });
+    }
+    Ok(((total.as_metres() / spacing).ceil() as usize).clamp(1, 99_999))
+}
+
+/// `a`, the points at fractions 1/steps … (steps−1)/steps, and `b`.
+fn evenly_spaced(
+    a: LatLon,
+    b: LatLon,
+    steps: usize,
+    at: impl Fn(f64) -> Result<LatLon>,
+) -> Result<Vec<LatLon>> {
+    let mut points = Vec::with_capacity(steps + 1);
+    points.push(a);
+    for i in 1..steps {
+        points.push(at(i as f64 / steps as f64)?);
+    }
+    points.push(b);
+    Ok(points)
 }
 
 fn check_finite(field: &'static str, value: f64) -> Result<()> {
@@ -241,6 +258,28 @@ impl PointMeasure for Geodesic {
     fn intermediate(&self, a: LatLon, b: LatLon, fraction: f64) -> Result<LatLon> {
         check_finite("fraction", fraction)?;
         computed(geo::Geodesic.point_at_ratio_between(a.to_point(), b.to_point(), fraction))
+    }
+
+    /// Solves the inverse problem once and walks one geodesic line, instead
+    /// of one inverse per point.
+    fn points_between(&self, a: LatLon, b: LatLon, max_spacing: Distance) -> Result<Vec<LatLon>> {
+        let (s12, azi1, _azi2, _a12): (f64, f64, f64, f64) =
+            wgs84().inverse(a.lat(), a.lon(), b.lat(), b.lon());
+        let steps = step_count(Distance::from_metres(s12), max_spacing)?;
+        let line = GeodesicLine::new(
+            wgs84(),
+            a.lat(),
+            a.lon(),
+            azi1,
+            Some(caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN),
+            None,
+            None,
+        );
+        evenly_spaced(a, b, steps, |fraction| {
+            let (_a12, lat, lon, ..) =
+                line._gen_position(false, fraction * s12, caps::LATITUDE | caps::LONGITUDE);
+            LatLon::new(lat, lon)
+        })
     }
 }
 
@@ -342,6 +381,22 @@ mod tests {
         );
         assert!(Haversine.intermediate(a, a, f64::INFINITY).is_err());
         assert!(Geodesic.points_between(a, a, Distance::ZERO).is_err());
+    }
+
+    #[test]
+    fn points_between_match_intermediate_points() {
+        let (a, b) = (p(50.45, 30.52), p(51.17, 128.445));
+        let pts = Geodesic
+            .points_between(a, b, Distance::from_km(500.0))
+            .unwrap();
+        let steps = pts.len() - 1;
+        assert_eq!((pts[0], pts[steps]), (a, b));
+        for (i, q) in pts.iter().enumerate() {
+            let want = Geodesic
+                .intermediate(a, b, i as f64 / steps as f64)
+                .unwrap();
+            assert!(Geodesic.distance(*q, want).as_metres() < 1e-6, "{i}");
+        }
     }
 
     #[test]

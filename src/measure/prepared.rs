@@ -418,12 +418,26 @@ pub struct PreparedLine {
 
 impl PreparedLine {
     /// Prepares a line.
+    ///
+    /// ```
+    /// use strikemap::{LatLon, Line, PreparedLine};
+    /// let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// assert_eq!(PreparedLine::new(l).line().segment_count(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn new(line: Line) -> PreparedLine {
         let index = SegmentIndex::new(line.segments().map(|(p, s, a, b)| (on(p, None, s), a, b)));
         PreparedLine { line, index }
     }
 
     /// The line.
+    ///
+    /// ```
+    /// use strikemap::{LatLon, Line, PreparedLine};
+    /// let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// assert_eq!(PreparedLine::new(l.clone()).line(), &l);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn line(&self) -> &Line {
         &self.line
     }
@@ -582,6 +596,13 @@ pub struct PreparedArea {
 
 impl PreparedArea {
     /// Prepares an area.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// assert_eq!(PreparedArea::new(square).edge_count(), 4);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn new(area: Area) -> PreparedArea {
         let boundary = SegmentIndex::new(
             area.segments()
@@ -596,6 +617,13 @@ impl PreparedArea {
     }
 
     /// The area.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// assert_eq!(PreparedArea::new(square.clone()).area(), &square);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn area(&self) -> &Area {
         &self.area
     }
@@ -616,6 +644,13 @@ impl PreparedArea {
     }
 
     /// How many boundary edges the prepared form indexes.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// assert_eq!(PreparedArea::new(square).edge_count(), 4);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn edge_count(&self) -> usize {
         self.boundary.len()
     }

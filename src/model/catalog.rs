@@ -34,6 +34,14 @@ pub enum TargetRef<'a> {
 
 impl TargetRef<'_> {
     /// The target's name.
+    ///
+    /// ```
+    /// use strikemap::{Catalog, City, CountryCode, LatLon};
+    /// let mut c = Catalog::new();
+    /// c.add_place(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
+    /// assert_eq!(c.target("kyiv")?.name(), "Kyiv");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         match self {
             TargetRef::Place(p) => p.name(),
@@ -152,6 +160,11 @@ impl PartialEq for Catalog {
 
 impl Catalog {
     /// An empty catalog.
+    ///
+    /// ```
+    /// let c = strikemap::Catalog::new();
+    /// assert!(c.places().is_empty());
+    /// ```
     pub fn new() -> Catalog {
         Catalog::default()
     }
@@ -177,6 +190,17 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::DuplicateName`] if its name or an alias is already taken (or empty).
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// assert_eq!(c.places().len(), 2);
+    /// assert!(c.add_place(City::new("MOSCOW", LatLon::new(0.0, 0.0)?, ru)).is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn add_place(&mut self, place: impl Into<Place>) -> Result<()> {
         let place = place.into();
         let site = place.site();
@@ -191,6 +215,15 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::DuplicateName`] if its name or an alias is already taken.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// let mut c = Catalog::new();
+    /// c.add_territory(Territory::new("Square", square))?;
+    /// assert_eq!(c.territory("square")?.name, "Square");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn add_territory(&mut self, territory: Territory) -> Result<()> {
         let mut names: Vec<&str> = vec![territory.name.as_str()];
         names.extend(territory.aliases.iter().map(String::as_str));
@@ -207,6 +240,16 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::DuplicateName`] if its name is already taken.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// let mut c = Catalog::new();
+    /// c.add_front_line(front)?;
+    /// assert_eq!(c.front_lines().len(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn add_front_line(&mut self, front: FrontLine) -> Result<()> {
         self.register(
             &[front.name.as_str()],
@@ -218,26 +261,58 @@ impl Catalog {
     }
 
     /// Adds a strike (strikes are not looked up by name).
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
+    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// let mut c = Catalog::new();
+    /// c.add_strike(s);
+    /// assert_eq!(c.strikes().len(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn add_strike(&mut self, strike: Strike) {
         self.strikes.push(strike);
     }
 
     /// Every place, in the order added.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// assert_eq!(c.places()[0].name(), "Moscow");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn places(&self) -> &[Place] {
         &self.places
     }
 
     /// Every territory, in the order added.
+    ///
+    /// ```
+    /// assert!(strikemap::Catalog::new().territories().is_empty());
+    /// ```
     pub fn territories(&self) -> &[Territory] {
         &self.territories
     }
 
     /// Every front line, in the order added.
+    ///
+    /// ```
+    /// assert!(strikemap::Catalog::new().front_lines().is_empty());
+    /// ```
     pub fn front_lines(&self) -> &[FrontLine] {
         &self.front_lines
     }
 
     /// Every strike, in the order added.
+    ///
+    /// ```
+    /// assert!(strikemap::Catalog::new().strikes().is_empty());
+    /// ```
     pub fn strikes(&self) -> &[Strike] {
         &self.strikes
     }
@@ -275,6 +350,17 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::UnknownName`] with suggestions if no place has that name.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// assert_eq!(c.place("dyagilevo")?.kind(), PlaceKind::AirBase);
+    /// assert!(c.place("Dyagilev").is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn place(&self, name: &str) -> Result<&Place> {
         match self.names.get(&normalise_name(name)) {
             Some(Entry::Place(i)) => Ok(&self.places[*i]),
@@ -286,6 +372,16 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::UnknownName`] with suggestions if no territory has that name.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// assert!(matches!(c.territory("Moscow"), Err(Error::UnknownName { .. })));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn territory(&self, name: &str) -> Result<&Territory> {
         match self.names.get(&normalise_name(name)) {
             Some(Entry::Territory(i)) => Ok(&self.territories[*i]),
@@ -297,6 +393,16 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::UnknownName`] with suggestions if no front line has that name.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// assert!(c.front_line("Front").is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn front_line(&self, name: &str) -> Result<&FrontLine> {
         match self.names.get(&normalise_name(name)) {
             Some(Entry::FrontLine(i)) => Ok(&self.front_lines[*i]),
@@ -308,6 +414,17 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::UnknownName`] with suggestions if nothing has that name.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// let t = c.target("Dyagilevo")?;
+    /// assert!(matches!(t, TargetRef::Place(_)));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn target(&self, name: &str) -> Result<TargetRef<'_>> {
         match self.names.get(&normalise_name(name)) {
             Some(Entry::Place(i)) => Ok(TargetRef::Place(&self.places[*i])),
@@ -322,6 +439,16 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::UnknownName`] for either name.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// approx::assert_relative_eq!(c.distance("Moscow", "Dyagilevo")?.as_km(), 175.7, epsilon = 0.1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn distance(&self, from: &str, to: &str) -> Result<Distance> {
         let from = self.place(from)?;
         Ok(self.target(to)?.nearest_to(from.position()).distance)
@@ -347,6 +474,16 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::UnknownName`] for any name; [`Error::NoSubjects`] if `among` is empty.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// assert_eq!(c.nearest("Moscow", &["Dyagilevo"])?.place.name(), "Dyagilevo");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn nearest<'a>(&'a self, from: &str, among: &[&str]) -> Result<Ranked<'a>> {
         self.ranked(from, among)?
             .into_iter()
@@ -360,6 +497,17 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::UnknownName`] for any name; [`Error::NoSubjects`] if `among` is empty.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// let r = c.farthest("Dyagilevo", &["Moscow", "Dyagilevo"])?;
+    /// assert_eq!(r.place.name(), "Moscow");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn farthest<'a>(&'a self, from: &str, among: &[&str]) -> Result<Ranked<'a>> {
         self.ranked(from, among)?
             .into_iter()
@@ -373,6 +521,17 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::UnknownName`] for `from`.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let ru = CountryCode::new("RU")?;
+    /// # let mut c = Catalog::new();
+    /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
+    /// # c.add_place(AirBase::new("Dyagilevo", LatLon::new(54.6417, 39.5717)?, ru))?;
+    /// assert_eq!(c.within("Moscow", Distance::from_km(200.0))?.len(), 1);
+    /// assert!(c.within("Moscow", Distance::from_km(100.0))?.is_empty());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn within<'a>(&'a self, from: &str, distance: Distance) -> Result<Vec<Ranked<'a>>> {
         let origin_place = self.place(from)?;
         let origin = origin_place.position();

@@ -136,16 +136,40 @@ impl FrontLine {
     }
 
     /// The length along its geodesic edges on WGS84.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// approx::assert_relative_eq!(front.length().as_km(), 218.5, epsilon = 0.5);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn length(&self) -> Distance {
         Geodesic.length(&self.line)
     }
 
     /// The shortest distance from a point to the line on WGS84.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// assert_eq!(front.distance_to(LatLon::new(47.0, 35.0)?), Distance::ZERO);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn distance_to(&self, from: LatLon) -> Distance {
         self.nearest_to(from).distance
     }
 
     /// The prepared (indexed) form, built on first use.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// assert_eq!(front.prepared().line().segment_count(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn prepared(&self) -> &PreparedLine {
         self.prepared
             .get_or_init(|| PreparedLine::new(self.line.clone()))

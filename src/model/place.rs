@@ -58,6 +58,13 @@ pub enum Place {
 
 impl Place {
     /// The shared details: name, position, country, region, aliases, source.
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, LatLon, Place};
+    /// let p = Place::from(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?));
+    /// assert_eq!(p.site().country.as_str(), "UA");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn site(&self) -> &Site {
         match self {
             Place::AirBase(b) => &b.site,
@@ -72,11 +79,25 @@ impl Place {
     }
 
     /// The position.
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, LatLon, Place};
+    /// let p = Place::from(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?));
+    /// assert_eq!(p.position().to_lon_lat(), [30.52, 50.45]);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn position(&self) -> LatLon {
         self.site().position
     }
 
     /// The kind.
+    ///
+    /// ```
+    /// use strikemap::{AirBase, CountryCode, LatLon, Place, PlaceKind};
+    /// let p = Place::from(AirBase::new("Belaya", LatLon::new(52.915, 103.575)?, CountryCode::new("RU")?));
+    /// assert_eq!(p.kind(), PlaceKind::AirBase);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn kind(&self) -> PlaceKind {
         match self {
             Place::AirBase(_) => PlaceKind::AirBase,

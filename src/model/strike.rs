@@ -32,6 +32,10 @@ pub enum Weapon {
 
 impl Weapon {
     /// The snake-case name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::Weapon::GlideBomb.name(), "glide_bomb");
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             Weapon::Drone => "drone",
@@ -66,6 +70,10 @@ pub enum CountKind {
 
 impl CountKind {
     /// The snake-case name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::CountKind::Launched.name(), "launched");
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             CountKind::Launched => "launched",
@@ -99,6 +107,12 @@ pub struct ClaimedCount {
 
 impl ClaimedCount {
     /// A count claimed by someone.
+    ///
+    /// ```
+    /// use strikemap::{ClaimedCount, CountKind};
+    /// let c = ClaimedCount::new(CountKind::Launched, 472, "Ukrainian Air Force");
+    /// assert_eq!((c.count, c.out_of), (472, None));
+    /// ```
     pub fn new(kind: CountKind, count: u32, claimed_by: impl Into<String>) -> ClaimedCount {
         ClaimedCount {
             kind,
@@ -109,6 +123,12 @@ impl ClaimedCount {
     }
 
     /// Makes it "N out of M".
+    ///
+    /// ```
+    /// use strikemap::{ClaimedCount, CountKind};
+    /// let c = ClaimedCount::new(CountKind::Damaged, 52, "as reported").out_of(80);
+    /// assert_eq!(c.out_of, Some(80));
+    /// ```
     #[must_use]
     pub fn out_of(mut self, total: u32) -> ClaimedCount {
         self.out_of = Some(total);
@@ -116,6 +136,12 @@ impl ClaimedCount {
     }
 
     /// N / M for "N out of M" claims (`None` otherwise, or when M is 0).
+    ///
+    /// ```
+    /// use strikemap::{ClaimedCount, CountKind};
+    /// assert_eq!(ClaimedCount::new(CountKind::Hit, 1, "x").out_of(4).rate(), Some(0.25));
+    /// assert_eq!(ClaimedCount::new(CountKind::Hit, 1, "x").rate(), None);
+    /// ```
     pub fn rate(&self) -> Option<f64> {
         match self.out_of {
             Some(total) if total > 0 => Some(f64::from(self.count) / f64::from(total)),
@@ -141,6 +167,12 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// A named point.
+    ///
+    /// ```
+    /// let e = strikemap::Endpoint::new("Kyiv", strikemap::LatLon::new(50.45, 30.52)?);
+    /// assert_eq!(e.position.lat(), 50.45);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn new(name: impl Into<String>, position: LatLon) -> Endpoint {
         Endpoint {
             name: name.into(),
@@ -187,6 +219,15 @@ pub struct Strike {
 
 impl Strike {
     /// A strike on a target on a day with a weapon.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
+    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// assert_eq!(s.weapon, Weapon::BallisticMissile);
+    /// assert!(s.launch.is_none() && s.counts.is_empty());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn new(date: Date, target: Endpoint, weapon: Weapon) -> Strike {
         Strike {
             id: None,
@@ -201,6 +242,14 @@ impl Strike {
     }
 
     /// Sets the identifier.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
+    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// assert_eq!(s.with_id("kharkiv-1").id.as_deref(), Some("kharkiv-1"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     #[must_use]
     pub fn with_id(mut self, id: impl Into<String>) -> Strike {
         self.id = Some(id.into());
@@ -208,6 +257,15 @@ impl Strike {
     }
 
     /// Sets the launch point.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
+    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// let s = s.with_launch(Endpoint::new("Belgorod", LatLon::new(50.6, 36.6)?));
+    /// assert!(s.range().is_some());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     #[must_use]
     pub fn with_launch(mut self, launch: Endpoint) -> Strike {
         self.launch = Some(launch);
@@ -215,6 +273,15 @@ impl Strike {
     }
 
     /// Adds a claimed count.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
+    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// let s = s.with_count(ClaimedCount::new(CountKind::Hit, 2, "city officials"));
+    /// assert_eq!(s.counts[0].count, 2);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     #[must_use]
     pub fn with_count(mut self, count: ClaimedCount) -> Strike {
         self.counts.push(count);
@@ -222,6 +289,14 @@ impl Strike {
     }
 
     /// Sets the description.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
+    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// assert_eq!(s.with_description("near a school").description.as_deref(), Some("near a school"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     #[must_use]
     pub fn with_description(mut self, text: impl Into<String>) -> Strike {
         self.description = Some(text.into());
@@ -229,6 +304,14 @@ impl Strike {
     }
 
     /// Sets the source.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
+    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// assert_eq!(s.with_source(Source::new("AP")).source.title, "AP");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     #[must_use]
     pub fn with_source(mut self, source: Source) -> Strike {
         self.source = source;
@@ -236,6 +319,16 @@ impl Strike {
     }
 
     /// The geodesic distance from launch point to target, if the launch point is known.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
+    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// assert!(s.range().is_none());
+    /// let s = s.with_launch(Endpoint::new("Belgorod", LatLon::new(50.6, 36.6)?));
+    /// approx::assert_relative_eq!(s.range().unwrap().as_km(), 72.42, epsilon = 0.01);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn range(&self) -> Option<Distance> {
         self.launch
             .as_ref()

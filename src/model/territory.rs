@@ -144,21 +144,52 @@ impl Territory {
     }
 
     /// Whether a point lies inside (geodesic edges, holes excluded).
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// let t = Territory::new("Square", square);
+    /// assert!(t.contains(LatLon::new(50.5, 30.5)?) && !t.contains(LatLon::new(52.0, 30.5)?));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn contains(&self, p: LatLon) -> bool {
         self.prepared().contains(p)
     }
 
     /// The shortest distance from a point on WGS84 (0 inside).
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// let t = Territory::new("Square", square);
+    /// assert_eq!(t.distance_to(LatLon::new(50.5, 30.5)?), Distance::ZERO);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn distance_to(&self, from: LatLon) -> Distance {
         self.nearest_to(from).distance
     }
 
     /// The area in km² on WGS84.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// approx::assert_relative_eq!(Territory::new("Square", square).area_km2(), 7_892.0, epsilon = 5.0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn area_km2(&self) -> f64 {
         Geodesic.area_km2(&self.area)
     }
 
     /// The prepared (indexed) form, built on first use.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// let t = Territory::new("Square", square);
+    /// assert_eq!(t.prepared().edge_count(), 4);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn prepared(&self) -> &PreparedArea {
         self.prepared
             .get_or_init(|| PreparedArea::new(self.area.clone()))

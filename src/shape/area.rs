@@ -114,16 +114,34 @@ impl Polygon {
     }
 
     /// The exterior ring.
+    ///
+    /// ```
+    /// let p = strikemap::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
+    /// assert_eq!(p.exterior().len(), 4);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn exterior(&self) -> &[LatLon] {
         &self.rings[0]
     }
 
     /// The holes.
+    ///
+    /// ```
+    /// let p = strikemap::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
+    /// assert!(p.holes().is_empty());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn holes(&self) -> &[Vec<LatLon>] {
         &self.rings[1..]
     }
 
     /// All rings, exterior first.
+    ///
+    /// ```
+    /// let p = strikemap::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
+    /// assert_eq!(p.rings().len(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn rings(&self) -> &[Vec<LatLon>] {
         &self.rings
     }
@@ -201,6 +219,13 @@ impl Area {
     }
 
     /// The polygons.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// assert_eq!(square.polygons()[0].exterior().len(), 5);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn polygons(&self) -> &[Polygon] {
         &self.polygons
     }
@@ -219,6 +244,13 @@ impl Area {
     }
 
     /// How many boundary edges all rings have together.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
+    /// assert_eq!(square.segment_count(), 4);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn segment_count(&self) -> usize {
         self.polygons
             .iter()

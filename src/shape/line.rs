@@ -107,11 +107,23 @@ impl Line {
     }
 
     /// The parts, each a list of vertices.
+    ///
+    /// ```
+    /// let l = strikemap::Line::from_lon_lat(&[vec![[35.0, 47.0], [37.5, 48.0]]])?;
+    /// assert_eq!(l.parts()[0][1].lat(), 48.0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn parts(&self) -> &[Vec<LatLon>] {
         &self.parts
     }
 
     /// How many edges (segments) all parts have together.
+    ///
+    /// ```
+    /// let l = strikemap::Line::from_lon_lat(&[vec![[35.0, 47.0], [37.5, 48.0]], vec![[30.0, 50.0], [31.0, 50.0], [32.0, 50.0]]])?;
+    /// assert_eq!(l.segment_count(), 3);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn segment_count(&self) -> usize {
         self.parts.iter().map(|p| p.len() - 1).sum()
     }
