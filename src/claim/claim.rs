@@ -523,6 +523,12 @@ pub enum Claim {
 
 impl Claim {
     /// The text as quoted.
+    ///
+    /// ```
+    /// let c = strikemap::Claim::Distance(strikemap::DistanceClaim::parse("more than 4,300 miles")?);
+    /// assert_eq!(c.text(), "more than 4,300 miles");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn text(&self) -> &str {
         match self {
             Claim::Distance(c) => &c.text,
@@ -532,6 +538,13 @@ impl Claim {
     }
 
     /// Who made the claim.
+    ///
+    /// ```
+    /// use strikemap::{Claim, LengthClaim};
+    /// let c = Claim::Length(LengthClaim::parse("the roughly 620-mile front line")?.with_claimed_by("AP"));
+    /// assert_eq!(c.claimed_by(), Some("AP"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn claimed_by(&self) -> Option<&str> {
         match self {
             Claim::Distance(c) => c.claimed_by.as_deref(),
@@ -541,6 +554,13 @@ impl Claim {
     }
 
     /// Where it was published.
+    ///
+    /// ```
+    /// use strikemap::{Claim, DistanceClaim, Source};
+    /// let c = Claim::Distance(DistanceClaim::parse("within 300 km")?.with_source(Source::new("AP")));
+    /// assert_eq!(c.source().title, "AP");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn source(&self) -> &Source {
         match self {
             Claim::Distance(c) => &c.source,
@@ -550,6 +570,13 @@ impl Claim {
     }
 
     /// The quantifier.
+    ///
+    /// ```
+    /// use strikemap::{Claim, DistanceClaim, Quantifier};
+    /// let c = Claim::Distance(DistanceClaim::parse("over 4,300km")?);
+    /// assert_eq!(c.quantifier(), Quantifier::MoreThan);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn quantifier(&self) -> Quantifier {
         match self {
             Claim::Distance(c) => c.quantifier,

@@ -114,26 +114,51 @@ impl<'a> CheckOptions<'a> {
     }
 
     /// The Earth model.
+    ///
+    /// ```
+    /// use strikemap::{CheckOptions, Method};
+    /// assert_eq!(CheckOptions::new().with_method(Method::Haversine).method(), Method::Haversine);
+    /// ```
     pub const fn method(&self) -> Method {
         self.method
     }
 
     /// The caller's coordinate precision, if set.
+    ///
+    /// ```
+    /// use strikemap::{CheckOptions, Distance};
+    /// let o = CheckOptions::new().with_coordinate_precision(Distance::from_metres(50.0));
+    /// assert_eq!(o.coordinate_precision(), Some(Distance::from_metres(50.0)));
+    /// ```
     pub const fn coordinate_precision(&self) -> Option<Distance> {
         self.coordinate_precision
     }
 
     /// The caller's reference data resolution, if set.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::CheckOptions::new().reference_resolution(), None);
+    /// ```
     pub const fn reference_resolution(&self) -> Option<Distance> {
         self.reference_resolution
     }
 
     /// The caller's stated precision, if set.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::CheckOptions::new().stated_precision(), None);
+    /// ```
     pub const fn stated_precision(&self) -> Option<Distance> {
         self.stated_precision
     }
 
     /// The reference at another scale, if given.
+    ///
+    /// ```
+    /// let ua10 = strikemap::countries::ukraine_10m();
+    /// let o = strikemap::CheckOptions::new().with_other_scale(ua10);
+    /// assert_eq!(o.other_scale().map(|t| t.name.as_str()), Some("Ukraine"));
+    /// ```
     pub const fn other_scale(&self) -> Option<&'a Territory> {
         self.other_scale
     }

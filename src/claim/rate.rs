@@ -78,22 +78,42 @@ impl StatedRate {
     }
 
     /// The rate as a fraction of 1.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::StatedRate::new(0.65, 0.01)?.fraction(), 0.65);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub const fn fraction(&self) -> f64 {
         self.fraction
     }
 
     /// The rate in per cent.
+    ///
+    /// ```
+    /// approx::assert_relative_eq!(strikemap::StatedRate::new(0.65, 0.01)?.percent(), 65.0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn percent(&self) -> f64 {
         self.fraction * 100.0
     }
 
     /// The place value of the last significant digit, as a fraction of 1
     /// (0 for fraction words and counts).
+    ///
+    /// ```
+    /// assert_eq!(strikemap::StatedRate::new(0.5, 0.5)?.resolution(), 0.5);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub const fn resolution(&self) -> f64 {
         self.resolution
     }
 
     /// The words it was read from, e.g. `"65%"`, `"half"`, `"52 out of 80"`.
+    ///
+    /// ```
+    /// assert!(!strikemap::StatedRate::new(0.65, 0.01)?.text().is_empty());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -222,16 +222,46 @@ impl Uncertainty {
     }
 
     /// The parts, in budget order.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// let verdict = LengthClaim::parse("about 200 km")?.check(&front)?;
+    /// assert_eq!(verdict.uncertainty.parts().len(), 4);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn parts(&self) -> &[UncertaintyPart] {
         &self.parts
     }
 
     /// The part of the given kind, if present.
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// let verdict = LengthClaim::parse("about 200 km")?.check(&front)?;
+    /// let method = verdict.uncertainty.part(UncertaintyKind::Method).unwrap();
+    /// assert_eq!(method.metres, 0.0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn part(&self, kind: UncertaintyKind) -> Option<&UncertaintyPart> {
         self.parts.iter().find(|p| p.name == kind)
     }
 
     /// The sum of the parts (see the module documentation for why a sum).
+    ///
+    /// ```
+    /// # use strikemap::*;
+    /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// let verdict = LengthClaim::parse("about 200 km")?.check(&front)?;
+    /// let u = &verdict.uncertainty;
+    /// let sum: f64 = u.parts().iter().map(|p| p.metres).sum();
+    /// approx::assert_relative_eq!(u.total().as_metres(), sum);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn total(&self) -> Distance {
         Distance::from_metres(self.parts.iter().map(|p| p.metres).sum())
     }

@@ -187,6 +187,10 @@ pub enum ReferenceKind {
 
 impl ReferenceKind {
     /// The snake-case name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(strikemap::ReferenceKind::Territory.name(), "territory");
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             ReferenceKind::Place => "place",

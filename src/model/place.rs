@@ -74,6 +74,13 @@ impl Place {
     }
 
     /// The name.
+    ///
+    /// ```
+    /// use strikemap::{CountryCode, LatLon, Place, Site};
+    /// let p = Place::from(Site::new("Ciragan Palace", LatLon::new(41.0436, 29.0147)?, CountryCode::new("TR")?));
+    /// assert_eq!(p.name(), "Ciragan Palace");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.site().name
     }

@@ -56,6 +56,14 @@ impl LatLonColumns {
     /// [`Error::Format`] on `header` when a column is missing, when a name
     /// given is not in the header, or when two columns could both be the
     /// latitude (or the longitude).
+    ///
+    /// ```
+    /// use strikemap::{ColumnNames, LatLonColumns};
+    /// let names = ColumnNames { latitude: Some("Y".into()), longitude: Some("X".into()) };
+    /// let c = LatLonColumns::find(&["id", "X", "Y"], &names)?;
+    /// assert_eq!((c.latitude, c.longitude), (2, 1));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn find<S: AsRef<str>>(headers: &[S], names: &ColumnNames) -> Result<LatLonColumns> {
         let latitude = column(
             headers,
@@ -145,11 +153,33 @@ pub struct CsvRow {
 
 impl CsvRow {
     /// Every field, in column order, as in the file.
+    ///
+    /// ```
+    /// use strikemap::{ColumnNames, CsvPoints};
+    /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
+    /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
+    /// points.for_each(|row| {
+    ///     assert_eq!(row?.fields().collect::<Vec<_>>(), ["Kyiv", "50.4501", "30.5234"]);
+    ///     Ok(())
+    /// })?;
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn fields(&self) -> impl Iterator<Item = &str> {
         self.record.iter()
     }
 
     /// One field, by column index.
+    ///
+    /// ```
+    /// use strikemap::{ColumnNames, CsvPoints};
+    /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
+    /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
+    /// points.for_each(|row| {
+    ///     assert_eq!(row?.field(0), Some("Kyiv"));
+    ///     Ok(())
+    /// })?;
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn field(&self, index: usize) -> Option<&str> {
         self.record.get(index)
     }
@@ -189,6 +219,15 @@ impl CsvPoints<File> {
     ///
     /// # Errors
     /// [`Error::Io`] naming the path; then as [`CsvPoints::from_reader`].
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("strikemap-doc-open.csv");
+    /// std::fs::write(&path, "lat,lon\n50.45,30.52\n").unwrap();
+    /// let points = strikemap::CsvPoints::open(&path, &strikemap::ColumnNames::default())?;
+    /// assert_eq!(points.headers(), ["lat", "lon"]);
+    /// assert!(strikemap::CsvPoints::open("/no/such.csv", &strikemap::ColumnNames::default()).is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn open(path: impl AsRef<Path>, names: &ColumnNames) -> Result<CsvPoints<File>> {
         let path = path.as_ref();
         let shown = path.display().to_string();
@@ -204,6 +243,14 @@ impl<R: Read> CsvPoints<R> {
     /// # Errors
     /// [`Error::Io`] if it cannot be read; the errors of
     /// [`LatLonColumns::find`], prefixed with `source`.
+    ///
+    /// ```
+    /// use strikemap::{ColumnNames, CsvPoints};
+    /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
+    /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
+    /// assert_eq!((points.columns().latitude, points.columns().longitude), (1, 2));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn from_reader(
         reader: R,
         source: impl Into<String>,
@@ -230,11 +277,27 @@ impl<R: Read> CsvPoints<R> {
     }
 
     /// The header's column names, as in the file.
+    ///
+    /// ```
+    /// use strikemap::{ColumnNames, CsvPoints};
+    /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
+    /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
+    /// assert_eq!(points.headers(), ["name", "lat", "lon"]);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn headers(&self) -> &[String] {
         &self.headers
     }
 
     /// Where latitude and longitude are.
+    ///
+    /// ```
+    /// use strikemap::{ColumnNames, CsvPoints};
+    /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
+    /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
+    /// assert_eq!(points.columns().latitude, 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn columns(&self) -> LatLonColumns {
         self.columns
     }
@@ -249,6 +312,20 @@ impl<R: Read> CsvPoints<R> {
     /// # Errors
     /// The first error `each` returns; [`Error::Io`] if the input cannot be
     /// read.
+    ///
+    /// ```
+    /// use strikemap::{ColumnNames, CsvPoints};
+    /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
+    /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
+    /// let mut n = 0;
+    /// points.for_each(|row| {
+    ///     assert_eq!(row?.position.lat(), 50.4501);
+    ///     n += 1;
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!(n, 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn for_each(mut self, mut each: impl FnMut(Result<CsvRow>) -> Result<()>) -> Result<()> {
         let mut record = ::csv::StringRecord::new();
         loop {

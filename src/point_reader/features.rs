@@ -62,6 +62,14 @@ impl PointFeatures<BufReader<File>> {
     ///
     /// # Errors
     /// [`Error::Io`] naming the path.
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("strikemap-doc-open.geojson");
+    /// std::fs::write(&path, r#"{"type": "FeatureCollection", "features": []}"#).unwrap();
+    /// strikemap::PointFeatures::open(&path)?.for_each(|_| Ok(()))?;
+    /// assert!(strikemap::PointFeatures::open("/no/such.geojson").is_err());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn open(path: impl AsRef<Path>) -> Result<PointFeatures<BufReader<File>>> {
         let path = path.as_ref();
         let shown = path.display().to_string();
@@ -72,6 +80,14 @@ impl PointFeatures<BufReader<File>> {
 
 impl<R: Read> PointFeatures<R> {
     /// Reads from `reader` (buffer it); `source` names it in errors.
+    ///
+    /// ```
+    /// let fc = r#"{"type": "FeatureCollection", "features": []}"#;
+    /// let mut n = 0;
+    /// strikemap::PointFeatures::from_reader(fc.as_bytes(), "empty.geojson").for_each(|_| { n += 1; Ok(()) })?;
+    /// assert_eq!(n, 0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn from_reader(reader: R, source: impl Into<String>) -> PointFeatures<R> {
         PointFeatures {
             reader,
@@ -89,6 +105,15 @@ impl<R: Read> PointFeatures<R> {
     /// The first error `each` returns; [`Error::Format`] if the input is not
     /// JSON or not a FeatureCollection (naming the line and column of a
     /// syntax error); [`Error::Io`] if it cannot be read.
+    ///
+    /// ```
+    /// let fc = r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [30.5, 50.4]}}]}"#;
+    /// strikemap::PointFeatures::from_reader(fc.as_bytes(), "one.geojson").for_each(|f| {
+    ///     assert_eq!(f?.position.lon(), 30.5);
+    ///     Ok(())
+    /// })?;
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn for_each(self, each: impl FnMut(Result<PointFeature>) -> Result<()>) -> Result<()> {
         let source = self.source;
         let mut visitor = Collection {

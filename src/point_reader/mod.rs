@@ -42,6 +42,13 @@ pub enum PointFileKind {
 impl PointFileKind {
     /// The kind a file name says: `.csv`, `.tsv` and `.txt` are CSV;
     /// `.geojson` and `.json` are GeoJSON (case-insensitive).
+    ///
+    /// ```
+    /// use strikemap::PointFileKind;
+    /// assert_eq!(PointFileKind::from_name("acled.CSV"), Some(PointFileKind::Csv));
+    /// assert_eq!(PointFileKind::from_name("front.geojson"), Some(PointFileKind::GeoJson));
+    /// assert_eq!(PointFileKind::from_name("map.kml"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<PointFileKind> {
         let lower = name.to_ascii_lowercase();
         let ext = lower.rsplit_once('.').map(|(_, e)| e)?;
@@ -58,6 +65,15 @@ impl PointFileKind {
     /// # Errors
     /// [`Error::Io`] naming the path if it has no telling name and cannot
     /// be read.
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("strikemap-doc-detect-no-extension");
+    /// std::fs::write(&path, "{\"type\": \"FeatureCollection\", \"features\": []}").unwrap();
+    /// use strikemap::PointFileKind;
+    /// assert_eq!(PointFileKind::detect("events.csv")?, PointFileKind::Csv);
+    /// assert_eq!(PointFileKind::detect(&path)?, PointFileKind::GeoJson);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn detect(path: impl AsRef<Path>) -> Result<PointFileKind> {
         let path = path.as_ref();
         if let Some(kind) = PointFileKind::from_name(&path.to_string_lossy()) {

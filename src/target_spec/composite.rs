@@ -158,16 +158,35 @@ impl Composite {
     }
 
     /// The points (from Point and MultiPoint geometries), in file order.
+    ///
+    /// ```
+    /// let c = strikemap::Composite::parse(r#"{"type": "Point", "coordinates": [30.5, 50.4]}"#)?;
+    /// assert_eq!(c.points().len(), 1);
+    /// assert!(c.line().is_none() && c.area().is_none());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn points(&self) -> &[LatLon] {
         &self.points
     }
 
     /// Every line part together, if there were any.
+    ///
+    /// ```
+    /// let c = strikemap::Composite::parse(r#"{"type": "LineString", "coordinates": [[35, 47], [37, 48]]}"#)?;
+    /// assert_eq!(c.line().map(|l| l.segment_count()), Some(1));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn line(&self) -> Option<&Line> {
         self.line.as_ref().map(PreparedLine::line)
     }
 
     /// Every polygon together, if there were any.
+    ///
+    /// ```
+    /// let c = strikemap::Composite::parse(r#"{"type": "Polygon", "coordinates": [[[30, 50], [31, 50], [31, 51], [30, 50]]]}"#)?;
+    /// assert_eq!(c.area().map(|a| a.polygons().len()), Some(1));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn area(&self) -> Option<&Area> {
         self.area.as_ref().map(PreparedArea::area)
     }

@@ -124,6 +124,14 @@ impl ClaimReference {
     /// # Errors
     /// [`Error::Io`] naming the path; the import's errors prefixed with the
     /// path; [`Error::Format`] when the file holds no target or more than one.
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("strikemap-doc-reference.geojson");
+    /// std::fs::write(&path, r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "Square"}, "geometry": {"type": "Polygon", "coordinates": [[[30, 50], [31, 50], [31, 51], [30, 50]]]}}]}"#).unwrap();
+    /// let r = strikemap::ClaimReference::read(&path)?;
+    /// assert_eq!(r.name(), "Square");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<ClaimReference> {
         let path = path.as_ref();
         let shown = path.display().to_string();
@@ -162,6 +170,12 @@ impl ClaimReference {
     }
 
     /// The reference's name.
+    ///
+    /// ```
+    /// let r = strikemap::ClaimReference::parse("country:UA")?;
+    /// assert_eq!(r.name(), "Ukraine");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         match self {
             ClaimReference::Country(c) => &c.name,
@@ -172,6 +186,13 @@ impl ClaimReference {
     }
 
     /// The reference as a claim check takes it.
+    ///
+    /// ```
+    /// use strikemap::{ClaimReference, LatLon, Target};
+    /// let r = ClaimReference::parse("country:UA")?;
+    /// assert!(r.as_target_ref().nearest_to(LatLon::new(50.45, 30.52)?).inside);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
     pub fn as_target_ref(&self) -> TargetRef<'_> {
         match self {
             ClaimReference::Country(c) => TargetRef::Territory(&c.territory),
