@@ -8,10 +8,14 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 use strikemap::{
     City, CountryCode, Distance, Endpoint, ExportOptions, FeatureCollectionReader,
-    FeatureCollectionWriter, FrontLine, ImportOptions, Imported, LatLon, Line, MapExport,
-    MapFeature, RECORD_SEPARATOR, RangeRing, SequenceReader, SequenceWriter, Site, Strike,
-    StrikeArc, Weapon,
+    FeatureCollectionWriter, FeatureKind, FrontLine, ImportOptions, Imported, LatLon, Line,
+    MapExport, MapFeature, RECORD_SEPARATOR, RangeRing, SequenceReader, SequenceWriter, Site,
+    Strike, StrikeArc, Style, Weapon,
 };
+
+mod common;
+
+use common::rich_map::{catalog, extra_features, rich_map};
 
 fn p(lat: f64, lon: f64) -> LatLon {
     LatLon::new(lat, lon).unwrap()
@@ -87,6 +91,193 @@ fn ten_thousand_features_through_a_text_sequence() {
     map.extend(back).unwrap();
     let first: Value = serde_json::from_slice(records[0]).unwrap();
     assert_eq!(serde_json::to_value(&map.features()[0]).unwrap(), first);
+}
+
+/// Features whose later property layers override earlier ones: extras over
+/// strikemap's own properties and over the styles, the feature's style over
+/// the kind's and over `title`.
+fn overriding_features() -> Vec<MapFeature> {
+    let depot = Site::new("Depot 2", p(49.0, 36.0), code("UA")).with_category("fuel");
+    let strike = Strike::new(
+        jiff::civil::date(2025, 6, 2),
+        Endpoint::new("Kharkiv", p(49.9935, 36.2304)),
+        Weapon::BallisticMissile,
+    )
+    .with_launch(Endpoint::new("Belgorod", p(50.5997, 36.5983)));
+    vec![
+        MapFeature::new(depot)
+            .with_property("name", "shown name")
+            .with_property("category", json!({"nested": [1, 2]}))
+            .with_property("marker-color", "#123456")
+            .with_style(
+                Style::new()
+                    .with_marker_color("#abcdef")
+                    .unwrap()
+                    .with_title("styled title"),
+            ),
+        MapFeature::new(strike)
+            .with_property("distance_km", "about 80")
+            .with_property("timestamp", json!(null))
+            .with_style(Style::new().with_marker_symbol("rocket")),
+    ]
+}
+
+/// Default options, a bbox per feature at 4 decimals, and kind styles that
+/// set `title` and override the default styles.
+fn option_sets() -> Vec<ExportOptions> {
+    vec![
+        ExportOptions::default(),
+        ExportOptions::default()
+            .with_bbox(true)
+            .with_precision(4)
+            .unwrap(),
+        ExportOptions::default()
+            .with_style(FeatureKind::Site, Style::new().with_title("a site"))
+            .with_style(
+                FeatureKind::Strike,
+                Style::new().with_marker_color("#000000").unwrap(),
+            )
+            .with_strike_arcs(false),
+    ]
+}
+
+/// The stream writers serialize straight from the models, without building
+/// the `geojson::Feature` that `MapExport` holds: both must write the same
+/// features, for every kind, property layer and option.
+#[test]
+fn stream_writers_write_what_map_export_builds() {
+    for options in option_sets() {
+        let features = || extra_features().into_iter().chain(overriding_features());
+        let mut map = rich_map(&options);
+        map.extend(overriding_features()).unwrap();
+        let mut expected = serde_json::to_value(map.to_feature_collection()).unwrap();
+        let members = expected.as_object_mut().unwrap();
+        members.remove("bbox");
+        members.remove("name");
+        let expected_features = expected["features"].as_array().unwrap().clone();
+        assert!(expected_features.len() >= 18, "{}", expected_features.len());
+
+        let mut out = Vec::new();
+        let mut w = FeatureCollectionWriter::new(&mut out, options.clone());
+        w.write_catalog(&catalog()).unwrap();
+        for f in features() {
+            w.write(f).unwrap();
+        }
+        assert_eq!(&w.finish().unwrap(), map.summary());
+        common::assert_unique_keys(&out);
+        let got: Value = serde_json::from_slice(&out).unwrap();
+        for (g, e) in got["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(&expected_features)
+        {
+            assert_eq!(g, e, "feature {}", e["id"]);
+        }
+        assert_eq!(got, expected);
+
+        let mut out = Vec::new();
+        let mut w = SequenceWriter::new(&mut out, options.clone());
+        w.write_catalog(&catalog()).unwrap();
+        for f in features() {
+            w.write(f).unwrap();
+        }
+        assert_eq!(&w.finish().unwrap(), map.summary());
+        let records: Vec<Value> = out
+            .split(|b| *b == RECORD_SEPARATOR)
+            .skip(1)
+            .map(|r| {
+                common::assert_unique_keys(r);
+                serde_json::from_slice(r).unwrap()
+            })
+            .collect();
+        assert_eq!(records, expected_features);
+    }
+    // The layers did override.
+    let map = {
+        let mut m = MapExport::new(ExportOptions::default());
+        m.extend(overriding_features()).unwrap();
+        m
+    };
+    let props = |i: usize| map.features()[i].properties.clone().unwrap();
+    assert_eq!(
+        (
+            &props(0)["name"],
+            &props(0)["title"],
+            &props(0)["marker-color"]
+        ),
+        (
+            &json!("shown name"),
+            &json!("styled title"),
+            &json!("#123456")
+        )
+    );
+    assert_eq!(
+        (&props(1)["distance_km"], &props(1)["marker-symbol"]),
+        (&json!("about 80"), &json!("rocket"))
+    );
+}
+
+#[test]
+fn a_collection_is_compact_json_and_closed_even_if_not_finished() {
+    let mut out = Vec::new();
+    {
+        let mut w = FeatureCollectionWriter::new(&mut out, ExportOptions::default());
+        w.write(site(0)).unwrap();
+        w.write(site(1)).unwrap();
+        // dropped without finish()
+    }
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with(r#"{"type":"FeatureCollection","features":[{"type":"Feature","#),
+        "{text}"
+    );
+    assert!(text.ends_with("}]}"), "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["features"].as_array().map(Vec::len), Some(2));
+    // An empty collection, dropped or finished, is still a collection.
+    for finish in [false, true] {
+        let mut out = Vec::new();
+        let w = FeatureCollectionWriter::new(&mut out, ExportOptions::default());
+        if finish {
+            w.finish().unwrap();
+        } else {
+            drop(w);
+        }
+        assert_eq!(
+            serde_json::from_slice::<Value>(&out).unwrap(),
+            json!({"type": "FeatureCollection", "features": []})
+        );
+    }
+}
+
+/// A writer that fails after `room` bytes.
+struct Full {
+    room: usize,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.room < buf.len() {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.room -= buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failing_output_is_a_typed_error() {
+    let mut w = FeatureCollectionWriter::new(Full { room: 300 }, ExportOptions::default());
+    let mut errors = (0..10).filter_map(|i| w.write(site(i)).err());
+    let first = errors.next().expect("the output fills up");
+    assert_eq!(first.to_string(), "<output>: disk full");
+    let mut w = SequenceWriter::new(Full { room: 300 }, ExportOptions::default());
+    let err = (0..10).find_map(|i| w.write(site(i)).err()).unwrap();
+    assert!(matches!(err, strikemap::Error::Io { .. }), "{err:?}");
 }
 
 #[test]

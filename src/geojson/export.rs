@@ -1,4 +1,5 @@
-//! Writing models as GeoJSON features: properties, styles, ids, and
+//! Writing models as GeoJSON features (ids, foreign members; the geometry
+//! is drawn in `drawn.rs`, the properties written in `properties.rs`), and
 //! [`MapExport`], a FeatureCollection built in memory.
 //!
 //! Every position is rounded to the export precision *before* anything is
@@ -13,16 +14,13 @@ use std::path::Path;
 
 use geojson::feature::Id;
 use geojson::{Feature, FeatureCollection, JsonObject, JsonValue};
-use jiff::civil::Date;
 
 use super::bbox::Extent;
-use super::geometry::{Shape, area_shape, lines_shape, point_shape, ring_shape};
-use super::{ExportOptions, FileSummary, MapFeature, MapItem, RangeRing, StrikeArc, geometry_bbox};
-use crate::distance::Distance;
+use super::drawn::draw;
+use super::properties::write_properties;
+use super::{ExportOptions, FileSummary, MapFeature, MapItem, StrikeArc, geometry_bbox};
 use crate::error::{Error, Result};
-use crate::measure::{Geodesic, PointMeasure as _};
-use crate::model::{Catalog, Endpoint, Place, Site, Source};
-use crate::position::LatLon;
+use crate::model::Catalog;
 
 /// Members of a Feature or FeatureCollection that strikemap writes itself.
 pub(crate) const RESERVED_MEMBERS: [&str; 6] =
@@ -36,213 +34,20 @@ pub(crate) fn io_error(path: impl Into<String>, err: &std::io::Error) -> Error {
     }
 }
 
-/// A number of kilometres or miles as written: to the metre (3 decimals).
-pub(crate) fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
-
-/// Milliseconds since 1970-01-01T00:00:00Z at the start of `date` in UTC
-/// (the `timestamp` kepler.gl plays back).
-pub(crate) fn unix_ms(date: Date) -> Result<i64> {
-    Ok(days_from_civil(date) * 86_400_000)
-}
-
-/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
-/// `days_from_civil`, <https://howardhinnant.github.io/date_algorithms.html>):
-/// plain arithmetic, much cheaper than a time-zone conversion per feature.
-fn days_from_civil(date: Date) -> i64 {
-    let (m, d) = (i64::from(date.month()), i64::from(date.day()));
-    let y = i64::from(date.year()) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn put(props: &mut JsonObject, key: &str, value: impl Into<JsonValue>) {
-    props.insert(key.to_string(), value.into());
-}
-
-fn put_opt(props: &mut JsonObject, key: &str, value: Option<&str>) {
-    if let Some(v) = value {
-        put(props, key, v);
+/// Foreign members must not use a name GeoJSON reserves.
+pub(crate) fn check_foreign_members(feature: &MapFeature) -> Result<()> {
+    match feature
+        .foreign_members
+        .keys()
+        .find(|k| RESERVED_MEMBERS.contains(&k.as_str()))
+    {
+        Some(k) => Err(Error::Format {
+            member: format!("foreign member {k:?}"),
+            expected: "a name other than type, id, geometry, properties, bbox and features".into(),
+            found: format!("{k:?}"),
+        }),
+        None => Ok(()),
     }
-}
-
-fn put_list(props: &mut JsonObject, key: &str, items: &[String]) {
-    if !items.is_empty() {
-        put(props, key, items.to_vec());
-    }
-}
-
-fn put_distance(props: &mut JsonObject, stem: &str, d: Distance) {
-    put(props, &format!("{stem}_km"), round3(d.as_km()));
-    put(props, &format!("{stem}_mi"), round3(d.as_miles()));
-}
-
-fn put_date(props: &mut JsonObject, date: Date) -> Result<()> {
-    put(props, "date", date.to_string());
-    put(props, "timestamp", unix_ms(date)?);
-    Ok(())
-}
-
-pub(crate) fn position_value(p: LatLon) -> JsonValue {
-    JsonValue::from(p.to_lon_lat().to_vec())
-}
-
-/// `source`, `source_url`, `source_date`, unless the source is empty.
-fn put_source(props: &mut JsonObject, source: &Source) {
-    if *source == Source::default() {
-        return;
-    }
-    put(props, "source", source.title.as_str());
-    put_opt(props, "source_url", source.url.as_deref());
-    if let Some(d) = source.date {
-        put(props, "source_date", d.to_string());
-    }
-}
-
-fn put_site(props: &mut JsonObject, site: &Site) {
-    put(props, "country", site.country.as_str());
-    put_opt(props, "region", site.region.as_deref());
-    put_list(props, "aliases", &site.aliases);
-    put_opt(props, "category", site.category.as_deref());
-    put_source(props, &site.source);
-}
-
-fn to_json<T: serde::Serialize>(value: &T, member: &str) -> Result<JsonValue> {
-    serde_json::to_value(value).map_err(|e| Error::Format {
-        member: member.to_string(),
-        expected: "a value JSON can hold".into(),
-        found: e.to_string(),
-    })
-}
-
-fn quantized(endpoint: &Endpoint, options: &ExportOptions) -> Result<Endpoint> {
-    Ok(Endpoint::new(
-        endpoint.name.clone(),
-        options.quantize(endpoint.position)?,
-    ))
-}
-
-/// The geometry and strikemap's own properties of an item.
-fn item_shape_and_properties(
-    item: &MapItem,
-    options: &ExportOptions,
-) -> Result<(Shape, JsonObject)> {
-    let mut props = JsonObject::new();
-    put(&mut props, "kind", item.kind().name());
-    put(&mut props, "name", item.name());
-    let shape = match item {
-        MapItem::Place(place) => {
-            put_site(&mut props, place.site());
-            match place {
-                Place::AirBase(b) => put_opt(&mut props, "icao", b.icao.as_deref()),
-                Place::City(c) => {
-                    if let Some(n) = c.population {
-                        put(&mut props, "population", n);
-                    }
-                }
-                Place::Site(_) => {}
-            }
-            point_shape(place.position(), options)?
-        }
-        MapItem::FrontLine(front) => {
-            put_date(&mut props, front.as_of)?;
-            put(&mut props, "approximate", front.approximate);
-            put_list(&mut props, "waypoints", &front.waypoints);
-            if !front.sources.is_empty() {
-                put(&mut props, "sources", to_json(&front.sources, "sources")?);
-            }
-            let parts = front
-                .line
-                .parts()
-                .iter()
-                .map(|p| {
-                    p.iter()
-                        .map(|v| options.quantize(*v))
-                        .collect::<Result<Vec<_>>>()
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let shape = lines_shape(&parts, options)?;
-            put_distance(&mut props, "length", shape.length());
-            shape
-        }
-        MapItem::Territory(t) => {
-            put_opt(
-                &mut props,
-                "country",
-                t.country.as_ref().map(|c| c.as_str()),
-            );
-            put_list(&mut props, "aliases", &t.aliases);
-            put_opt(&mut props, "scale", t.scale.as_deref());
-            put_source(&mut props, &t.source);
-            let shape = area_shape(&t.area, options)?;
-            if let Some(km2) = shape.area_km2() {
-                put(&mut props, "area_km2", round3(km2));
-            }
-            shape
-        }
-        MapItem::Strike(s) => {
-            let target = quantized(&s.target, options)?;
-            put(&mut props, "target", target.name.as_str());
-            put_date(&mut props, s.date)?;
-            put(&mut props, "weapon", s.weapon.name());
-            put_opt(&mut props, "strike_id", s.id.as_deref());
-            if let Some(launch) = &s.launch {
-                let launch = quantized(launch, options)?;
-                put(&mut props, "launch", launch.name.as_str());
-                put(
-                    &mut props,
-                    "launch_position",
-                    position_value(launch.position),
-                );
-                put_distance(
-                    &mut props,
-                    "distance",
-                    Geodesic.distance(launch.position, target.position),
-                );
-            }
-            if !s.counts.is_empty() {
-                put(&mut props, "counts", to_json(&s.counts, "counts")?);
-            }
-            put_opt(&mut props, "description", s.description.as_deref());
-            put_source(&mut props, &s.source);
-            Shape::Point(target.position)
-        }
-        MapItem::StrikeArc(a) => {
-            let arc = StrikeArc {
-                launch: quantized(&a.launch, options)?,
-                target: quantized(&a.target, options)?,
-                ..a.clone()
-            };
-            put(&mut props, "launch", arc.launch.name.as_str());
-            put(&mut props, "target", arc.target.name.as_str());
-            if let Some(d) = arc.date {
-                put_date(&mut props, d)?;
-            }
-            if let Some(w) = arc.weapon {
-                put(&mut props, "weapon", w.name());
-            }
-            put_opt(&mut props, "strike_id", arc.strike_id.as_deref());
-            put_distance(&mut props, "distance", arc.length());
-            let vertices = arc
-                .vertices(options.spacing())?
-                .into_iter()
-                .map(|p| options.quantize(p))
-                .collect::<Result<Vec<_>>>()?;
-            lines_shape(&[vertices], options)?
-        }
-        MapItem::RangeRing(r) => {
-            let ring = RangeRing::new(r.name.clone(), options.quantize(r.centre)?, r.radius())?;
-            put(&mut props, "centre", position_value(ring.centre));
-            put(&mut props, "radius_m", ring.radius().as_metres());
-            put_distance(&mut props, "radius", ring.radius());
-            ring_shape(&ring.vertices(options.spacing())?, options)?
-        }
-    };
-    Ok((shape, props))
 }
 
 /// The feature with the given id: geometry, properties (strikemap's, then
@@ -253,43 +58,22 @@ pub(crate) fn build_feature(
     id: Id,
     options: &ExportOptions,
 ) -> Result<Feature> {
-    let (shape, mut props) = item_shape_and_properties(&feature.item, options)?;
-    put(&mut props, "title", feature.item.name());
-    // Kind style, then the feature's own style, then its extra properties:
-    // later ones win (the same as `Style::merged`, without copying a style).
-    let base = options.styles().get(feature.kind());
-    for (k, v) in base
-        .properties()
-        .iter()
-        .chain(feature.style.properties())
-        .chain(&feature.properties)
-    {
-        props.insert(k.clone(), v.clone());
-    }
-    let geometry = shape.to_geometry();
-    let bbox = if options.bbox() {
-        geometry_bbox(&geometry).map(|b| b.to_vec())
-    } else {
-        None
+    check_foreign_members(feature)?;
+    let drawn = draw(&feature.item, options)?;
+    let mut props = JsonObject::new();
+    write_properties(feature, &drawn, options, &mut props)?;
+    let geometry = drawn.shape.to_geometry();
+    let bbox = match options.bbox() {
+        true => geometry_bbox(&geometry).map(|b| b.to_vec()),
+        false => None,
     };
-    let mut foreign = JsonObject::new();
-    for (k, v) in &feature.foreign_members {
-        if RESERVED_MEMBERS.contains(&k.as_str()) {
-            return Err(Error::Format {
-                member: format!("foreign member {k:?}"),
-                expected: "a name other than type, id, geometry, properties, bbox and features"
-                    .into(),
-                found: format!("{k:?}"),
-            });
-        }
-        foreign.insert(k.clone(), v.clone());
-    }
     Ok(Feature {
         bbox,
         geometry: Some(geometry),
         id: Some(id),
         properties: Some(props),
-        foreign_members: (!foreign.is_empty()).then_some(foreign),
+        foreign_members: (!feature.foreign_members.is_empty())
+            .then(|| feature.foreign_members.clone()),
     })
 }
 
@@ -700,40 +484,5 @@ mod tests {
         assert_eq!(slug("  Kyiv (city)  "), "kyiv-city");
         assert_eq!(slug("Енгельс-2"), "енгельс-2");
         assert_eq!(slug("→"), "");
-    }
-
-    #[test]
-    fn timestamp_is_utc_midnight() {
-        assert_eq!(unix_ms(jiff::civil::date(1970, 1, 2)).unwrap(), 86_400_000);
-        assert_eq!(
-            unix_ms(jiff::civil::date(2025, 6, 1)).unwrap(),
-            1_748_736_000_000
-        );
-    }
-}
-
-#[cfg(test)]
-mod timestamp_tests {
-    use super::*;
-
-    #[test]
-    fn days_agree_with_jiff() {
-        for (y, m, d) in [
-            (1970, 1, 1),
-            (1969, 12, 31),
-            (2000, 2, 29),
-            (2025, 6, 2),
-            (1900, 3, 1),
-            (-44, 3, 15),
-            (9999, 12, 30),
-        ] {
-            let date = jiff::civil::date(y, m, d);
-            let want = date
-                .to_zoned(jiff::tz::TimeZone::UTC)
-                .unwrap()
-                .timestamp()
-                .as_millisecond();
-            assert_eq!(unix_ms(date).unwrap(), want, "{date}");
-        }
     }
 }

@@ -533,7 +533,7 @@ impl Props {
     /// Drops the timestamp if it matches the date.
     fn timestamp(&mut self, date: Option<Date>) -> Result<()> {
         if let Some(d) = date {
-            self.derived_equal("timestamp", &JsonValue::from(super::export::unix_ms(d)?));
+            self.derived_equal("timestamp", &JsonValue::from(super::properties::unix_ms(d)));
         }
         Ok(())
     }

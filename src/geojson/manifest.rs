@@ -34,13 +34,18 @@ impl FileSummary {
     /// assert_eq!(s.geometry_types(), ["None"]);
     /// ```
     pub fn add(&mut self, feature: &Feature) {
-        self.features += 1;
-        self.types.insert(
+        self.add_type(
             feature
                 .geometry
                 .as_ref()
                 .map_or("None", |g| g.value.type_name()),
         );
+    }
+
+    /// Counts one feature of the given geometry type.
+    pub(crate) fn add_type(&mut self, geometry_type: &'static str) {
+        self.features += 1;
+        self.types.insert(geometry_type);
     }
 
     /// The number of features.

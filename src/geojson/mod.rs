@@ -7,13 +7,15 @@
 //! ```text
 //! model (Place, FrontLine, Territory, Strike, StrikeArc, RangeRing)
 //!   -> MapItem -> MapFeature (+ id, style, extra properties)
-//!   -> export.rs: properties (kind, name, ISO dates + timestamp, counts,
-//!                 sources, distances with units), style.rs: simplestyle
-//!   -> geometry.rs: positions rounded, geodesic edges densified,
+//!   -> drawn.rs: the geometry as written, measured (lengths, areas),
+//!      through geometry.rs: positions rounded, geodesic edges densified,
 //!      antimeridian.rs: cut at ±180 and closed along the poles,
-//!      winding.rs: exteriors counter-clockwise, bbox.rs: bbox
-//!   -> MapExport (in memory) | stream.rs: FeatureCollectionWriter,
-//!      SequenceWriter (RFC 8142)
+//!      winding.rs: exteriors counter-clockwise; bbox.rs: bbox
+//!   -> properties.rs: properties (kind, name, ISO dates + timestamp,
+//!      counts, sources, distances with units), then style.rs: simplestyle
+//!   -> export.rs: geojson::Feature, MapExport (in memory)
+//!      | streamed.rs + stream.rs: FeatureCollectionWriter, SequenceWriter
+//!        (RFC 8142), serialized straight from the models
 //! GeoJSON text -> import.rs (Imported) | stream.rs readers
 //!   -> geometry.rs: every member checked, errors name feature and member
 //!   -> MapFeature -> Catalog
@@ -28,6 +30,7 @@
 mod antimeridian;
 mod arc;
 mod bbox;
+mod drawn;
 mod export;
 mod feature;
 mod geometry;
@@ -35,8 +38,10 @@ mod import;
 mod kind;
 mod manifest;
 mod options;
+mod properties;
 mod ring;
 mod stream;
+mod streamed;
 mod style;
 mod winding;
 

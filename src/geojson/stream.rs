@@ -1,8 +1,10 @@
 //! Streaming: FeatureCollections and GeoJSON Text Sequences (RFC 8142)
 //! written and read one feature at a time, never holding them all.
 //!
-//! Writing a FeatureCollection goes through the `geojson` crate's
-//! `FeatureWriter`. Reading one is done here rather than with its
+//! Features are serialized by `serde_json` straight from the models
+//! (`streamed.rs`); the FeatureCollection around them is written with
+//! `serde_json`'s formatter. Reading a collection is done here rather
+//! than with the `geojson` crate's
 //! `FeatureReader`/`FeatureIterator`, which take the first `[` of the
 //! document for the start of `features` (so a `bbox`, or a `[` in a name,
 //! written before `features` is misread), cannot see members after
@@ -13,11 +15,13 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 
-use geojson::{Feature, FeatureWriter, JsonObject, JsonValue};
+use geojson::{Feature, JsonObject, JsonValue};
+use serde_json::ser::{CompactFormatter, Formatter as _};
 
-use super::export::{Ids, catalog_features, export_feature, io_error};
+use super::export::{Ids, catalog_features, io_error};
 use super::geometry::describe;
 use super::import::{Skipped, check_crs, read_feature};
+use super::streamed::StreamedFeature;
 use super::{ExportOptions, FileSummary, ImportOptions, MapFeature};
 use crate::error::{Error, Result};
 use crate::model::Catalog;
@@ -49,11 +53,18 @@ fn json_error(e: &serde_json::Error) -> Error {
     }
 }
 
-/// Writes a FeatureCollection feature by feature through the `geojson`
-/// crate's `FeatureWriter`, so memory does not grow with the number of
-/// features (only the set of ids used, to keep them unique). Per-feature
-/// `bbox` is written if the options ask for it; the collection's `bbox`
-/// cannot be, since it is only known at the end.
+/// Writes a FeatureCollection feature by feature, so memory does not grow
+/// with the number of features (only the set of ids used, to keep them
+/// unique, at 8 bytes a feature). Per-feature `bbox` is written if the
+/// options ask for it; the collection's `bbox` cannot be, since it is only
+/// known at the end.
+///
+/// Each feature is serialized by `serde_json` straight from the model (no
+/// JSON object is built for it), with the members `geojson::Feature`
+/// writes; the collection around them is written token by token with
+/// `serde_json`'s formatter. Call [`FeatureCollectionWriter::finish`] to
+/// see errors: a writer dropped unfinished closes the collection as best
+/// it can, the way the `geojson` crate's `FeatureWriter` does.
 ///
 /// ```
 /// use strikemap::{City, CountryCode, ExportOptions, FeatureCollectionWriter, LatLon};
@@ -67,10 +78,29 @@ fn json_error(e: &serde_json::Error) -> Error {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct FeatureCollectionWriter<W: Write> {
-    inner: FeatureWriter<W>,
+    collection: Collection<W>,
     options: ExportOptions,
     ids: Ids,
     summary: FileSummary,
+}
+
+/// How far the collection around the features is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Framing {
+    /// Nothing yet.
+    New,
+    /// `{"type":"FeatureCollection","features":[` and, unless `first`, a feature.
+    Open { first: bool },
+    /// Closed.
+    Closed,
+}
+
+/// `"key":`, as the first member of an object or after others.
+fn object_key<W: Write>(w: &mut W, first: bool, key: &str) -> std::io::Result<()> {
+    CompactFormatter.begin_object_key(w, first)?;
+    serde_json::to_writer(&mut *w, key)?;
+    CompactFormatter.end_object_key(w)?;
+    CompactFormatter.begin_object_value(w)
 }
 
 impl<W: Write> FeatureCollectionWriter<W> {
@@ -83,7 +113,10 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// ```
     pub fn new(writer: W, options: ExportOptions) -> FeatureCollectionWriter<W> {
         FeatureCollectionWriter {
-            inner: FeatureWriter::from_writer(writer),
+            collection: Collection {
+                writer,
+                framing: Framing::New,
+            },
             options,
             ids: Ids::default(),
             summary: FileSummary::default(),
@@ -103,8 +136,13 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn write(&mut self, feature: impl Into<MapFeature>) -> Result<()> {
-        let feature = export_feature(&feature.into(), &self.options, &mut self.ids)?;
-        self.write_geojson(&feature)
+        let feature = feature.into();
+        let id = self.ids.assign(&feature);
+        let streamed = StreamedFeature::new(&feature, id, &self.options)?;
+        let geometry_type = streamed.geometry_type();
+        self.collection.write_value(&streamed)?;
+        self.summary.add_type(geometry_type);
+        Ok(())
     }
 
     /// Writes a feature already in GeoJSON form, as it is.
@@ -119,7 +157,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn write_geojson(&mut self, feature: &Feature) -> Result<()> {
-        self.inner.write_feature(feature).map_err(output_error)?;
+        self.collection.write_value(feature)?;
         self.summary.add(feature);
         Ok(())
     }
@@ -165,10 +203,86 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn finish(mut self) -> Result<FileSummary> {
-        self.inner.finish().map_err(output_error)?;
-        self.inner.flush().map_err(output_error)?;
+        self.collection.close().map_err(output_error)?;
+        self.collection.writer.flush().map_err(output_error)?;
         Ok(std::mem::take(&mut self.summary))
     }
+}
+
+/// The FeatureCollection around the features, and where it goes.
+struct Collection<W: Write> {
+    writer: W,
+    framing: Framing,
+}
+
+impl<W: Write> Collection<W> {
+    /// Writes one element of `features`, opening the collection first if
+    /// this is the first.
+    fn write_value(&mut self, feature: &impl serde::Serialize) -> Result<()> {
+        let first = match self.framing {
+            Framing::New => {
+                self.open().map_err(output_error)?;
+                true
+            }
+            Framing::Open { first } => first,
+            Framing::Closed => return Err(output_error("the collection is already closed")),
+        };
+        let w = &mut self.writer;
+        CompactFormatter
+            .begin_array_value(w, first)
+            .map_err(output_error)?;
+        serde_json::to_writer(&mut *w, feature).map_err(output_error)?;
+        CompactFormatter.end_array_value(w).map_err(output_error)?;
+        self.framing = Framing::Open { first: false };
+        Ok(())
+    }
+
+    /// `{"type":"FeatureCollection","features":[`.
+    fn open(&mut self) -> std::io::Result<()> {
+        let w = &mut self.writer;
+        CompactFormatter.begin_object(w)?;
+        object_key(w, true, "type")?;
+        serde_json::to_writer(&mut *w, "FeatureCollection")?;
+        CompactFormatter.end_object_value(w)?;
+        object_key(w, false, "features")?;
+        CompactFormatter.begin_array(w)?;
+        self.framing = Framing::Open { first: true };
+        Ok(())
+    }
+
+    /// `]}`, after opening the collection if nothing was written.
+    fn close(&mut self) -> std::io::Result<()> {
+        match self.framing {
+            Framing::Closed => return Ok(()),
+            Framing::New => self.open()?,
+            Framing::Open { .. } => {}
+        }
+        self.framing = Framing::Closed;
+        let w = &mut self.writer;
+        CompactFormatter.end_array(w)?;
+        CompactFormatter.end_object_value(w)?;
+        CompactFormatter.end_object(w)
+    }
+}
+
+/// Closes the collection of a writer dropped without
+/// [`FeatureCollectionWriter::finish`] (errors cannot be reported here).
+impl<W: Write> Drop for Collection<W> {
+    fn drop(&mut self) {
+        if self.framing != Framing::Closed && self.close().is_ok() {
+            let _ = self.writer.flush();
+        }
+    }
+}
+
+/// One record of a sequence: the record separator, the feature's JSON, a
+/// line feed.
+fn write_record<W: Write>(writer: &mut W, feature: &impl serde::Serialize) -> Result<()> {
+    writer
+        .write_all(&[RECORD_SEPARATOR])
+        .map_err(output_error)?;
+    serde_json::to_writer(&mut *writer, feature).map_err(output_error)?;
+    writer.write_all(b"\n").map_err(output_error)
 }
 
 /// Writes a GeoJSON Text Sequence (RFC 8142, `.geojsons`): each feature is
@@ -219,8 +333,12 @@ impl<W: Write> SequenceWriter<W> {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn write(&mut self, feature: impl Into<MapFeature>) -> Result<()> {
-        let feature = export_feature(&feature.into(), &self.options, &mut self.ids)?;
-        self.write_geojson(&feature)
+        let feature = feature.into();
+        let id = self.ids.assign(&feature);
+        let streamed = StreamedFeature::new(&feature, id, &self.options)?;
+        write_record(&mut self.writer, &streamed)?;
+        self.summary.add_type(streamed.geometry_type());
+        Ok(())
     }
 
     /// Writes a feature already in GeoJSON form as a record.
@@ -237,11 +355,7 @@ impl<W: Write> SequenceWriter<W> {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn write_geojson(&mut self, feature: &Feature) -> Result<()> {
-        self.writer
-            .write_all(&[RECORD_SEPARATOR])
-            .map_err(output_error)?;
-        serde_json::to_writer(&mut self.writer, feature).map_err(output_error)?;
-        self.writer.write_all(b"\n").map_err(output_error)?;
+        write_record(&mut self.writer, feature)?;
         self.summary.add(feature);
         Ok(())
     }
