@@ -269,15 +269,46 @@ impl std::io::Write for Full {
     }
 }
 
+/// Each feature is written when `write` is called: the first that does
+/// not fit is the one that fails, with a typed error naming the output.
 #[test]
 fn a_failing_output_is_a_typed_error() {
-    let mut w = FeatureCollectionWriter::new(Full { room: 300 }, ExportOptions::default());
-    let mut errors = (0..10).filter_map(|i| w.write(site(i)).err());
-    let first = errors.next().expect("the output fills up");
-    assert_eq!(first.to_string(), "<output>: disk full");
-    let mut w = SequenceWriter::new(Full { room: 300 }, ExportOptions::default());
-    let err = (0..10).find_map(|i| w.write(site(i)).err()).unwrap();
+    let mut w = FeatureCollectionWriter::new(Full { room: 100 }, ExportOptions::default());
+    let (at, err) = (0..10)
+        .find_map(|i| w.write(site(i)).err().map(|e| (i, e)))
+        .unwrap();
+    assert_eq!(
+        (at, err.to_string()),
+        (0, "<output>: disk full".to_string())
+    );
+    let mut w = SequenceWriter::new(Full { room: 1_000 }, ExportOptions::default());
+    let (at, err) = (0..10)
+        .find_map(|i| w.write(site(i)).err().map(|e| (i, e)))
+        .unwrap();
+    assert!(at > 0 && at < 10, "{at}");
     assert!(matches!(err, strikemap::Error::Io { .. }), "{err:?}");
+}
+
+/// A bad feature is refused when it is written, and nothing of it reaches
+/// the file; the features around it do.
+#[test]
+fn a_bad_feature_is_refused_at_once_and_writing_goes_on() {
+    let mut bad = site(1);
+    bad.foreign_members.insert("geometry".into(), json!(null));
+    let mut out = Vec::new();
+    let mut w = SequenceWriter::new(&mut out, ExportOptions::default());
+    w.write(site(0)).unwrap();
+    let err = w.write(bad).unwrap_err();
+    assert!(
+        err.to_string().contains("foreign member \"geometry\""),
+        "{err}"
+    );
+    w.write(site(2)).unwrap();
+    assert_eq!(w.finish().unwrap().features(), 2);
+    let names: Vec<String> = SequenceReader::new(&out[..], ImportOptions::default())
+        .map(|f| f.unwrap().item.name())
+        .collect();
+    assert_eq!(names, ["site 0", "site 2"]);
 }
 
 #[test]
