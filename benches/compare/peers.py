@@ -46,7 +46,34 @@ OPS = [
     ("point-to-point", "Point to point"),
     ("point-to-ukraine", "Point to Ukraine (1:10m)"),
     ("point-to-front-line", "Point to front line (10k vertices)"),
+    ("geojson-export", "GeoJSON export to a file (per feature)"),
 ]
+
+# Features in one pass of the GeoJSON export: the query points, repeated
+# (the same number in the Rust driver and turf.mjs).
+EXPORT_FEATURES = 100_000
+
+
+def export_properties(i):
+    """The properties strikemap writes for the i-th exported event (a drone
+    strike with a claimed count and a source), so every exporter writes the
+    same features."""
+    name = f"event {i}"
+    return {
+        "kind": "strike",
+        "name": name,
+        "target": name,
+        "date": "2025-06-01",
+        "timestamp": 1748736000000,
+        "weapon": "drone",
+        "strike_id": f"ev-{i}",
+        "counts": [{"kind": "launched", "count": 3, "claimed_by": "local officials"}],
+        "source": "synthetic",
+        "title": name,
+        "marker-color": "#d62728",
+        "marker-size": "medium",
+        "marker-symbol": "danger",
+    }
 
 
 # ---------------------------------------------------------------- gen
@@ -114,6 +141,21 @@ class Timer:
             total = time.perf_counter() - started
             if (len(per_query) >= self.min_repeats and total >= self.min_time) or total >= self.max_time:
                 return per_query, answers
+
+
+    def passes(self, n, one_pass):
+        """Time whole passes of `one_pass()` (one untimed pass first);
+        returns (seconds per feature for each pass, n zeros)."""
+        one_pass()
+        per_feature = []
+        started = time.perf_counter()
+        while True:
+            t = time.perf_counter()
+            one_pass()
+            per_feature.append((time.perf_counter() - t) / n)
+            total = time.perf_counter() - started
+            if (len(per_feature) >= self.min_repeats and total >= self.min_time) or total >= self.max_time:
+                return per_feature, [0.0] * n
 
 
 def result(op, tool, measured, family, comparable=True, setup=None, note=""):
@@ -367,6 +409,74 @@ def run(args):
                 )
             )
 
+    # --- GeoJSON export: the standard library's json, and geopandas (GDAL)
+    def export_json(path):
+        features = []
+        for i in range(EXPORT_FEATURES):
+            lon, lat = queries[i % len(queries)]
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                    "id": f"strike/ev-{i}",
+                    "properties": export_properties(i),
+                }
+            )
+        with open(path, "w") as f:
+            json.dump({"type": "FeatureCollection", "features": features}, f)
+
+    step("json.dump export")
+    path = data / "export-python-json.geojson"
+    row = result(
+        "geojson-export",
+        "Python json.dump (standard library)",
+        timer.passes(EXPORT_FEATURES, lambda: export_json(path)),
+        "python",
+        comparable=False,
+        note="a dict per feature, then one json.dump of the collection (it is all in memory first)",
+    )
+    row["output"] = str(path)
+    results.append(row)
+
+    if gpd is not None and shapely is not None:
+        try:
+            import pyogrio
+
+            versions["pyogrio"] = f"{pyogrio.__version__} (GDAL {pyogrio.__gdal_version_string__})"
+            engine = "pyogrio"
+        except ImportError:
+            engine = None
+
+        def export_geopandas(path):
+            rows = []
+            for i in range(EXPORT_FEATURES):
+                props = export_properties(i)
+                props["counts"] = json.dumps(props["counts"])  # GDAL has no list-of-object fields
+                props["id"] = f"strike/ev-{i}"
+                rows.append(props)
+            lon = [queries[i % len(queries)][0] for i in range(EXPORT_FEATURES)]
+            lat = [queries[i % len(queries)][1] for i in range(EXPORT_FEATURES)]
+            gdf = gpd.GeoDataFrame(rows, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
+            # ID_FIELD: GDAL's GeoJSON driver writes that column as the feature id.
+            gdf.to_file(path, driver="GeoJSON", ID_FIELD="id", **({"engine": engine} if engine else {}))
+
+        step("geopandas to_file export")
+        path = data / "export-geopandas.geojson"
+        if path.exists():
+            path.unlink()
+        row = result(
+            "geojson-export",
+            "geopandas GeoDataFrame.to_file (GDAL GeoJSON driver)",
+            timer.passes(EXPORT_FEATURES, lambda: export_geopandas(path)),
+            "geopandas",
+            comparable=False,
+            note="a data frame of the properties, written by GDAL (counts given as JSON text, the id column as the feature id)",
+        )
+        row["output"] = str(path)
+        results.append(row)
+    else:
+        skip("geojson-export", "geopandas to_file", "geopandas or shapely not installed")
+
     print(json.dumps({"runner": "python peers", "versions": versions, "skipped": skipped, "results": results}))
 
 
@@ -431,6 +541,34 @@ def errors(answers, reference):
         statistics.median(p for _, p in outside) if outside else 0.0,
         flips,
     )
+
+
+def export_check(ref_path, path):
+    """How the features of an exported file differ from strikemap's."""
+    try:
+        ref = json.loads(Path(ref_path).read_text())["features"]
+        got = json.loads(Path(path).read_text())["features"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        return f"unreadable ({e})"
+    if len(ref) != len(got):
+        return f"{len(got):,} features, strikemap {len(ref):,}"
+    ids = coords = 0
+    keys = set()
+    for a, b in zip(ref, got):
+        ids += a.get("id") != b.get("id")
+        coords += a["geometry"]["coordinates"] != (b.get("geometry") or {}).get("coordinates")
+        pa, pb = a.get("properties") or {}, b.get("properties") or {}
+        keys.update(k for k in set(pa) | set(pb) if pa.get(k) != pb.get(k))
+    if not ids and not coords and not keys:
+        return "the same features"
+    parts = []
+    if ids:
+        parts.append(f"id differs in {ids:,}")
+    if coords:
+        parts.append(f"coordinates differ in {coords:,}")
+    if keys:
+        parts.append("properties differ: " + ", ".join(sorted(keys)))
+    return "; ".join(parts)
 
 
 def machine():
@@ -502,6 +640,11 @@ def report(args):
       "(the % over those outside Ukraine), and the median over the queries that strikemap puts outside Ukraine "
       "(every query, for points and the front line), since inside both answers are 0.")
     w("")
+    w(f"GeoJSON export: each tool writes the query points, repeated to {EXPORT_FEATURES:,} drone-strike features with "
+      "the same id and properties as strikemap's (dates, a timestamp, a claimed count, a source, simplestyle colours), "
+      "as one FeatureCollection to a file; the time is per feature, building the features included, and the error "
+      "column says how the file differs from strikemap's.")
+    w("")
     ua_ref = next((r for r in results if r["op"] == "point-to-ukraine" and r.get("reference")), None)
     if ua_ref:
         inside = sum(1 for d in ua_ref["answers_m"] if d == 0)
@@ -520,7 +663,11 @@ def report(args):
         for r in rows:
             t = statistics.median(r["per_query_s"])
             ratio = t / ref_t if ref_t else None
-            if r.get("reference"):
+            if op == "geojson-export":
+                err_max = "reference" if r.get("reference") else (
+                    export_check(ref["output"], r["output"]) if ref and r.get("output") else "no reference")
+                err_med = ""
+            elif r.get("reference"):
                 err_max, err_med = "reference", "reference"
             elif not r["comparable"] or r["answers_m"] is None:
                 err_max, err_med = "not comparable (planar degrees)", ""

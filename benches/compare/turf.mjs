@@ -9,7 +9,7 @@
 // edges as great circles: fast to write, but about 0.5 % off the ellipsoid.
 
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -41,7 +41,7 @@ try {
   turf = require("@turf/turf");
   versions["@turf/turf"] = require("@turf/turf/package.json").version;
 } catch (e) {
-  for (const op of ["point-to-point", "point-to-ukraine", "point-to-front-line"]) {
+  for (const op of ["point-to-point", "point-to-ukraine", "point-to-front-line", "geojson-export"]) {
     skipped.push({ op, tool: "Turf.js", why: `@turf/turf not found under ${opts.modules}/node_modules` });
   }
 }
@@ -82,6 +82,44 @@ function push(op, tool, [perQuery, answers], note, setup = {}) {
 }
 
 const step = (name) => process.stderr.write(`  node: ${name}\n`);
+
+// Features in one pass of the GeoJSON export (as in peers.py and the Rust driver).
+const EXPORT_FEATURES = 100_000;
+
+/** The properties strikemap writes for the i-th exported event (see peers.py). */
+function exportProperties(i) {
+  const name = `event ${i}`;
+  return {
+    kind: "strike",
+    name,
+    target: name,
+    date: "2025-06-01",
+    timestamp: 1748736000000,
+    weapon: "drone",
+    strike_id: `ev-${i}`,
+    counts: [{ kind: "launched", count: 3, claimed_by: "local officials" }],
+    source: "synthetic",
+    title: name,
+    "marker-color": "#d62728",
+    "marker-size": "medium",
+    "marker-symbol": "danger",
+  };
+}
+
+/** Times whole passes of `onePass()` (one untimed pass first); per feature. */
+function passes(n, onePass) {
+  onePass();
+  const perFeature = [];
+  const started = process.hrtime.bigint();
+  for (;;) {
+    const t = process.hrtime.bigint();
+    onePass();
+    perFeature.push(Number(process.hrtime.bigint() - t) / 1e9 / n);
+    const total = Number(process.hrtime.bigint() - started) / 1e9;
+    if ((perFeature.length >= opts.minRepeats && total >= opts.minTime) || total >= opts.maxTime) break;
+  }
+  return [perFeature, new Array(n).fill(0)];
+}
 
 if (turf !== null) {
   // Points are built as GeoJSON features once, outside the timed passes.
@@ -131,6 +169,26 @@ if (turf !== null) {
     time(queries, (q) => turf.pointToLineDistance(q, front, metres)),
     "sphere, great-circle edges (method 'geodesic', Turf's default)",
   );
+}
+
+if (turf !== null) {
+  const coords = readJson("queries.json");
+  const path = join(dataDir, "export-turf.geojson");
+  step("turf featureCollection + JSON.stringify export");
+  push(
+    "geojson-export",
+    "Turf.js point + featureCollection, JSON.stringify, writeFileSync",
+    passes(EXPORT_FEATURES, () => {
+      const features = new Array(EXPORT_FEATURES);
+      for (let i = 0; i < EXPORT_FEATURES; i++) {
+        features[i] = turf.point(coords[i % coords.length], exportProperties(i), { id: `strike/ev-${i}` });
+      }
+      writeFileSync(path, JSON.stringify(turf.featureCollection(features)));
+    }),
+    "the collection built in memory, then one string",
+  );
+  results[results.length - 1].comparable = false;
+  results[results.length - 1].output = path;
 }
 
 process.stdout.write(JSON.stringify({ runner: "turf", versions, skipped, results }) + "\n");

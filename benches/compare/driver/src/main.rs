@@ -17,9 +17,13 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 use strikemap::{
-    Geodesic, LatLon, PointMeasure, PreparedLine, Target, area_from_geometry, countries,
+    ClaimedCount, CountKind, Endpoint, ExportOptions, FeatureCollectionWriter, Geodesic, LatLon,
+    PointMeasure, PreparedLine, Source, Strike, Target, Weapon, area_from_geometry, countries,
     line_from_geometry,
 };
+
+/// Features in one pass of the GeoJSON export (the query points, repeated).
+const EXPORT_FEATURES: usize = 100_000;
 
 type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
 
@@ -69,6 +73,60 @@ impl Timing {
             answers_m,
         }
     }
+}
+
+impl Timing {
+    /// Times whole passes of `pass` (no warm-up beyond one untimed pass);
+    /// the "answers" are the number of features of each pass.
+    fn passes(
+        &self,
+        features: usize,
+        mut pass: impl FnMut() -> Fallible<()>,
+    ) -> Fallible<Measured> {
+        pass()?;
+        let mut per_query_s = Vec::new();
+        let started = Instant::now();
+        loop {
+            let t = Instant::now();
+            pass()?;
+            per_query_s.push(t.elapsed().as_secs_f64() / features as f64);
+            let total = started.elapsed().as_secs_f64();
+            let enough = per_query_s.len() >= self.min_repeats && total >= self.min_time;
+            if enough || total >= self.max_time {
+                break;
+            }
+        }
+        Ok(Measured {
+            per_query_s,
+            answers_m: vec![0.0; features],
+        })
+    }
+}
+
+/// The i-th exported event: a drone strike on the query point `at`, with
+/// the properties every exporter in `benches/compare/` writes.
+fn event(i: usize, at: LatLon) -> Strike {
+    Strike::new(
+        jiff::civil::date(2025, 6, 1),
+        Endpoint::new(format!("event {i}"), at),
+        Weapon::Drone,
+    )
+    .with_id(format!("ev-{i}"))
+    .with_count(ClaimedCount::new(CountKind::Launched, 3, "local officials"))
+    .with_source(Source::new("synthetic"))
+}
+
+/// Writes `EXPORT_FEATURES` events (the query points, repeated) to `path`
+/// through the stream writer.
+fn export(queries: &[LatLon], path: &Path) -> Fallible<()> {
+    let file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    let options = ExportOptions::default().with_strike_arcs(false);
+    let mut writer = FeatureCollectionWriter::new(file, options);
+    for i in 0..EXPORT_FEATURES {
+        writer.write(event(i, queries[i % queries.len()]))?;
+    }
+    writer.finish()?;
+    Ok(())
 }
 
 fn result(
@@ -253,6 +311,20 @@ fn main() -> Fallible<()> {
         json!({}),
         "same answers without the index",
     ));
+
+    // GeoJSON export: the query points as strike features, to a file.
+    let path = data.join("export-strikemap.geojson");
+    let m = timing.passes(EXPORT_FEATURES, || export(&queries, &path))?;
+    let mut row = result(
+        "geojson-export",
+        "strikemap FeatureCollectionWriter",
+        &m,
+        true,
+        json!({}),
+        "streamed feature by feature to a file (BufWriter, 1 MiB)",
+    );
+    row["output"] = json!(path.display().to_string());
+    results.push(row);
 
     let out = json!({
         "runner": "strikemap driver",
