@@ -425,18 +425,22 @@ def run(args):
         with open(path, "w") as f:
             json.dump({"type": "FeatureCollection", "features": features}, f)
 
-    step("json.dump export")
-    path = data / "export-python-json.geojson"
-    row = result(
-        "geojson-export",
+    def time_export(tool, family, write, path, note):
+        """Times `write(path)` over whole passes; the row names the file."""
+        step(f"{tool} export")
+        path.unlink(missing_ok=True)
+        measured = timer.passes(EXPORT_FEATURES, lambda: write(path))
+        row = result("geojson-export", tool, measured, family, comparable=False, note=note)
+        row["output"] = str(path)
+        results.append(row)
+
+    time_export(
         "Python json.dump (standard library)",
-        timer.passes(EXPORT_FEATURES, lambda: export_json(path)),
         "python",
-        comparable=False,
-        note="a dict per feature, then one json.dump of the collection (it is all in memory first)",
+        export_json,
+        data / "export-python-json.geojson",
+        "a dict per feature, then one json.dump of the collection (it is all in memory first)",
     )
-    row["output"] = str(path)
-    results.append(row)
 
     if gpd is not None and shapely is not None:
         try:
@@ -460,20 +464,13 @@ def run(args):
             # ID_FIELD: GDAL's GeoJSON driver writes that column as the feature id.
             gdf.to_file(path, driver="GeoJSON", ID_FIELD="id", **({"engine": engine} if engine else {}))
 
-        step("geopandas to_file export")
-        path = data / "export-geopandas.geojson"
-        if path.exists():
-            path.unlink()
-        row = result(
-            "geojson-export",
+        time_export(
             "geopandas GeoDataFrame.to_file (GDAL GeoJSON driver)",
-            timer.passes(EXPORT_FEATURES, lambda: export_geopandas(path)),
             "geopandas",
-            comparable=False,
-            note="a data frame of the properties, written by GDAL (counts given as JSON text, the id column as the feature id)",
+            export_geopandas,
+            data / "export-geopandas.geojson",
+            "a data frame of the properties, written by GDAL (counts given as JSON text, the id column as the feature id)",
         )
-        row["output"] = str(path)
-        results.append(row)
     else:
         skip("geojson-export", "geopandas to_file", "geopandas or shapely not installed")
 
