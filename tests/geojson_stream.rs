@@ -304,11 +304,28 @@ fn a_bad_feature_is_refused_at_once_and_writing_goes_on() {
         "{err}"
     );
     w.write(site(2)).unwrap();
-    assert_eq!(w.finish().unwrap().features(), 2);
-    let names: Vec<String> = SequenceReader::new(&out[..], ImportOptions::default())
-        .map(|f| f.unwrap().item.name())
+    // The refused feature did not take its id: the next "site 1" gets it.
+    w.write(site(1)).unwrap();
+    assert_eq!(w.finish().unwrap().features(), 3);
+    let back: Vec<MapFeature> = SequenceReader::new(&out[..], ImportOptions::default())
+        .map(Result::unwrap)
         .collect();
-    assert_eq!(names, ["site 0", "site 2"]);
+    let names: Vec<String> = back.iter().map(|f| f.item.name()).collect();
+    assert_eq!(names, ["site 0", "site 2", "site 1"]);
+    assert_eq!(
+        back[2].id,
+        Some(geojson::feature::Id::String("site/site-1".into()))
+    );
+    // The same in memory.
+    let mut bad = site(1);
+    bad.foreign_members.insert("bbox".into(), json!([]));
+    let mut map = MapExport::new(ExportOptions::default());
+    assert!(map.add(bad).is_err());
+    let added = map.add(site(1)).unwrap();
+    assert_eq!(
+        added.id,
+        Some(geojson::feature::Id::String("site/site-1".into()))
+    );
 }
 
 #[test]

@@ -50,13 +50,14 @@ pub(crate) fn check_foreign_members(feature: &MapFeature) -> Result<()> {
     }
 }
 
-/// The feature with the given id: geometry, properties (strikemap's, then
-/// `title`, the kind's style and the feature's style, then the extras),
-/// foreign members, and a bbox if asked for.
+/// The feature: geometry, properties (strikemap's, then `title`, the kind's
+/// style and the feature's style, then the extras), foreign members, a bbox
+/// if asked for, and the id `id()` gives, asked for only once the feature is
+/// known to be good (so a refused feature does not take an id).
 pub(crate) fn build_feature(
     feature: &MapFeature,
-    id: Id,
     options: &ExportOptions,
+    id: impl FnOnce() -> Id,
 ) -> Result<Feature> {
     check_foreign_members(feature)?;
     let drawn = draw(&feature.item, options)?;
@@ -70,7 +71,7 @@ pub(crate) fn build_feature(
     Ok(Feature {
         bbox,
         geometry: Some(geometry),
-        id: Some(id),
+        id: Some(id()),
         properties: Some(props),
         foreign_members: (!feature.foreign_members.is_empty())
             .then(|| feature.foreign_members.clone()),
@@ -178,8 +179,7 @@ pub(crate) fn export_feature(
     options: &ExportOptions,
     ids: &mut Ids,
 ) -> Result<Feature> {
-    let id = ids.assign(feature);
-    build_feature(feature, id, options)
+    build_feature(feature, options, || ids.assign(feature))
 }
 
 /// The features a catalog is drawn with, bottom layer first: territories,
@@ -223,11 +223,11 @@ impl MapFeature {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_feature(&self, options: &ExportOptions) -> Result<Feature> {
-        let id = self
-            .id
-            .clone()
-            .unwrap_or_else(|| Id::String(auto_id(&self.item)));
-        build_feature(self, id, options)
+        build_feature(self, options, || {
+            self.id
+                .clone()
+                .unwrap_or_else(|| Id::String(auto_id(&self.item)))
+        })
     }
 }
 

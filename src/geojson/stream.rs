@@ -137,8 +137,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// ```
     pub fn write(&mut self, feature: impl Into<MapFeature>) -> Result<()> {
         let feature = feature.into();
-        let id = self.ids.assign(&feature);
-        let streamed = StreamedFeature::new(&feature, id, &self.options)?;
+        let streamed = StreamedFeature::new(&feature, &self.options, || self.ids.assign(&feature))?;
         let geometry_type = streamed.geometry_type();
         self.collection.write_value(&streamed)?;
         self.summary.add_type(geometry_type);
@@ -334,8 +333,7 @@ impl<W: Write> SequenceWriter<W> {
     /// ```
     pub fn write(&mut self, feature: impl Into<MapFeature>) -> Result<()> {
         let feature = feature.into();
-        let id = self.ids.assign(&feature);
-        let streamed = StreamedFeature::new(&feature, id, &self.options)?;
+        let streamed = StreamedFeature::new(&feature, &self.options, || self.ids.assign(&feature))?;
         write_record(&mut self.writer, &streamed)?;
         self.summary.add_type(streamed.geometry_type());
         Ok(())

@@ -27,14 +27,16 @@ pub(crate) struct StreamedFeature<'a> {
 }
 
 impl<'a> StreamedFeature<'a> {
-    /// `feature` with `id`, drawn with `options`.
+    /// `feature` drawn with `options`, with the id `id()` gives (asked for
+    /// only once the feature is known to be good).
     pub(crate) fn new(
         feature: &'a MapFeature,
-        id: Id,
         options: &'a ExportOptions,
+        id: impl FnOnce() -> Id,
     ) -> Result<StreamedFeature<'a>> {
         check_foreign_members(feature)?;
         let drawn = draw(&feature.item, options)?;
+        let id = id();
         let geometry = drawn.shape.to_geometry();
         let bbox = match options.bbox() {
             true => geometry_bbox(&geometry),
