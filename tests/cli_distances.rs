@@ -147,6 +147,75 @@ fn geojson_points_to_json_and_csv() {
     assert_eq!(table[2][note], "in Russia");
 }
 
+/// `--geojson`: a FeatureCollection for map tools, a Point per row with the
+/// row's columns and the distance as properties; the distances are those of
+/// the JSON output.
+#[test]
+fn csv_and_geojson_to_a_feature_collection() {
+    let acled = fixture("acled_ukraine.csv");
+    let args =
+        |format: &str| stdout(&["distances", "--from", "country:UA", "--to", &acled, format]);
+    let text = args("--geojson");
+    assert!(text.ends_with("]}\n"), "{text}");
+    let collection: Value = serde_json::from_str(&text).unwrap();
+    let rows: Vec<Value> = serde_json::from_str(&args("--json")).unwrap();
+    assert_eq!(collection["type"], "FeatureCollection");
+    let features = collection["features"].as_array().unwrap();
+    assert_eq!(features.len(), rows.len());
+    for (f, row) in features.iter().zip(&rows) {
+        assert_eq!(f["type"], "Feature");
+        assert_eq!(f["properties"], *row, "every column and the distance");
+        let lat: f64 = row["latitude"].as_str().unwrap().parse().unwrap();
+        let lon: f64 = row["longitude"].as_str().unwrap().parse().unwrap();
+        assert_eq!(
+            f["geometry"],
+            serde_json::json!({"type": "Point", "coordinates": [lon, lat]})
+        );
+    }
+    // A GeoJSON input keeps its features (id, geometry, properties) and
+    // gains the distance.
+    let events = fixture("events.geojson");
+    let text = stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &events,
+        "--geojson",
+    ]);
+    let out: Value = serde_json::from_str(&text).unwrap();
+    let input: Value = serde_json::from_str(&std::fs::read_to_string(&events).unwrap()).unwrap();
+    let (got, given) = (
+        out["features"].as_array().unwrap(),
+        input["features"].as_array().unwrap(),
+    );
+    assert_eq!(got.len(), given.len());
+    for (g, f) in got.iter().zip(given) {
+        assert_eq!((&g["id"], &g["geometry"]), (&f["id"], &f["geometry"]));
+        for (k, v) in f["properties"].as_object().unwrap() {
+            assert_eq!(&g["properties"][k], v);
+        }
+        for k in ADDED {
+            assert!(!g["properties"][k].is_null(), "{k}");
+        }
+    }
+    assert_eq!(got[2]["properties"]["inside"], Value::Bool(false));
+    assert!(got[2]["properties"]["distance_km"].as_f64().unwrap() > 10.0);
+    // One format at a time.
+    strikemap()
+        .args([
+            "distances",
+            "--from",
+            "country:UA",
+            "--to",
+            &events,
+            "--geojson",
+            "--csv",
+        ])
+        .assert()
+        .code(2);
+}
+
 #[test]
 fn reference_can_be_a_point_or_a_file() {
     let text = stdout(&[
@@ -439,4 +508,18 @@ fn a_closed_pipe_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // The same for a FeatureCollection, whose writer is the library's.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_strikemap"))
+        .args(["distances", "--geojson", "--from", "55.75,37.62", "--to"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut start = [0u8; 40];
+    std::io::Read::read_exact(&mut child.stdout.take().unwrap(), &mut start).unwrap();
+    assert!(start.starts_with(br#"{"type":"FeatureCollection","features""#));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
 }

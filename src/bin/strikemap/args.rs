@@ -47,11 +47,14 @@ pub enum Command {
     /// (streamed: a million rows run in bounded memory).
     #[command(after_help = "Examples:\n  \
         strikemap distances --from country:UA --to acled_export.csv > with_distances.csv\n  \
-        strikemap distances --from frontline.geojson --to strikes.geojson --json\n\n\
+        strikemap distances --from frontline.geojson --to strikes.geojson --json\n  \
+        strikemap distances --from country:UA --to acled_export.csv --geojson -o events.geojson\n\n\
         CSV: the latitude and longitude columns are found by name (lat or latitude; lon, lng, \
         long or longitude; any case), so an ACLED export works as it is. GeoJSON: a \
         FeatureCollection of Point features; their properties are the columns. The output \
-        has every input column plus distance_m, distance_km, distance_mi and inside.")]
+        has every input column plus distance_m, distance_km, distance_mi and inside; with \
+        --geojson, a Point feature per row with those as its properties (a GeoJSON input's \
+        features keep their geometry, id and other members).")]
     Distances(DistancesArgs),
     /// A verdict on a distance claim such as "more than 4,300 miles", with
     /// its explanation (exit code 0 whatever the verdict).
@@ -183,11 +186,16 @@ pub struct DistancesArgs {
     #[arg(long, value_name = "FILE")]
     pub to: PathBuf,
     /// Write a JSON array of objects (one per row).
-    #[arg(long, conflicts_with = "csv")]
+    #[arg(long, conflicts_with_all = ["csv", "geojson"])]
     pub json: bool,
     /// Write CSV (the default).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "geojson")]
     pub csv: bool,
+    /// Write a GeoJSON FeatureCollection: a Point feature per row, its
+    /// columns (or a GeoJSON input's properties, id and geometry) and the
+    /// distance as properties, for QGIS, kepler.gl or geojson.io.
+    #[arg(long)]
+    pub geojson: bool,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -7,17 +7,19 @@
 //! written before the next chunk is read: memory stays bounded whatever the
 //! size of the file.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{self, BufReader, BufWriter, Write};
 use std::path::Path;
 use std::rc::Rc;
 
+use geojson::{Feature, Geometry, GeometryValue, JsonObject};
 use serde_json::Value;
+use serde_json::ser::{CompactFormatter, Formatter as _};
 use strikemap::{
-    ColumnNames, CsvPoints, CsvRow, Error, Method, Nearest, PointFeature, PointFeatures,
-    PointFileKind, TargetSpec, nearest_many,
+    ColumnNames, CsvPoints, CsvRow, Error, ExportOptions, FeatureCollectionWriter, LatLon, Method,
+    Nearest, PointFeature, PointFeatures, PointFileKind, TargetSpec, nearest_many,
 };
 
 use crate::args::DistancesArgs;
@@ -36,13 +38,19 @@ const ADDED: [&str; 4] = ["distance_m", "distance_km", "distance_mi", "inside"];
 enum Format {
     Csv,
     Json,
+    /// A FeatureCollection of the points, their columns as properties.
+    GeoJson,
 }
 
 /// Runs the command.
 pub fn run(args: &DistancesArgs) -> CliResult {
     let reference = TargetSpec::parse(&args.from).map_err(in_argument("--from"))?;
     let kind = PointFileKind::detect(&args.to)?;
-    let format = if args.json { Format::Json } else { Format::Csv };
+    let format = match (args.json, args.geojson) {
+        (true, _) => Format::Json,
+        (_, true) => Format::GeoJson,
+        _ => Format::Csv,
+    };
     let names = ColumnNames {
         latitude: args.lat_column.clone(),
         longitude: args.lon_column.clone(),
@@ -67,13 +75,13 @@ pub fn run(args: &DistancesArgs) -> CliResult {
             let mut out = Output::open(args.output.as_deref())?;
             run.csv_file(points, format, &mut out, &progress)?;
             progress.finish();
-            out.finish()?;
+            end(out, format)?;
         }
         PointFileKind::GeoJson => {
             let columns = match format {
                 // CSV needs every property name before the first row.
                 Format::Csv => Some(property_columns(&args.to)?),
-                Format::Json => None,
+                Format::Json | Format::GeoJson => None,
             };
             let (count, progress) = input.progress();
             let features = PointFeatures::from_reader(
@@ -81,9 +89,9 @@ pub fn run(args: &DistancesArgs) -> CliResult {
                 input.label.clone(),
             );
             let mut out = Output::open(args.output.as_deref())?;
-            run.feature_file(features, columns.as_deref(), &mut out, &progress)?;
+            run.feature_file(features, format, columns.as_deref(), &mut out, &progress)?;
             progress.finish();
-            out.finish()?;
+            end(out, format)?;
         }
     }
     if run.skipped > 0 {
@@ -93,6 +101,15 @@ pub fn run(args: &DistancesArgs) -> CliResult {
         ));
     }
     Ok(())
+}
+
+/// Ends the output: a line break after a FeatureCollection (CSV and JSON
+/// end with one already), then the file put in place.
+fn end(mut out: Output, format: Format) -> CliResult {
+    if format == Format::GeoJson {
+        out.text("\n")?;
+    }
+    out.finish()
 }
 
 /// The opened input file.
@@ -210,16 +227,17 @@ impl Batch<'_> {
     ) -> CliResult {
         let positions: Vec<_> = chunk.iter().map(|r| r.position).collect();
         for (row, near) in chunk.iter().zip(self.measure(&positions)) {
+            let pairs = || -> Vec<(&str, Value)> {
+                headers
+                    .iter()
+                    .zip(row.fields())
+                    .map(|(h, f)| (h.as_str(), Value::String(f.to_string())))
+                    .collect()
+            };
             match sink.format() {
                 Format::Csv => sink.csv_row(row.fields(), &near)?,
-                Format::Json => {
-                    let pairs: Vec<(&str, Value)> = headers
-                        .iter()
-                        .zip(row.fields())
-                        .map(|(h, f)| (h.as_str(), Value::String(f.to_string())))
-                        .collect();
-                    sink.json_row(pairs, &near)?;
-                }
+                Format::Json => sink.json_row(pairs(), &near)?,
+                Format::GeoJson => sink.geojson_row(point_feature(row.position, pairs()), &near)?,
             }
         }
         chunk.clear();
@@ -230,16 +248,12 @@ impl Batch<'_> {
     fn feature_file<R: std::io::Read>(
         &mut self,
         features: PointFeatures<R>,
+        format: Format,
         columns: Option<&[String]>,
         out: &mut Output,
         progress: &Progress,
     ) -> CliResult {
         let label = out.label.clone();
-        let format = if columns.is_some() {
-            Format::Csv
-        } else {
-            Format::Json
-        };
         let mut sink = Sink::new(out.writer(), format, &label);
         if let Some(columns) = columns {
             sink.csv_header(columns.iter().map(String::as_str))?;
@@ -270,6 +284,12 @@ impl Batch<'_> {
     ) -> CliResult {
         let positions: Vec<_> = chunk.iter().map(|f| f.position).collect();
         for (f, near) in chunk.iter().zip(self.measure(&positions)) {
+            if sink.format() == Format::GeoJson {
+                // The feature as read (geometry, id, foreign members), with
+                // the distance added to its properties.
+                sink.geojson_row(f.feature.clone(), &near)?;
+                continue;
+            }
             let pairs = feature_pairs(f);
             match columns {
                 Some(columns) => {
@@ -318,6 +338,18 @@ fn feature_pairs(f: &PointFeature) -> Vec<(String, Value)> {
     pairs
 }
 
+/// A CSV row as a Point feature whose properties are its columns.
+fn point_feature(position: LatLon, pairs: Vec<(&str, Value)>) -> Feature {
+    let properties: JsonObject = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    Feature {
+        geometry: Some(Geometry::new(GeometryValue::new_point(
+            position.to_lon_lat(),
+        ))),
+        properties: Some(properties),
+        ..Feature::default()
+    }
+}
+
 /// A JSON value as a CSV field: strings as they are, null as empty, other
 /// values as JSON.
 fn csv_text(value: &Value) -> String {
@@ -354,7 +386,7 @@ fn property_columns(path: &Path) -> CliResult<Vec<String>> {
     Ok(columns)
 }
 
-/// Writes rows as CSV or as a JSON array.
+/// Writes rows as CSV, as a JSON array or as a GeoJSON FeatureCollection.
 struct Sink<'o> {
     label: &'o str,
     kind: SinkKind<'o>,
@@ -367,6 +399,48 @@ enum SinkKind<'o> {
         out: &'o mut BufWriter<Box<dyn Write>>,
         rows: u64,
     },
+    GeoJson {
+        writer: Box<FeatureCollectionWriter<Kept<'o>>>,
+        failure: Rc<RefCell<Option<io::Error>>>,
+    },
+}
+
+/// The output under the library's GeoJSON writer, keeping the I/O error it
+/// passes on: the library reports it as text, and the command needs its
+/// kind (a closed pipe is not worth a message).
+struct Kept<'o> {
+    out: &'o mut BufWriter<Box<dyn Write>>,
+    failure: Rc<RefCell<Option<io::Error>>>,
+}
+
+impl Kept<'_> {
+    fn keep<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        result.inspect_err(|e| {
+            *self.failure.borrow_mut() = Some(io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+}
+
+/// The output error behind a failure of the library's GeoJSON writer: the
+/// I/O error [`Kept`] saw (with its kind), else the library's message.
+fn kept_failure(label: &str, failure: &RefCell<Option<io::Error>>, error: Error) -> CliError {
+    let io = failure
+        .borrow_mut()
+        .take()
+        .unwrap_or_else(|| io::Error::other(error.to_string()));
+    CliError::output(label, io)
+}
+
+impl Write for Kept<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.out.write(buf);
+        self.keep(result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.out.flush();
+        self.keep(result)
+    }
 }
 
 /// A `csv` error as an I/O error, keeping the kind (a closed pipe).
@@ -382,6 +456,18 @@ impl<'o> Sink<'o> {
         let kind = match format {
             Format::Csv => SinkKind::Csv(Box::new(csv::Writer::from_writer(out))),
             Format::Json => SinkKind::Json { out, rows: 0 },
+            Format::GeoJson => {
+                let failure = Rc::new(RefCell::new(None));
+                let kept = Kept {
+                    out,
+                    failure: failure.clone(),
+                };
+                let writer = FeatureCollectionWriter::new(kept, ExportOptions::default());
+                SinkKind::GeoJson {
+                    writer: Box::new(writer),
+                    failure,
+                }
+            }
         };
         Sink { label, kind }
     }
@@ -390,7 +476,28 @@ impl<'o> Sink<'o> {
         match self.kind {
             SinkKind::Csv(_) => Format::Csv,
             SinkKind::Json { .. } => Format::Json,
+            SinkKind::GeoJson { .. } => Format::GeoJson,
         }
+    }
+
+    /// Writes `feature` with the distance added to its properties.
+    fn geojson_row(&mut self, mut feature: Feature, n: &Nearest) -> CliResult {
+        let SinkKind::GeoJson { writer, failure } = &mut self.kind else {
+            return Ok(());
+        };
+        let d = n.distance;
+        let properties = feature.properties.get_or_insert_with(JsonObject::new);
+        for (key, value) in [
+            (ADDED[0], Value::from(d.as_metres())),
+            (ADDED[1], Value::from(d.as_km())),
+            (ADDED[2], Value::from(d.as_miles())),
+            (ADDED[3], Value::Bool(n.inside)),
+        ] {
+            properties.insert(key.to_string(), value);
+        }
+        writer
+            .write_geojson(&feature)
+            .map_err(|e| kept_failure(self.label, failure, e))
     }
 
     fn csv_header<'a>(&mut self, columns: impl Iterator<Item = &'a str>) -> CliResult {
@@ -434,18 +541,40 @@ impl<'o> Sink<'o> {
             (ADDED[2], Value::from(d.as_miles())),
             (ADDED[3], Value::Bool(n.inside)),
         ]);
-        let separator: &[u8] = if *rows == 0 { b"[\n" } else { b",\n" };
+        // `[` before the first row, `,` before the others, each on a line.
+        let first = *rows == 0;
         *rows += 1;
-        out.write_all(separator)
-            .and_then(|()| serde_json::to_writer(&mut **out, &Ordered(&pairs)).map_err(Into::into))
-            .map_err(|e| CliError::output(self.label, e))
+        let w = &mut **out;
+        (if first {
+            CompactFormatter.begin_array(w)
+        } else {
+            Ok(())
+        })
+        .and_then(|()| CompactFormatter.begin_array_value(w, first))
+        .and_then(|()| w.write_all(b"\n"))
+        .and_then(|()| serde_json::to_writer(&mut *w, &Ordered(&pairs)).map_err(Into::into))
+        .map_err(|e| CliError::output(self.label, e))
     }
 
     fn finish(self) -> CliResult {
         let result = match self.kind {
             SinkKind::Csv(mut csv) => csv.flush(),
             SinkKind::Json { out, rows } => {
-                out.write_all(if rows == 0 { b"[]\n" } else { b"\n]\n" })
+                // `]` (after `[` if no row was written), each on a line.
+                let w = out;
+                (if rows == 0 {
+                    CompactFormatter.begin_array(w)
+                } else {
+                    w.write_all(b"\n")
+                })
+                .and_then(|()| CompactFormatter.end_array(w))
+                .and_then(|()| w.write_all(b"\n"))
+            }
+            SinkKind::GeoJson { writer, failure } => {
+                return match writer.finish() {
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(kept_failure(self.label, &failure, e)),
+                };
             }
         };
         result.map_err(|e| CliError::output(self.label, e))
