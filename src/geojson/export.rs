@@ -8,7 +8,7 @@
 //! exporting what was imported gives the same file again.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 use std::path::Path;
 
@@ -78,42 +78,58 @@ pub(crate) fn build_feature(
     })
 }
 
-/// Lower case letters and digits of `text`, other runs as one `-`.
-fn slug(text: &str) -> String {
-    let mut out = String::new();
+/// Lower case letters and digits of `text`, other runs as one `-`,
+/// appended to `out` (after a `-` if `out` holds text already).
+fn push_slug(out: &mut String, text: &str) {
+    let start = out.len();
     let mut gap = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('-');
-            }
-            gap = false;
-            out.extend(c.to_lowercase());
-        } else {
+        if !c.is_alphanumeric() {
             gap = true;
+            continue;
+        }
+        if gap && out.len() > start {
+            out.push('-');
+        }
+        gap = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
+}
+
+/// Lower case letters and digits of `text`, other runs as one `-`.
+#[cfg(test)]
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    push_slug(&mut out, text);
     out
 }
 
-/// The id derived from kind and name, e.g. `"air_base/olenya"`.
+/// The id derived from kind and name, e.g. `"air_base/olenya"` (just the
+/// kind if the name has no letter or digit).
 pub(crate) fn auto_id(item: &MapItem) -> String {
-    let name = match item {
+    let kind = item.kind().name();
+    let mut out = String::with_capacity(kind.len() + 24);
+    out.push_str(kind);
+    out.push('/');
+    match item {
         MapItem::Strike(s) => match &s.id {
-            Some(id) => slug(id),
-            None => slug(&format!("{} {}", s.date, s.target.name)),
+            Some(id) => push_slug(&mut out, id),
+            None => push_slug(&mut out, &format!("{} {}", s.date, s.target.name)),
         },
         MapItem::StrikeArc(a) => match &a.strike_id {
-            Some(id) => slug(id),
-            None => slug(&format!("{} {}", a.launch.name, a.target.name)),
+            Some(id) => push_slug(&mut out, id),
+            None => push_slug(&mut out, &format!("{} {}", a.launch.name, a.target.name)),
         },
-        other => slug(&other.name()),
-    };
-    if name.is_empty() {
-        item.kind().name().to_string()
-    } else {
-        format!("{}/{}", item.kind().name(), name)
+        other => push_slug(&mut out, &other.name()),
     }
+    if out.len() == kind.len() + 1 {
+        out.truncate(kind.len());
+    }
+    out
 }
 
 /// Hands out unique feature ids: the wanted or derived id, or, if taken,
@@ -146,10 +162,18 @@ impl Hasher for Prehashed {
     }
 }
 
+/// FNV-1a over the id's bytes, its bits then mixed (MurmurHash3's
+/// finaliser) since the set uses them as they are: fast for short keys, and
+/// a collision can only add a suffix (see [`Ids`]).
 fn id_hash(id: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    id.hash(&mut h);
-    h.finish()
+    let mut h = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 impl Ids {
@@ -484,5 +508,27 @@ mod tests {
         assert_eq!(slug("  Kyiv (city)  "), "kyiv-city");
         assert_eq!(slug("Енгельс-2"), "енгельс-2");
         assert_eq!(slug("→"), "");
+        assert_eq!(slug("ÇIRAĞAN Sarayı"), "çirağan-sarayı");
+    }
+
+    #[test]
+    fn auto_ids_are_kind_slash_slug() {
+        use crate::model::{Endpoint, Site, Strike, Weapon};
+        use crate::{CountryCode, LatLon};
+        let p = LatLon::new(50.0, 36.0).unwrap();
+        let ua = CountryCode::new("UA").unwrap();
+        let id = |item: MapItem| auto_id(&item);
+        assert_eq!(
+            id(Site::new("Depot No. 7", p, ua).into()),
+            "site/depot-no-7"
+        );
+        assert_eq!(id(Site::new("→", p, ua).into()), "site");
+        let strike = Strike::new(
+            jiff::civil::date(2025, 6, 2),
+            Endpoint::new("Kharkiv", p),
+            Weapon::Drone,
+        );
+        assert_eq!(id(strike.clone().into()), "strike/2025-06-02-kharkiv");
+        assert_eq!(id(strike.with_id("EV 1").into()), "strike/ev-1");
     }
 }

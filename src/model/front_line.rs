@@ -43,7 +43,7 @@ pub struct FrontLine {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     #[serde(skip)]
-    prepared: OnceLock<PreparedLine>,
+    prepared: OnceLock<Box<PreparedLine>>,
 }
 
 impl PartialEq for FrontLine {
@@ -172,7 +172,7 @@ impl FrontLine {
     /// ```
     pub fn prepared(&self) -> &PreparedLine {
         self.prepared
-            .get_or_init(|| PreparedLine::new(self.line.clone()))
+            .get_or_init(|| Box::new(PreparedLine::new(self.line.clone())))
     }
 }
 

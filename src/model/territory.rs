@@ -42,7 +42,7 @@ pub struct Territory {
     #[serde(default)]
     pub source: Source,
     #[serde(skip)]
-    prepared: OnceLock<PreparedArea>,
+    prepared: OnceLock<Box<PreparedArea>>,
 }
 
 impl PartialEq for Territory {
@@ -192,7 +192,7 @@ impl Territory {
     /// ```
     pub fn prepared(&self) -> &PreparedArea {
         self.prepared
-            .get_or_init(|| PreparedArea::new(self.area.clone()))
+            .get_or_init(|| Box::new(PreparedArea::new(self.area.clone())))
     }
 }
 
