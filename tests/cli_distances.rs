@@ -22,6 +22,16 @@ fn stdout(args: &[&str]) -> String {
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
+/// `strikemap distances --from country:UA --to FILE FORMAT` (FORMAT may be
+/// empty), its standard output.
+fn from_ukraine(file: &str, format: &str) -> String {
+    let mut args = vec!["distances", "--from", "country:UA", "--to", file];
+    if !format.is_empty() {
+        args.push(format);
+    }
+    stdout(&args)
+}
+
 /// Parses CSV output into its header and rows.
 fn csv_table(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -53,11 +63,8 @@ const ADDED: [&str; 4] = ["distance_m", "distance_km", "distance_mi", "inside"];
 #[test]
 fn acled_csv_to_csv() {
     let acled = fixture("acled_ukraine.csv");
-    let text = stdout(&["distances", "--from", "country:UA", "--to", &acled]);
-    assert_eq!(
-        text,
-        stdout(&["distances", "--from", "country:UA", "--to", &acled, "--csv"])
-    );
+    let text = from_ukraine(&acled, "");
+    assert_eq!(text, from_ukraine(&acled, "--csv"));
     let (header, rows) = csv_table(&text);
     let (input_header, input_rows) = csv_table(&std::fs::read_to_string(&acled).unwrap());
     assert_eq!(header[..input_header.len()], input_header[..]);
@@ -85,14 +92,7 @@ fn acled_csv_to_csv() {
 
 #[test]
 fn acled_csv_to_json() {
-    let text = stdout(&[
-        "distances",
-        "--from",
-        "country:UA",
-        "--to",
-        &fixture("acled_ukraine.csv"),
-        "--json",
-    ]);
+    let text = from_ukraine(&fixture("acled_ukraine.csv"), "--json");
     let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(rows.len(), 7);
     assert_eq!(rows[0]["event_id_cnty"], "UKRX0001");
@@ -111,14 +111,7 @@ fn acled_csv_to_json() {
 #[test]
 fn geojson_points_to_json_and_csv() {
     let events = fixture("events.geojson");
-    let text = stdout(&[
-        "distances",
-        "--from",
-        "country:UA",
-        "--to",
-        &events,
-        "--json",
-    ]);
+    let text = from_ukraine(&events, "--json");
     let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0]["id"], "kyiv");
@@ -130,13 +123,7 @@ fn geojson_points_to_json_and_csv() {
     assert_eq!(rows[2]["inside"], Value::Bool(false));
     assert!(rows[2]["distance_km"].as_f64().unwrap() > 10.0);
 
-    let (header, table) = csv_table(&stdout(&[
-        "distances",
-        "--from",
-        "country:UA",
-        "--to",
-        &events,
-    ]));
+    let (header, table) = csv_table(&from_ukraine(&events, ""));
     for name in ["id", "name", "fatalities", "note", "latitude", "longitude"] {
         assert!(header.contains(&name.to_string()), "{name} in {header:?}");
     }
@@ -175,14 +162,7 @@ fn csv_and_geojson_to_a_feature_collection() {
     // A GeoJSON input keeps its features (id, geometry, properties) and
     // gains the distance.
     let events = fixture("events.geojson");
-    let text = stdout(&[
-        "distances",
-        "--from",
-        "country:UA",
-        "--to",
-        &events,
-        "--geojson",
-    ]);
+    let text = from_ukraine(&events, "--geojson");
     let out: Value = serde_json::from_str(&text).unwrap();
     let input: Value = serde_json::from_str(&std::fs::read_to_string(&events).unwrap()).unwrap();
     let (got, given) = (
@@ -277,13 +257,7 @@ fn many_chunks_keep_their_order() {
         writeln!(file, "{i},{lat},{lon}").unwrap();
     }
     drop(file);
-    let text = stdout(&[
-        "distances",
-        "--from",
-        "country:UA",
-        "--to",
-        path.to_str().unwrap(),
-    ]);
+    let text = from_ukraine(path.to_str().unwrap(), "");
     let (header, rows) = csv_table(&text);
     assert_eq!(
         header,
