@@ -339,6 +339,64 @@ fn skip_bad_lists_skipped_rows() {
     assert_eq!(locations, ["Kyiv", "Kharkiv", "Lviv"]);
 }
 
+/// A column (or property) named like one the command adds would stand twice
+/// in the output: a typed error naming it, or skipped with --skip-bad.
+#[test]
+fn input_columns_named_like_the_added_ones_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("again.csv");
+    std::fs::write(&csv, "id,lat,lon,distance_km\n1,50.45,30.52,12\n").unwrap();
+    let csv = csv.to_str().unwrap();
+    for format in ["--csv", "--json", "--geojson"] {
+        let e = fails(&["distances", "--from", "country:UA", "--to", csv, format]);
+        assert!(
+            e.contains(
+                "again.csv: column \"distance_km\": expected a name other than distance_m, \
+                 distance_km, distance_mi, inside, which strikemap distances adds (rename it), \
+                 found \"distance_km\""
+            ),
+            "{e}"
+        );
+    }
+    let geojson = dir.path().join("again.geojson");
+    std::fs::write(
+        &geojson,
+        r#"{"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": 7, "geometry": {"type": "Point", "coordinates": [30.52, 50.45]},
+           "properties": {"name": "a", "id": "a-1"}},
+          {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.23, 49.99]},
+           "properties": {"name": "b", "inside": true}}]}"#,
+    )
+    .unwrap();
+    let geojson = geojson.to_str().unwrap();
+    for format in ["--csv", "--json", "--geojson"] {
+        let e = fails(&["distances", "--from", "country:UA", "--to", geojson, format]);
+        assert!(
+            e.contains("again.geojson: feature 1: properties.inside: expected a name other than"),
+            "{e}"
+        );
+    }
+    let out = strikemap()
+        .args([
+            "distances",
+            "--from",
+            "country:UA",
+            "--to",
+            geojson,
+            "--json",
+            "--skip-bad",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    // The property `id` is the column `id` (written once), not the feature's.
+    assert_eq!(text.matches("\"id\"").count(), 1, "{text}");
+    let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!((rows.len(), &rows[0]["id"]), (1, &Value::from("a-1")));
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(stderr.contains("skipped 1 bad row(s)"), "{stderr}");
+}
+
 #[test]
 fn bad_feature_fails_or_is_skipped() {
     let path = fixture("bad_feature.geojson");

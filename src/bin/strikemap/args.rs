@@ -51,8 +51,9 @@ pub enum Command {
         strikemap distances --from country:UA --to acled_export.csv --geojson -o events.geojson\n\n\
         CSV: the latitude and longitude columns are found by name (lat or latitude; lon, lng, \
         long or longitude; any case), so an ACLED export works as it is. GeoJSON: a \
-        FeatureCollection of Point features; their properties are the columns. The output \
-        has every input column plus distance_m, distance_km, distance_mi and inside; with \
+        FeatureCollection of Point features; their id and properties are the columns. The \
+        output has every input column plus distance_m, distance_km, distance_mi and inside \
+        (an input column of one of those names is an error); with \
         --geojson, a Point feature per row with those as its properties (a GeoJSON input's \
         features keep their geometry, id and other members).")]
     Distances(DistancesArgs),

@@ -72,6 +72,13 @@ pub fn run(args: &DistancesArgs) -> CliResult {
                 input.label.clone(),
                 &names,
             )?;
+            let clash = points
+                .headers()
+                .iter()
+                .find_map(|h| added_clash(h, || format!("column {h:?}")));
+            if let Some(clash) = clash {
+                return Err(clash.at(input.label.clone()).into());
+            }
             let mut out = Output::open(args.output.as_deref())?;
             run.csv_file(points, format, &mut out, &progress)?;
             progress.finish();
@@ -89,7 +96,8 @@ pub fn run(args: &DistancesArgs) -> CliResult {
                 input.label.clone(),
             );
             let mut out = Output::open(args.output.as_deref())?;
-            run.feature_file(features, format, columns.as_deref(), &mut out, &progress)?;
+            let files = (input.label.as_str(), &mut out);
+            run.feature_file(features, format, columns.as_deref(), files, &progress)?;
             progress.finish();
             end(out, format)?;
         }
@@ -250,7 +258,7 @@ impl Batch<'_> {
         features: PointFeatures<R>,
         format: Format,
         columns: Option<&[String]>,
-        out: &mut Output,
+        (source, out): (&str, &mut Output),
         progress: &Progress,
     ) -> CliResult {
         let label = out.label.clone();
@@ -260,8 +268,18 @@ impl Batch<'_> {
         }
         let mut chunk: Vec<PointFeature> = Vec::with_capacity(CHUNK);
         let read = features.for_each(|feature| {
+            let clash = |f: &PointFeature| {
+                let properties = f.feature.properties.as_ref()?;
+                let clash = properties
+                    .keys()
+                    .find_map(|k| added_clash(k, || format!("properties.{k}")))?;
+                Some(clash.at(format!("feature {}", f.index)).at(source))
+            };
             match feature {
-                Ok(f) => chunk.push(f),
+                Ok(f) => match clash(&f) {
+                    None => chunk.push(f),
+                    Some(e) => self.bad(e, progress)?,
+                },
                 Err(e) => self.bad(e, progress)?,
             }
             if chunk.len() >= CHUNK {
@@ -314,17 +332,21 @@ impl Batch<'_> {
     }
 }
 
-/// A feature's columns: its id (if any), its properties, and its position
-/// (as `latitude` and `longitude` unless properties of those names exist).
+/// A feature's columns: its id (as `id`, unless a property of that name
+/// exists), its properties, and its position (as `latitude` and `longitude`
+/// unless properties of those names exist): each name once.
 fn feature_pairs(f: &PointFeature) -> Vec<(String, Value)> {
     let mut pairs = Vec::new();
-    if let Some(id) = &f.feature.id {
+    let properties = f.feature.properties.as_ref();
+    if let Some(id) = &f.feature.id
+        && !properties.is_some_and(|p| p.contains_key("id"))
+    {
         pairs.push((
             "id".to_string(),
             serde_json::to_value(id).unwrap_or(Value::Null),
         ));
     }
-    if let Some(properties) = &f.feature.properties {
+    if let Some(properties) = properties {
         pairs.extend(properties.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
     for (name, value) in [
@@ -336,6 +358,19 @@ fn feature_pairs(f: &PointFeature) -> Vec<(String, Value)> {
         }
     }
     pairs
+}
+
+/// The error for an input column (or property) named like one this command
+/// adds, as `member` names it: the output would hold two of them.
+fn added_clash(name: &str, member: impl FnOnce() -> String) -> Option<Error> {
+    ADDED.contains(&name).then(|| Error::Format {
+        member: member(),
+        expected: format!(
+            "a name other than {}, which strikemap distances adds (rename it)",
+            ADDED.join(", ")
+        ),
+        found: format!("{name:?}"),
+    })
 }
 
 /// A CSV row as a Point feature whose properties are its columns.
