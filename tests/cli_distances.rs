@@ -514,7 +514,6 @@ fn help_shows_an_example_and_formats_conflict() {
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    use std::io::{BufRead, BufReader};
     use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("many.csv");
@@ -524,34 +523,23 @@ fn a_closed_pipe_ends_quietly() {
         writeln!(file, "{i},50.45,30.52").unwrap();
     }
     drop(file);
-    // `strikemap distances ... | head -1`
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_strikemap"))
-        .args(["distances", "--from", "55.75,37.62", "--to"])
-        .arg(&path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert!(first.starts_with("id,lat,lon,distance_m"));
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // `strikemap distances ... | head -c N`: read the start, close the pipe.
+    let read_start = |format: &str, n: usize| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_strikemap"))
+            .args(["distances", format, "--from", "55.75,37.62", "--to"])
+            .arg(&path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut start = vec![0u8; n];
+        std::io::Read::read_exact(&mut child.stdout.take().unwrap(), &mut start).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        start
+    };
+    assert!(read_start("--csv", 22).starts_with(b"id,lat,lon,distance_m"));
     // The same for a FeatureCollection, whose writer is the library's.
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_strikemap"))
-        .args(["distances", "--geojson", "--from", "55.75,37.62", "--to"])
-        .arg(&path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut start = [0u8; 40];
-    std::io::Read::read_exact(&mut child.stdout.take().unwrap(), &mut start).unwrap();
-    assert!(start.starts_with(br#"{"type":"FeatureCollection","features""#));
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-    assert_eq!(out.status.code(), Some(0));
+    assert!(read_start("--geojson", 40).starts_with(br#"{"type":"FeatureCollection","features""#));
 }
