@@ -24,11 +24,11 @@
 //! counter-clockwise and holes when clockwise (on the longitude/latitude
 //! plane); a hole inside no exterior gets the whole frame as its exterior.
 
-use geographiclib_rs::{GeodesicLine, InverseGeodesic, geodesic_capability as caps};
+use geographiclib_rs::geodesic_capability as caps;
 
 use super::winding::{contains_point, planar_area};
 use crate::error::Result;
-use crate::measure::wgs84;
+use crate::measure::geodesic_between;
 use crate::position::LatLon;
 
 /// Wraps a longitude difference into (-180, 180].
@@ -134,17 +134,7 @@ fn unwrap(points: &[LatLon]) -> Vec<Vx> {
 /// The latitude where the geodesic from `a` to `b` has changed longitude by
 /// `dlon` degrees (same sign as the edge's change, smaller in size).
 fn geodesic_crossing_latitude(a: LatLon, b: LatLon, dlon: f64) -> f64 {
-    let (s12, azi1, _azi2, _a12): (f64, f64, f64, f64) =
-        wgs84().inverse(a.lat(), a.lon(), b.lat(), b.lon());
-    let line = GeodesicLine::new(
-        wgs84(),
-        a.lat(),
-        a.lon(),
-        azi1,
-        Some(caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN),
-        None,
-        None,
-    );
+    let (line, s12) = geodesic_between(a, b);
     let (mut lo, mut hi) = (0.0, s12);
     let mut lat = a.lat();
     for _ in 0..CROSSING_STEPS {

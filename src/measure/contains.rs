@@ -9,9 +9,9 @@
 //! North Pole follows from the ring's winding around the polar axis and the
 //! sign of its area (Karney's polygon area, through `geographiclib-rs`).
 
-use geographiclib_rs::{GeodesicLine, PolygonArea, Winding, geodesic_capability as caps};
+use geographiclib_rs::{PolygonArea, Winding, geodesic_capability as caps};
 
-use super::{WGS84_F, wgs84};
+use super::{WGS84_F, geodesic_from, wgs84};
 use crate::position::LatLon;
 
 /// One ring edge, ready for crossing tests.
@@ -106,15 +106,7 @@ impl Edge {
     /// Latitude of the edge where its longitude has changed by `t` degrees
     /// from `a` (`t` has the sign of `dlon`, |t| ≤ |dlon|).
     fn latitude_at(&self, t: f64) -> f64 {
-        let line = GeodesicLine::new(
-            wgs84(),
-            self.a.lat(),
-            self.a.lon(),
-            self.azi_a,
-            Some(caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN),
-            None,
-            None,
-        );
+        let line = geodesic_from(self.a, self.azi_a);
         let at = |s: f64| -> (f64, f64) {
             let (_a12, lat, lon, ..) = line._gen_position(
                 false,

@@ -38,3 +38,30 @@ pub(crate) fn wgs84() -> &'static geographiclib_rs::Geodesic {
         std::sync::LazyLock::new(geographiclib_rs::Geodesic::wgs84);
     &WGS84
 }
+
+/// The WGS84 geodesic leaving `a` at azimuth `azi` (degrees from north),
+/// ready to give latitude, longitude and azimuth at distances along it.
+pub(crate) fn geodesic_from(a: crate::LatLon, azi: f64) -> geographiclib_rs::GeodesicLine {
+    use geographiclib_rs::geodesic_capability as caps;
+    geographiclib_rs::GeodesicLine::new(
+        wgs84(),
+        a.lat(),
+        a.lon(),
+        azi,
+        Some(caps::LATITUDE | caps::LONGITUDE | caps::AZIMUTH | caps::DISTANCE_IN),
+        None,
+        None,
+    )
+}
+
+/// The WGS84 geodesic from `a` to `b` (as [`geodesic_from`]) and its
+/// length in metres.
+pub(crate) fn geodesic_between(
+    a: crate::LatLon,
+    b: crate::LatLon,
+) -> (geographiclib_rs::GeodesicLine, f64) {
+    use geographiclib_rs::InverseGeodesic as _;
+    let (s12, azi1, _azi2, _a12): (f64, f64, f64, f64) =
+        wgs84().inverse(a.lat(), a.lon(), b.lat(), b.lon());
+    (geodesic_from(a, azi1), s12)
+}

@@ -1,12 +1,10 @@
 //! Point-to-point measures: distance, bearings, destination, points along the way.
 
 use geo::{Bearing as _, Destination as _, Distance as _, InterpolatePoint as _};
-use geographiclib_rs::{
-    DirectGeodesic, GeodesicLine, InverseGeodesic, geodesic_capability as caps,
-};
+use geographiclib_rs::{DirectGeodesic, InverseGeodesic, geodesic_capability as caps};
 use serde::{Deserialize, Serialize};
 
-use super::wgs84;
+use super::{geodesic_between, wgs84};
 use crate::bearing::Bearing;
 use crate::distance::Distance;
 use crate::error::{Error, Result};
@@ -263,18 +261,8 @@ impl PointMeasure for Geodesic {
     /// Solves the inverse problem once and walks one geodesic line, instead
     /// of one inverse per point.
     fn points_between(&self, a: LatLon, b: LatLon, max_spacing: Distance) -> Result<Vec<LatLon>> {
-        let (s12, azi1, _azi2, _a12): (f64, f64, f64, f64) =
-            wgs84().inverse(a.lat(), a.lon(), b.lat(), b.lon());
+        let (line, s12) = geodesic_between(a, b);
         let steps = step_count(Distance::from_metres(s12), max_spacing)?;
-        let line = GeodesicLine::new(
-            wgs84(),
-            a.lat(),
-            a.lon(),
-            azi1,
-            Some(caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN),
-            None,
-            None,
-        );
         evenly_spaced(a, b, steps, |fraction| {
             let (_a12, lat, lon, ..) =
                 line._gen_position(false, fraction * s12, caps::LATITUDE | caps::LONGITUDE);

@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use geographiclib_rs::{GeodesicLine, geodesic_capability as caps};
+use geographiclib_rs::geodesic_capability as caps;
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 
@@ -27,7 +27,7 @@ use super::conformal::{GaussSphere, meridian_radius};
 use super::contains::{Edge, ring_holds_north_pole};
 use super::nearest::{Nearest, NearestOn, Target, inside, on, to_nearest};
 use super::segment::{EndEval, Seg, SegHit, end_eval, nearest_on_segment};
-use super::{MEAN_RADIUS, Method, WGS84_A, WGS84_B, WGS84_F, sphere, wgs84};
+use super::{MEAN_RADIUS, Method, WGS84_A, WGS84_B, WGS84_F, geodesic_from, sphere};
 use crate::position::LatLon;
 use crate::shape::{Area, Line};
 
@@ -77,15 +77,7 @@ fn samples(seg: &Seg) -> (Vec<LatLon>, f64) {
     };
     let mut points = vec![seg.a, seg.b];
     if count > 1 {
-        let line = GeodesicLine::new(
-            wgs84(),
-            seg.a.lat(),
-            seg.a.lon(),
-            seg.azi_a,
-            Some(caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN),
-            None,
-            None,
-        );
+        let line = geodesic_from(seg.a, seg.azi_a);
         for i in 1..count {
             let s = seg.len * i as f64 / count as f64;
             let (_a12, lat, lon, ..) =

@@ -18,7 +18,7 @@
 
 use geographiclib_rs::{GeodesicLine, InverseGeodesic, geodesic_capability as caps};
 
-use super::{MEAN_RADIUS, wgs84};
+use super::{MEAN_RADIUS, geodesic_from, wgs84};
 use crate::position::LatLon;
 
 /// Tolerance on the position along the segment, in metres.
@@ -117,15 +117,7 @@ pub(crate) fn nearest_on_segment(p: LatLon, seg: &Seg, ea: &EndEval, eb: &EndEva
 /// Finds the root of f' inside (0, len), knowing f'(0) < 0 < f'(len).
 fn solve_interior(p: LatLon, seg: &Seg, da: f64, db: f64) -> SegHit {
     let geod = wgs84();
-    let line = GeodesicLine::new(
-        geod,
-        seg.a.lat(),
-        seg.a.lon(),
-        seg.azi_a,
-        Some(caps::LATITUDE | caps::LONGITUDE | caps::AZIMUTH | caps::DISTANCE_IN),
-        None,
-        None,
-    );
+    let line = geodesic_from(seg.a, seg.azi_a);
     let (mut lo, mut hi) = (0.0, seg.len);
     // Start at the planar foot of the perpendicular, from the end distances.
     let guess = (da * da - db * db + seg.len * seg.len) / (2.0 * seg.len);
