@@ -14,7 +14,7 @@ mod common;
 use common::points;
 use criterion::{Criterion, criterion_group, criterion_main};
 use strikemap::{
-    Distance, LatLon, Method, PointIndex, PreparedLine, countries, line_from_geometry, nearest_many,
+    Distance, LatLon, Line, Method, PointIndex, PreparedLine, countries, nearest_many,
 };
 
 fn front_line() -> PreparedLine {
@@ -25,7 +25,7 @@ fn front_line() -> PreparedLine {
     .expect("bench data");
     let fc: geojson::FeatureCollection = text.parse().expect("GeoJSON");
     let geometry = fc.features[0].geometry.as_ref().expect("geometry");
-    PreparedLine::new(line_from_geometry(geometry).expect("a line"))
+    PreparedLine::new(Line::try_from(geometry).expect("a line"))
 }
 
 fn batches(c: &mut Criterion) {

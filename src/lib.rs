@@ -4,17 +4,16 @@
 
 mod bearing;
 mod claim;
-pub mod countries;
 mod distance;
 mod error;
-mod geojson;
-mod index;
+mod io;
 mod measure;
 mod model;
-mod point_reader;
+mod places;
 mod position;
 mod shape;
-mod target_spec;
+
+pub use places::countries;
 
 pub use bearing::Bearing;
 pub use claim::{
@@ -31,25 +30,24 @@ pub use distance::{
     Unit,
 };
 pub use error::{Error, Result};
-pub use geojson::{
+pub use io::geojson::{
     ExportOptions, FeatureCollectionReader, FeatureCollectionWriter, FeatureKind, FileSummary,
     ImportOptions, Imported, Manifest, MapExport, MapFeature, MapItem, MarkerSize,
-    RECORD_SEPARATOR, RangeRing, SequenceReader, SequenceWriter, Skipped, StrikeArc, Style, Styles,
-    area_from_geometry, area_to_geometry, check_winding, geometry_bbox, line_from_geometry,
-    line_to_geometry, point_from_geometry,
+    RECORD_SEPARATOR, SequenceReader, SequenceWriter, Skipped, Style, Styles, area_to_geometry,
+    check_winding, geometry_bbox, line_to_geometry,
 };
-pub use index::{Hit, PointIndex};
+pub use io::points::{
+    ColumnNames, CsvPoints, CsvRow, LatLonColumns, PointFeature, PointFeatures, PointFileKind,
+};
+pub use io::target_spec::{ClaimReference, Composite, Separation, TargetSpec, parse_endpoint};
 pub use measure::{
-    AreaMeasure, Geodesic, Haversine, LengthMeasure, MEAN_RADIUS, Method, Nearest, NearestOn,
-    PointMeasure, PreparedArea, PreparedLine, Target, WGS84_A, WGS84_B, WGS84_F, nearest_many,
+    AreaMeasure, Geodesic, Haversine, Hit, LengthMeasure, MEAN_RADIUS, Method, Nearest, NearestOn,
+    PointIndex, PointMeasure, PreparedArea, PreparedLine, Target, WGS84_A, WGS84_B, WGS84_F,
+    nearest_many,
 };
 pub use model::{
     AirBase, Catalog, City, ClaimedCount, CountKind, CountryCode, Endpoint, FrontLine, Place,
-    PlaceKind, Ranked, Site, Source, Strike, TargetRef, Territory, Weapon,
-};
-pub use point_reader::{
-    ColumnNames, CsvPoints, CsvRow, LatLonColumns, PointFeature, PointFeatures, PointFileKind,
+    PlaceKind, RangeRing, Ranked, Site, Source, Strike, StrikeArc, TargetRef, Territory, Weapon,
 };
 pub use position::LatLon;
 pub use shape::{Area, Line, Polygon};
-pub use target_spec::{ClaimReference, Composite, Separation, TargetSpec, parse_endpoint};

@@ -59,6 +59,12 @@ impl From<LatLon> for LatLonFields {
     }
 }
 
+/// Wraps a longitude difference into (-180, 180].
+pub(crate) fn wrap180(x: f64) -> f64 {
+    let y = (x + 180.0).rem_euclid(360.0) - 180.0;
+    if y == -180.0 { 180.0 } else { y }
+}
+
 /// Wraps a finite longitude into [-180, 180], keeping values already in range.
 fn normalise_lon(lon: f64) -> f64 {
     if (-180.0..=180.0).contains(&lon) {

@@ -8,8 +8,8 @@ use geojson::{Geometry, GeometryValue};
 use serde_json::Value;
 use strikemap::{
     Area, Distance, Endpoint, Error, ExportOptions, FrontLine, Geodesic, LatLon, Line, MapExport,
-    MapFeature, PointMeasure, RangeRing, StrikeArc, Territory, area_from_geometry, check_winding,
-    geometry_bbox, line_to_geometry,
+    MapFeature, PointMeasure, RangeRing, StrikeArc, Territory, check_winding, geometry_bbox,
+    line_to_geometry,
 };
 
 fn p(lat: f64, lon: f64) -> LatLon {
@@ -196,7 +196,7 @@ fn ukrainka_4300_mile_ring_holds_the_north_pole() {
     }
     assert!(on_circle > 700, "{on_circle}");
     // Read back, strikemap's own containment agrees.
-    let area = area_from_geometry(&g).unwrap();
+    let area = Area::try_from(&g).unwrap();
     let territory = Territory::new("read back", area);
     for (q, inside) in [
         (p(90.0, 0.0), true),
@@ -230,7 +230,7 @@ fn a_ring_near_but_not_around_the_pole_crosses_the_antimeridian() {
     let b = geometry_bbox(&g).unwrap();
     assert!(b[0] > b[2], "{b:?}");
     assert!(b[3] > 89.0 && b[3] < 90.0);
-    let territory = Territory::new("read back", area_from_geometry(&g).unwrap());
+    let territory = Territory::new("read back", Area::try_from(&g).unwrap());
     assert!(!territory.contains(p(90.0, 0.0)));
     assert!(territory.contains(p(60.0, 179.5)) == ring.contains(p(60.0, 179.5)));
     assert!(territory.contains(p(55.75, 37.62)) == ring.contains(p(55.75, 37.62)));
@@ -250,7 +250,7 @@ fn a_ring_around_the_south_pole_is_closed_along_it() {
     check_winding(&g).unwrap();
     let pts = positions(&g);
     assert!(pts.contains(&[-180.0, -90.0]) && pts.contains(&[180.0, -90.0]));
-    let territory = Territory::new("read back", area_from_geometry(&g).unwrap());
+    let territory = Territory::new("read back", Area::try_from(&g).unwrap());
     assert!(territory.contains(p(-90.0, 0.0)));
     assert!(!territory.contains(p(90.0, 0.0)));
     let b = geometry_bbox(&g).unwrap();

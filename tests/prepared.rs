@@ -5,7 +5,7 @@
 mod common;
 
 use common::points;
-use strikemap::{LatLon, Line, PreparedArea, PreparedLine, Target, countries, line_from_geometry};
+use strikemap::{LatLon, Line, PreparedArea, PreparedLine, Target, countries};
 
 fn queries() -> Vec<LatLon> {
     let mut q = points(300, 3, (40.0, 56.0), (18.0, 45.0)); // around Ukraine
@@ -44,7 +44,7 @@ fn front_line_prepared_equals_naive() {
     ))
     .unwrap();
     let fc: geojson::FeatureCollection = text.parse().unwrap();
-    let line: Line = line_from_geometry(fc.features[0].geometry.as_ref().unwrap()).unwrap();
+    let line: Line = Line::try_from(fc.features[0].geometry.as_ref().unwrap()).unwrap();
     let prepared = PreparedLine::new(line.clone());
     for q in queries().into_iter().step_by(3) {
         let (fast, slow) = (prepared.nearest_to(q), line.nearest_to(q));

@@ -12,7 +12,7 @@
 use geographiclib_rs::{PolygonArea, Winding, geodesic_capability as caps};
 
 use super::{WGS84_F, geodesic_from, wgs84};
-use crate::position::LatLon;
+use crate::position::{LatLon, wrap180};
 
 /// One ring edge, ready for crossing tests.
 #[derive(Debug, Clone, Copy)]
@@ -26,11 +26,6 @@ pub(crate) struct Edge {
     lat_max: f64,
     azi_a: f64,
     len: f64,
-}
-
-fn wrap180(x: f64) -> f64 {
-    let y = (x + 180.0).rem_euclid(360.0) - 180.0;
-    if y == -180.0 { 180.0 } else { y }
 }
 
 fn is_pole(p: LatLon) -> bool {

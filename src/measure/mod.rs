@@ -11,6 +11,7 @@ mod conformal;
 mod contains;
 mod nearest;
 mod point;
+mod point_index;
 mod prepared;
 mod segment;
 mod sphere;
@@ -19,6 +20,7 @@ pub use area::{AreaMeasure, LengthMeasure};
 pub use batch::nearest_many;
 pub use nearest::{Nearest, NearestOn, Target};
 pub use point::{Geodesic, Haversine, Method, PointMeasure};
+pub use point_index::{Hit, PointIndex};
 pub use prepared::{PreparedArea, PreparedLine};
 pub(crate) use prepared::{direction, lower_bound_metres};
 

@@ -3,23 +3,27 @@
 //! about them.
 
 mod air_base;
+mod arc;
 mod catalog;
 mod city;
 mod country_code;
 mod front_line;
 mod names;
 mod place;
+mod ring;
 mod site;
 mod source;
 mod strike;
 mod territory;
 
 pub use air_base::AirBase;
+pub use arc::StrikeArc;
 pub use catalog::{Catalog, Ranked, TargetRef};
 pub use city::City;
 pub use country_code::CountryCode;
 pub use front_line::FrontLine;
 pub use place::{Place, PlaceKind};
+pub use ring::RangeRing;
 pub use site::Site;
 pub use source::Source;
 pub use strike::{ClaimedCount, CountKind, Endpoint, Strike, Weapon};

@@ -8,6 +8,7 @@
 //! under a metre.
 
 mod area;
+mod geojson;
 mod line;
 
 pub use area::{Area, Polygon};

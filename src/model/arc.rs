@@ -2,13 +2,13 @@
 
 use jiff::civil::Date;
 
-use super::antimeridian::wrap180;
 use super::ring::{MAX_LON_STEP, MIN_SPLIT_M};
+use super::{Endpoint, Strike, Weapon};
 use crate::distance::Distance;
 use crate::error::Result;
 use crate::measure::{Geodesic, PointMeasure as _};
-use crate::model::{Endpoint, Strike, Weapon};
 use crate::position::LatLon;
+use crate::position::wrap180;
 
 /// The shortest path on WGS84 from a launch point to a target, drawn on a
 /// map as a densified line (cut at the antimeridian by the GeoJSON export).

@@ -201,7 +201,7 @@ impl RangeRing {
         depth: usize,
     ) -> Result<()> {
         let d = Geodesic.distance(a.1, b.1);
-        let turn = super::antimeridian::wrap180(b.1.lon() - a.1.lon()).abs();
+        let turn = crate::position::wrap180(b.1.lon() - a.1.lon()).abs();
         let split = d > spacing || (turn > MAX_LON_STEP && d.as_metres() > MIN_SPLIT_M);
         if depth < 40 && out.len() < MAX_VERTICES && split {
             let theta = 0.5 * (a.0 + b.0);
@@ -221,7 +221,7 @@ fn crosses_antimeridian(a: LatLon, b: LatLon) -> bool {
     if a.lon().abs() == 180.0 || b.lon().abs() == 180.0 {
         return false;
     }
-    let reached = a.lon() + super::antimeridian::wrap180(b.lon() - a.lon());
+    let reached = a.lon() + crate::position::wrap180(b.lon() - a.lon());
     reached.abs() > 180.0
 }
 

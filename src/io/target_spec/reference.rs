@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::countries::{self, Country};
 use crate::error::{Error, Result};
-use crate::geojson::{ImportOptions, Imported};
+use crate::io::geojson::{ImportOptions, Imported};
 use crate::model::{CountryCode, Endpoint, FrontLine, Place, Site, TargetRef, Territory};
 use crate::position::LatLon;
 

@@ -4,8 +4,10 @@
 use geojson::feature::Id;
 use geojson::{JsonObject, JsonValue};
 
-use super::{FeatureKind, RangeRing, StrikeArc, Style};
-use crate::model::{AirBase, City, FrontLine, Place, Site, Strike, Territory};
+use super::{FeatureKind, Style};
+use crate::model::{
+    AirBase, City, FrontLine, Place, RangeRing, Site, Strike, StrikeArc, Territory,
+};
 
 /// Anything strikemap draws on a map: one of its models, or a range ring
 /// or strike arc.

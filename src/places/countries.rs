@@ -14,8 +14,8 @@ use std::sync::OnceLock;
 use geojson::{FeatureCollection, JsonValue};
 
 use crate::error::{Error, Result};
-use crate::geojson::area_from_geometry;
 use crate::model::{CountryCode, Source, Territory, normalise_name, suggestions};
+use crate::shape::Area;
 
 const COUNTRIES_50M: &str = include_str!("../../data/countries-50m.geojson");
 const UKRAINE_10M: &str = include_str!("../../data/ukraine-10m.geojson");
@@ -60,7 +60,7 @@ fn load(data: &str, scale: &str, file: &str) -> Result<Vec<Country>> {
                 }
                 .at(at())
             })?;
-            let area = area_from_geometry(geometry).map_err(|e| e.at(at()))?;
+            let area = Area::try_from(geometry).map_err(|e| e.at(at()))?;
             let iso_a2 = text(props, "iso_a2")
                 .map(|c| CountryCode::new(&c))
                 .transpose()?;

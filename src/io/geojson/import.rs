@@ -31,13 +31,13 @@ use serde::de::DeserializeOwned;
 use super::geometry::{Geom, describe, read_geometry};
 use super::{
     ExportOptions, FeatureCollectionReader, FeatureKind, ImportOptions, MapExport, MapFeature,
-    MapItem, RangeRing, StrikeArc, Style,
+    MapItem, Style,
 };
 use crate::distance::Distance;
 use crate::error::{Error, Result};
 use crate::model::{
-    AirBase, Catalog, City, ClaimedCount, CountryCode, Endpoint, FrontLine, Place, Site, Source,
-    Strike, Territory, Weapon,
+    AirBase, Catalog, City, ClaimedCount, CountryCode, Endpoint, FrontLine, Place, RangeRing, Site,
+    Source, Strike, StrikeArc, Territory, Weapon,
 };
 use crate::position::LatLon;
 use crate::shape::{Area, Line, Polygon};

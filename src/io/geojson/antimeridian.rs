@@ -29,13 +29,7 @@ use geographiclib_rs::geodesic_capability as caps;
 use super::winding::{contains_point, planar_area};
 use crate::error::Result;
 use crate::measure::geodesic_between;
-use crate::position::LatLon;
-
-/// Wraps a longitude difference into (-180, 180].
-pub(crate) fn wrap180(x: f64) -> f64 {
-    let y = (x + 180.0).rem_euclid(360.0) - 180.0;
-    if y == -180.0 { 180.0 } else { y }
-}
+use crate::position::{LatLon, wrap180};
 
 /// Bisection steps when locating a crossing on a geodesic (2⁻⁶⁴ of its length).
 const CROSSING_STEPS: usize = 64;

@@ -6,7 +6,6 @@ use std::path::Path;
 use geojson::{GeoJson, Geometry, GeometryValue, Position};
 
 use crate::error::{Error, Result};
-use crate::geojson::{area_from_geometry, line_from_geometry};
 use crate::measure::{Method, Nearest, PreparedArea, PreparedLine, Target};
 use crate::position::LatLon;
 use crate::shape::{Area, Line, Polygon};
@@ -246,11 +245,11 @@ impl Parts {
                 }
             }
             GeometryValue::LineString { .. } | GeometryValue::MultiLineString { .. } => {
-                let line = line_from_geometry(geometry)?;
+                let line = Line::try_from(geometry)?;
                 self.line_parts.extend(line.parts().iter().cloned());
             }
             GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. } => {
-                let area = area_from_geometry(geometry)?;
+                let area = Area::try_from(geometry)?;
                 self.polygons.extend(area.polygons().iter().cloned());
             }
             GeometryValue::GeometryCollection { geometries } => {

@@ -28,7 +28,6 @@
 //! (every 50 km by default). There is no `crs` member (RFC 7946 §4).
 
 mod antimeridian;
-mod arc;
 mod bbox;
 mod drawn;
 mod export;
@@ -39,24 +38,19 @@ mod kind;
 mod manifest;
 mod options;
 mod properties;
-mod ring;
 mod stream;
 mod streamed;
 mod style;
 mod winding;
 
-pub use arc::StrikeArc;
 pub use bbox::geometry_bbox;
 pub use export::MapExport;
 pub use feature::{MapFeature, MapItem};
-pub use geometry::{
-    area_from_geometry, area_to_geometry, line_from_geometry, line_to_geometry, point_from_geometry,
-};
+pub use geometry::{area_to_geometry, line_to_geometry};
 pub use import::{Imported, Skipped};
 pub use kind::FeatureKind;
 pub use manifest::{FileSummary, Manifest};
 pub use options::{ExportOptions, ImportOptions};
-pub use ring::RangeRing;
 pub use stream::{
     FeatureCollectionReader, FeatureCollectionWriter, RECORD_SEPARATOR, SequenceReader,
     SequenceWriter,

@@ -18,9 +18,9 @@ use geojson::{Feature, FeatureCollection, JsonObject, JsonValue};
 use super::bbox::Extent;
 use super::drawn::draw;
 use super::properties::write_properties;
-use super::{ExportOptions, FileSummary, MapFeature, MapItem, StrikeArc, geometry_bbox};
+use super::{ExportOptions, FileSummary, MapFeature, MapItem, geometry_bbox};
 use crate::error::{Error, Result};
-use crate::model::Catalog;
+use crate::model::{Catalog, StrikeArc};
 
 /// Members of a Feature or FeatureCollection that strikemap writes itself.
 pub(crate) const RESERVED_MEMBERS: [&str; 6] =

@@ -7,10 +7,11 @@
 //! JSON object or straight into a serializer.
 
 use super::geometry::{Shape, area_shape, lines_shape, point_shape, ring_shape};
-use super::{ExportOptions, MapItem, RangeRing, StrikeArc};
+use super::{ExportOptions, MapItem};
 use crate::distance::Distance;
 use crate::error::Result;
 use crate::measure::{Geodesic, PointMeasure as _};
+use crate::model::{RangeRing, StrikeArc};
 use crate::position::LatLon;
 
 /// An item's geometry as written and what is measured on it.
