@@ -10,12 +10,13 @@ use std::time::Duration as StdDuration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use strikemap::{
-    ClaimedCount, CountKind, Endpoint, ExportOptions, FeatureCollectionWriter, LatLon, Source,
-    Strike, Weapon,
+    LatLon, Source, Strike,
+    io::geojson::{ExportOptions, FeatureCollectionWriter},
+    model::{ClaimedCount, CountKind, Endpoint, Weapon},
 };
 
 fn strikes(n: usize) -> impl Iterator<Item = Strike> {
-    let date = jiff::civil::date(2025, 6, 1);
+    let date = strikemap::Date::constant(2025, 6, 1);
     (0..n).map(move |i| {
         let f = i as f64;
         let p = LatLon::new(

@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use geo::Distance as _;
-use strikemap::{Geodesic, Haversine, LatLon, PointMeasure};
+use strikemap::{Geodesic, Haversine, LatLon, Metric};
 
 fn pairs() -> Vec<(LatLon, LatLon)> {
     // A deterministic spread of pairs over the globe (no RNG dependency).

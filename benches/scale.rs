@@ -14,7 +14,8 @@ mod common;
 use common::points;
 use criterion::{Criterion, criterion_group, criterion_main};
 use strikemap::{
-    Distance, LatLon, Line, Method, PointIndex, PreparedLine, countries, nearest_many,
+    Distance, LatLon, Line, Method, countries,
+    measure::{PointIndex, PreparedLine, nearest_many},
 };
 
 fn front_line() -> PreparedLine {

@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
             group.bench_function(format!("naive_{name}"), |b| {
                 b.iter(|| {
                     for q in &points {
-                        black_box(territory.area.nearest_to(black_box(*q)));
+                        black_box(territory.area().nearest_to(black_box(*q)));
                     }
                 })
             });

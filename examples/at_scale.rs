@@ -20,8 +20,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use strikemap::{
-    ClaimedCount, CountKind, Distance, Endpoint, ExportOptions, FeatureCollectionWriter, LatLon,
-    Manifest, Method, PointIndex, Source, Strike, Weapon, countries, nearest_many,
+    Distance, LatLon, Method, Source, Strike, countries,
+    io::geojson::{ExportOptions, FeatureCollectionWriter, Manifest},
+    measure::{PointIndex, nearest_many},
+    model::{ClaimedCount, CountKind, Endpoint, Weapon},
 };
 
 const WEAPONS: [Weapon; 4] = [
@@ -44,7 +46,7 @@ fn position(i: usize) -> Result<LatLon, strikemap::Error> {
 /// claimed count and a source.
 fn event(i: usize) -> Result<Strike, strikemap::Error> {
     let day = i8::try_from(1 + i % 30).unwrap_or(1);
-    let date = jiff::civil::date(2025, 6, day);
+    let date = strikemap::Date::constant(2025, 6, day);
     Ok(Strike::new(
         date,
         Endpoint::new(format!("event {i}"), position(i)?),

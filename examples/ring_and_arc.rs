@@ -21,8 +21,9 @@ use std::io::BufWriter;
 use std::path::PathBuf;
 
 use strikemap::{
-    AirBase, CountryCode, Distance, Endpoint, ExportOptions, Geodesic, LatLon, Manifest, MapExport,
-    MapFeature, PointMeasure, RangeRing, SequenceWriter, StrikeArc,
+    AirBase, CountryCode, Distance, Geodesic, LatLon, MapExport, Metric,
+    io::geojson::{ExportOptions, Manifest, MapFeature, SequenceWriter},
+    model::{Endpoint, RangeRing, StrikeArc},
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

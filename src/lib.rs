@@ -3,51 +3,35 @@
 #![deny(missing_docs)]
 
 mod bearing;
-mod claim;
-mod distance;
+pub mod claim;
+pub mod distance;
 mod error;
-mod io;
-mod measure;
-mod model;
+pub mod io;
+pub mod measure;
+pub mod model;
 mod places;
 mod position;
-mod shape;
-
-pub use places::countries;
+pub mod shape;
 
 pub use bearing::Bearing;
-pub use claim::{
-    ABOUT_FRACTION, APPROXIMATE_LENGTH_FRACTION, APPROXIMATE_LINE_ALLOWANCE, Band, Bound,
-    CheckOptions, Claim, DEFAULT_SCALE, DistanceClaim, DistanceVerdict, HAVERSINE_FRACTION,
-    LengthClaim, MAP_ERROR_MM, METRES_PER_DEGREE, MIXUP_UNITS, NEARLY_FRACTION, Quantifier,
-    ROUNDING_CAP_FRACTION, RateClaim, RateVerdict, Reading, ReadingVerdict, ReferenceInfo,
-    ReferenceKind, SURVEYED_LENGTH_FRACTION, SURVEYED_LINE_ALLOWANCE, StatedRate, Subject,
-    SubjectResult, Uncertainty, UncertaintyKind, UncertaintyPart, UnitMatch, UnitMixup,
-    UnitReading, Verdict, coordinate_precision, map_scale_error,
-};
-pub use distance::{
-    DisplayIn, Distance, METRES_PER_KM, METRES_PER_MILE, METRES_PER_NAUTICAL_MILE, StatedDistance,
-    Unit,
-};
+pub use claim::{DistanceClaim, Verdict};
+pub use distance::{Distance, StatedDistance, Unit};
 pub use error::{Error, Result};
-pub use io::geojson::{
-    ExportOptions, FeatureCollectionReader, FeatureCollectionWriter, FeatureKind, FileSummary,
-    ImportOptions, Imported, Manifest, MapExport, MapFeature, MapItem, MarkerSize,
-    RECORD_SEPARATOR, SequenceReader, SequenceWriter, Skipped, Style, Styles, area_to_geometry,
-    check_winding, geometry_bbox, line_to_geometry,
-};
-pub use io::points::{
-    ColumnNames, CsvPoints, CsvRow, LatLonColumns, PointFeature, PointFeatures, PointFileKind,
-};
-pub use io::target_spec::{ClaimReference, Composite, Separation, TargetSpec, parse_endpoint};
-pub use measure::{
-    AreaMeasure, Geodesic, Haversine, Hit, LengthMeasure, MEAN_RADIUS, Method, Nearest, NearestOn,
-    PointIndex, PointMeasure, PreparedArea, PreparedLine, Target, WGS84_A, WGS84_B, WGS84_F,
-    nearest_many,
-};
+pub use io::geojson::MapExport;
+/// The civil date every dated model takes (`jiff::civil::Date`), re-exported
+/// so that no other crate is needed: `Date::constant(2025, 6, 2)` or
+/// `"2025-06-02".parse::<Date>()`.
+///
+/// ```
+/// let d: strikemap::Date = "2025-06-02".parse().map_err(|_| "bad date")?;
+/// assert_eq!(d, strikemap::Date::constant(2025, 6, 2));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub use jiff::civil::Date;
+pub use measure::{Geodesic, Haversine, Method, Metric, Target};
 pub use model::{
-    AirBase, Catalog, City, ClaimedCount, CountKind, CountryCode, Endpoint, FrontLine, Place,
-    PlaceKind, RangeRing, Ranked, Site, Source, Strike, StrikeArc, TargetRef, Territory, Weapon,
+    AirBase, Catalog, City, CountryCode, FrontLine, Place, Site, Source, Strike, Territory,
 };
+pub use places::countries;
 pub use position::LatLon;
-pub use shape::{Area, Line, Polygon};
+pub use shape::{Area, Line};

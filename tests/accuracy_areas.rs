@@ -7,7 +7,7 @@
 mod common;
 
 use serde_json::Value;
-use strikemap::{Area, LatLon, Polygon, PreparedArea, Target};
+use strikemap::{Area, LatLon, Target, measure::PreparedArea, shape::Polygon};
 
 fn ring(v: &Value) -> Vec<LatLon> {
     v.as_array()

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{angle_diff, read_csv};
-use strikemap::{Bearing, Distance, Geodesic, LatLon, PointMeasure};
+use strikemap::{Bearing, Distance, Geodesic, LatLon, Metric};
 
 fn p(lat: f64, lon: f64) -> LatLon {
     LatLon::new(lat, lon).unwrap()

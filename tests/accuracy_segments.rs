@@ -7,7 +7,7 @@
 mod common;
 
 use common::read_csv;
-use strikemap::{Geodesic, LatLon, Line, PointMeasure, PreparedLine, Target};
+use strikemap::{Geodesic, LatLon, Line, Metric, Target, measure::PreparedLine};
 
 fn p(lat: f64, lon: f64) -> LatLon {
     LatLon::new(lat, lon).unwrap()

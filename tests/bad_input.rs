@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use strikemap::{Area, Distance, Error, LatLon, Line, Polygon, StatedDistance, countries};
+use strikemap::{Area, Distance, Error, LatLon, Line, StatedDistance, countries, shape::Polygon};
 
 #[test]
 fn positions() {

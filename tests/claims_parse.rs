@@ -3,7 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use strikemap::{DistanceClaim, Error, LengthClaim, Quantifier, Reading, Unit};
+use strikemap::{
+    DistanceClaim, Error, Unit,
+    claim::{LengthClaim, Quantifier, Reading},
+};
 
 /// (text, quantifier, value, unit, resolution, wording)
 const PHRASES: &[(&str, Quantifier, f64, Unit, f64, &str)] = &[

@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use strikemap::{
-    Claim, ClaimedCount, CountKind, Error, Quantifier, RateClaim, RateVerdict, Verdict,
+    Error, Verdict,
+    claim::{Claim, Quantifier, RateClaim, RateVerdict},
+    model::{ClaimedCount, CountKind},
 };
 
 fn damaged(n: u32, m: u32) -> ClaimedCount {

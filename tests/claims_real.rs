@@ -10,9 +10,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use strikemap::{
-    AirBase, Catalog, City, CountryCode, Distance, DistanceClaim, DistanceVerdict, Geodesic,
-    Haversine, LatLon, PointMeasure, Reading, Source, Target, TargetRef, UncertaintyKind, Unit,
-    Verdict, countries,
+    AirBase, Catalog, City, CountryCode, Distance, DistanceClaim, Geodesic, Haversine, LatLon,
+    Metric, Source, Target, Unit, Verdict,
+    claim::{DistanceVerdict, Reading, UncertaintyKind},
+    countries,
+    model::TargetRef,
 };
 
 const BASES: [(&str, f64, f64); 5] = [

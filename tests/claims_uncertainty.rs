@@ -4,11 +4,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use strikemap::{
-    APPROXIMATE_LINE_ALLOWANCE, AirBase, Area, CheckOptions, City, CountryCode, Distance,
-    DistanceClaim, DistanceVerdict, FrontLine, Geodesic, HAVERSINE_FRACTION, LatLon, Line,
-    METRES_PER_DEGREE, Method, Place, PointMeasure, SURVEYED_LINE_ALLOWANCE, Target, TargetRef,
-    Territory, Uncertainty, UncertaintyKind, Verdict, coordinate_precision, countries,
-    map_scale_error,
+    AirBase, Area, City, CountryCode, Distance, DistanceClaim, FrontLine, Geodesic, LatLon, Line,
+    Method, Metric, Place, Target, Territory, Verdict,
+    claim::{
+        APPROXIMATE_LINE_ALLOWANCE, CheckOptions, DistanceVerdict, HAVERSINE_FRACTION,
+        METRES_PER_DEGREE, SURVEYED_LINE_ALLOWANCE, Uncertainty, UncertaintyKind,
+        coordinate_precision, map_scale_error,
+    },
+    countries,
+    model::TargetRef,
 };
 
 fn ru() -> CountryCode {
@@ -249,7 +253,7 @@ fn reference_data_for_front_lines() {
         LatLon::new(48.1, 37.7).unwrap(),
     ])
     .unwrap();
-    let mapped = FrontLine::new("Mapped", jiff::civil::date(2025, 6, 2), line);
+    let mapped = FrontLine::new("Mapped", strikemap::Date::constant(2025, 6, 2), line);
     let sketch = mapped.clone().approximate();
     let claim = DistanceClaim::parse("more than 100 km").unwrap();
     let base = [dyagilevo()];

@@ -5,9 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use strikemap::{
-    Bearing, Catalog, CheckOptions, City, CountryCode, Distance, DistanceClaim, Endpoint, Error,
-    FrontLine, Geodesic, LatLon, LengthClaim, Line, Method, Place, PointMeasure, Quantifier,
-    Reading, StatedDistance, Subject, TargetRef, Unit, Verdict,
+    Bearing, Catalog, City, CountryCode, Distance, DistanceClaim, Error, FrontLine, Geodesic,
+    LatLon, Line, Method, Metric, Place, StatedDistance, Unit, Verdict,
+    claim::{CheckOptions, LengthClaim, Quantifier, Reading, Subject},
+    model::{Endpoint, TargetRef},
 };
 
 fn kyiv() -> Place {
@@ -358,7 +359,7 @@ fn sketch(approximate: bool) -> FrontLine {
         LatLon::new(0.0001, 9.0001).unwrap(),
     ])
     .unwrap();
-    let f = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    let f = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     if approximate { f.approximate() } else { f }
 }
 

@@ -6,7 +6,7 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use strikemap::{Geodesic, LatLon, PointMeasure};
+use strikemap::{Geodesic, LatLon, Metric};
 
 fn strikemap() -> Command {
     Command::new(env!("CARGO_BIN_EXE_strikemap"))

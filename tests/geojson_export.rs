@@ -5,9 +5,10 @@
 
 use serde_json::{Value, json};
 use strikemap::{
-    AirBase, Area, Catalog, City, ClaimedCount, CountKind, CountryCode, Distance, Endpoint,
-    ExportOptions, FeatureKind, FrontLine, Geodesic, LatLon, Line, MapExport, MapFeature,
-    PointMeasure, RangeRing, Site, Source, Strike, StrikeArc, Style, Styles, Territory, Weapon,
+    AirBase, Area, Catalog, City, CountryCode, Distance, FrontLine, Geodesic, LatLon, Line,
+    MapExport, Metric, Site, Source, Strike, Territory,
+    io::geojson::{ExportOptions, FeatureKind, MapFeature, Style, Styles},
+    model::{ClaimedCount, CountKind, Endpoint, RangeRing, StrikeArc, Weapon},
 };
 
 fn p(lat: f64, lon: f64) -> LatLon {
@@ -24,7 +25,7 @@ fn value(map: &MapExport) -> Value {
 
 fn strike() -> Strike {
     Strike::new(
-        jiff::civil::date(2025, 6, 1),
+        strikemap::Date::constant(2025, 6, 1),
         Endpoint::new("Olenya", p(68.1517, 33.4639)),
         Weapon::Drone,
     )
@@ -49,16 +50,20 @@ fn strike() -> Strike {
     .with_source(
         Source::new("AP News")
             .with_url("https://apnews.com/")
-            .with_date(jiff::civil::date(2025, 6, 2)),
+            .with_date(strikemap::Date::constant(2025, 6, 2)),
     )
 }
 
 fn front() -> FrontLine {
     let line = Line::from_vertices(vec![p(46.75, 33.0), p(47.57, 35.5), p(48.1, 37.7)]).unwrap();
-    FrontLine::new("Southern front", jiff::civil::date(2025, 6, 2), line)
-        .approximate()
-        .with_waypoints(["Kherson", "Vasylivka", "Pokrovsk"])
-        .with_source(Source::new("ISW map, 2 June 2025"))
+    FrontLine::new(
+        "Southern front",
+        strikemap::Date::constant(2025, 6, 2),
+        line,
+    )
+    .approximate()
+    .with_waypoints(["Kherson", "Vasylivka", "Pokrovsk"])
+    .with_source(Source::new("ISW map, 2 June 2025"))
 }
 
 #[test]
@@ -238,7 +243,7 @@ fn ids_are_unique_and_stable() {
         )
         .unwrap();
         map.add(Strike::new(
-            jiff::civil::date(2025, 6, 7),
+            strikemap::Date::constant(2025, 6, 7),
             Endpoint::new("Kharkiv", p(49.99, 36.23)),
             Weapon::GlideBomb,
         ))
@@ -332,7 +337,7 @@ fn precision_rounds_positions_before_measuring() {
 #[test]
 fn long_geodesic_edges_are_densified_on_the_geodesic() {
     let line = Line::from_vertices(vec![p(50.0, 0.0), p(50.0, 40.0)]).unwrap();
-    let f = FrontLine::new("long", jiff::civil::date(2025, 1, 1), line);
+    let f = FrontLine::new("long", strikemap::Date::constant(2025, 1, 1), line);
     let options = ExportOptions::default()
         .with_spacing(Distance::from_km(50.0))
         .unwrap();

@@ -7,9 +7,9 @@
 use geojson::{Geometry, GeometryValue};
 use serde_json::Value;
 use strikemap::{
-    Area, Distance, Endpoint, Error, ExportOptions, FrontLine, Geodesic, LatLon, Line, MapExport,
-    MapFeature, PointMeasure, RangeRing, StrikeArc, Territory, check_winding, geometry_bbox,
-    line_to_geometry,
+    Area, Distance, Error, FrontLine, Geodesic, LatLon, Line, MapExport, Metric, Territory,
+    io::geojson::{ExportOptions, MapFeature, check_winding, geometry_bbox, line_to_geometry},
+    model::{Endpoint, RangeRing, StrikeArc},
 };
 
 fn p(lat: f64, lon: f64) -> LatLon {
@@ -82,7 +82,7 @@ fn a_line_from_179e_to_179w_is_cut_at_the_antimeridian() {
     assert_eq!(coordinates[0][0].as_slice(), [179.0, 10.0]);
     assert_eq!(coordinates[1].last().unwrap().as_slice(), [-179.0, 11.0]);
     // The crossing lies on the geodesic.
-    let front = FrontLine::new("x", jiff::civil::date(2025, 1, 1), line);
+    let front = FrontLine::new("x", strikemap::Date::constant(2025, 1, 1), line);
     assert!(front.distance_to(p(end[1], 180.0)).as_metres() < 0.2);
     assert_eq!(geometry_bbox(&g), Some([179.0, 10.0, -179.0, 11.0]));
 }

@@ -7,8 +7,8 @@
 use geojson::feature::Id;
 use serde_json::{Value, json};
 use strikemap::{
-    CountryCode, Distance, Error, ExportOptions, FeatureKind, ImportOptions, Imported, LatLon,
-    MapFeature, MapItem, Place, countries,
+    CountryCode, Distance, Error, LatLon, Place, countries,
+    io::geojson::{ExportOptions, FeatureKind, ImportOptions, Imported, MapFeature, MapItem},
 };
 
 mod common;
@@ -148,14 +148,14 @@ fn geojson_io_front_line_without_a_date() {
         "feature 0: properties.date: expected an ISO 8601 date such as \"2025-06-02\" \
          (or ImportOptions::with_as_of for undated lines), found nothing"
     );
-    let options = ImportOptions::default().with_as_of(jiff::civil::date(2025, 6, 2));
+    let options = ImportOptions::default().with_as_of(strikemap::Date::constant(2025, 6, 2));
     let map = Imported::parse(&text, &options).unwrap();
     let MapItem::FrontLine(front) = &map.features[0].item else {
         panic!()
     };
     assert_eq!(front.name, "feature 0");
     assert_eq!(front.as_of.to_string(), "2025-06-02");
-    assert_eq!(front.line.parts()[0].len(), 5);
+    assert_eq!(front.line().parts()[0].len(), 5);
     assert!(map.features[0].properties.is_empty());
     assert!(front.distance_to(p(47.57, 35.5)).as_metres() < 1e-6);
 }
@@ -174,7 +174,7 @@ fn qgis_front_lines_keep_their_columns() {
         panic!()
     };
     assert_eq!(
-        (south.name.as_str(), south.line.parts().len()),
+        (south.name.as_str(), south.line().parts().len()),
         ("Southern front", 2)
     );
     assert_eq!(first.properties["fid"], 1);
@@ -210,7 +210,7 @@ fn country_boundaries_become_territories() {
     let c = map.to_catalog().unwrap();
     let fiji = c.territory("Fiji").unwrap();
     assert_eq!(fiji.country, Some(code("FJ")));
-    assert_eq!(fiji.area.polygons().len(), 2);
+    assert_eq!(fiji.area().polygons().len(), 2);
     assert!(fiji.contains(p(-17.0, 179.9)));
     assert!(fiji.contains(p(-17.0, -179.9)));
     assert!(!fiji.contains(p(-17.0, 170.0)));
@@ -225,7 +225,7 @@ fn country_boundaries_become_territories() {
         .unwrap()
         .to_feature_collection();
     for f in &again.features {
-        strikemap::check_winding(f.geometry.as_ref().unwrap()).unwrap();
+        strikemap::io::geojson::check_winding(f.geometry.as_ref().unwrap()).unwrap();
     }
 }
 

@@ -7,10 +7,13 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use strikemap::{
-    City, CountryCode, Distance, Endpoint, ExportOptions, FeatureCollectionReader,
-    FeatureCollectionWriter, FeatureKind, FrontLine, ImportOptions, Imported, LatLon, Line,
-    MapExport, MapFeature, RECORD_SEPARATOR, RangeRing, SequenceReader, SequenceWriter, Site,
-    Strike, StrikeArc, Style, Weapon,
+    City, CountryCode, Distance, FrontLine, LatLon, Line, MapExport, Site, Strike,
+    io::geojson::{
+        ExportOptions, FeatureCollectionReader, FeatureCollectionWriter, FeatureKind,
+        ImportOptions, Imported, MapFeature, RECORD_SEPARATOR, SequenceReader, SequenceWriter,
+        Style,
+    },
+    model::{Endpoint, RangeRing, StrikeArc, Weapon},
 };
 
 mod common;
@@ -99,7 +102,7 @@ fn ten_thousand_features_through_a_text_sequence() {
 fn overriding_features() -> Vec<MapFeature> {
     let depot = Site::new("Depot 2", p(49.0, 36.0), code("UA")).with_category("fuel");
     let strike = Strike::new(
-        jiff::civil::date(2025, 6, 2),
+        strikemap::Date::constant(2025, 6, 2),
         Endpoint::new("Kharkiv", p(49.9935, 36.2304)),
         Weapon::BallisticMissile,
     )
@@ -462,8 +465,12 @@ fn strategy_feature() -> impl Strategy<Value = MapFeature> {
     let front =
         (prop::collection::vec(strategy_position(), 2..5), 0u32..3).prop_map(|(pts, extra)| {
             let line = Line::from_vertices(pts).unwrap();
-            MapFeature::new(FrontLine::new("front", jiff::civil::date(2025, 6, 2), line))
-                .with_property("extra", extra)
+            MapFeature::new(FrontLine::new(
+                "front",
+                strikemap::Date::constant(2025, 6, 2),
+                line,
+            ))
+            .with_property("extra", extra)
         });
     let ring = (strategy_position(), 10.0..3_000.0f64).prop_map(|(c, km)| {
         MapFeature::new(RangeRing::new("ring", c, Distance::from_km(km)).unwrap())
@@ -474,13 +481,13 @@ fn strategy_feature() -> impl Strategy<Value = MapFeature> {
     let strike = (strategy_position(), strategy_position(), 0u32..500).prop_map(|(t, l, n)| {
         MapFeature::new(
             Strike::new(
-                jiff::civil::date(2025, 6, 1),
+                strikemap::Date::constant(2025, 6, 1),
                 Endpoint::new("t", t),
                 Weapon::BallisticMissile,
             )
             .with_launch(Endpoint::new("l", l))
-            .with_count(strikemap::ClaimedCount::new(
-                strikemap::CountKind::Launched,
+            .with_count(strikemap::model::ClaimedCount::new(
+                strikemap::model::CountKind::Launched,
                 n,
                 "someone",
             )),
@@ -507,7 +514,7 @@ proptest! {
         let again = back.to_map_export(options).unwrap().to_feature_collection();
         prop_assert_eq!(serde_json::to_value(&first).unwrap(), serde_json::to_value(&again).unwrap());
         for f in &first.features {
-            strikemap::check_winding(f.geometry.as_ref().unwrap()).unwrap();
+            strikemap::io::geojson::check_winding(f.geometry.as_ref().unwrap()).unwrap();
         }
     }
 }

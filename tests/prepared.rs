@@ -5,7 +5,10 @@
 mod common;
 
 use common::points;
-use strikemap::{LatLon, Line, PreparedArea, PreparedLine, Target, countries};
+use strikemap::{
+    LatLon, Line, Metric, Target, countries,
+    measure::{PreparedArea, PreparedLine},
+};
 
 fn queries() -> Vec<LatLon> {
     let mut q = points(300, 3, (40.0, 56.0), (18.0, 45.0)); // around Ukraine
@@ -26,9 +29,9 @@ fn ukraine_prepared_equals_naive() {
         countries::ukraine_10m(),
         &countries::get("UA").unwrap().territory,
     ] {
-        let prepared = PreparedArea::new(territory.area.clone());
+        let prepared = PreparedArea::new(territory.area().clone());
         for q in queries() {
-            let (fast, slow) = (prepared.nearest_to(q), territory.area.nearest_to(q));
+            let (fast, slow) = (prepared.nearest_to(q), territory.area().nearest_to(q));
             assert_eq!(fast.inside, slow.inside, "{q}");
             let diff = (fast.distance.as_metres() - slow.distance.as_metres()).abs();
             assert!(diff < 1e-6, "{q}: {} vs {}", fast.distance, slow.distance);
@@ -52,7 +55,7 @@ fn front_line_prepared_equals_naive() {
         assert!(diff < 1e-6, "{q}: {} vs {}", fast.distance, slow.distance);
         // At a shared vertex either edge may be named; the point is the same.
         let gap = strikemap::Geodesic
-            .distance_to(fast.point, &slow.point)
+            .distance(fast.point, slow.point)
             .as_metres();
         assert!(
             gap < 1e-3,
@@ -69,7 +72,7 @@ fn countries_spanning_the_antimeridian_agree() {
     for code in ["RU", "FJ", "US", "AQ"] {
         let t = &countries::get(code).unwrap().territory;
         for q in points(15, 9, (-80.0, 80.0), (-180.0, 180.0)) {
-            let (fast, slow) = (t.nearest_to(q), t.area.nearest_to(q));
+            let (fast, slow) = (t.nearest_to(q), t.area().nearest_to(q));
             assert_eq!(fast.inside, slow.inside, "{code} {q}");
             assert!(
                 (fast.distance.as_metres() - slow.distance.as_metres()).abs() < 1e-6,
@@ -83,9 +86,9 @@ fn countries_spanning_the_antimeridian_agree() {
 fn haversine_prepared_equals_naive() {
     use strikemap::Method;
     let ua = countries::ukraine_10m();
-    let prepared = PreparedArea::new(ua.area.clone());
+    let prepared = PreparedArea::new(ua.area().clone());
     let boundary = Line::new(
-        ua.area
+        ua.area()
             .polygons()
             .iter()
             .flat_map(|p| p.rings().to_vec())
@@ -96,7 +99,7 @@ fn haversine_prepared_equals_naive() {
     for q in queries() {
         let (fast, slow) = (
             prepared.nearest_by(q, Method::Haversine),
-            ua.area.nearest_by(q, Method::Haversine),
+            ua.area().nearest_by(q, Method::Haversine),
         );
         assert_eq!(fast.inside, slow.inside, "{q}");
         assert!(

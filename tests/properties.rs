@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use proptest::prelude::*;
-use strikemap::{Area, Geodesic, LatLon, Line, PointMeasure, PreparedArea, Target};
+use strikemap::{Area, Geodesic, LatLon, Line, Metric, Target, measure::PreparedArea};
 
 fn latlon() -> impl Strategy<Value = LatLon> {
     (-90.0f64..=90.0, -180.0f64..=180.0).prop_map(|(lat, lon)| LatLon::new(lat, lon).unwrap())

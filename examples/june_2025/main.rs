@@ -11,8 +11,11 @@ mod scenario;
 use std::path::PathBuf;
 
 use strikemap::{
-    Catalog, Distance, DistanceVerdict, ExportOptions, Manifest, MapExport, MapFeature, RangeRing,
-    StrikeArc, Target, Unit, countries,
+    Catalog, Distance, MapExport, Target, Unit,
+    claim::DistanceVerdict,
+    countries,
+    io::geojson::{ExportOptions, Manifest, MapFeature},
+    model::{RangeRing, StrikeArc},
 };
 
 fn km_mi(d: Distance) -> String {

@@ -9,14 +9,17 @@
 //! survey.
 
 use strikemap::{
-    AirBase, Catalog, City, ClaimedCount, CountKind, CountryCode, DistanceClaim, Endpoint,
-    FrontLine, LatLon, LengthClaim, Line, Result, Site, Source, Strike, Weapon, countries,
+    AirBase, Catalog, City, CountryCode, DistanceClaim, FrontLine, LatLon, Line, Result, Site,
+    Source, Strike,
+    claim::LengthClaim,
+    countries,
+    model::{ClaimedCount, CountKind, Endpoint, Weapon},
 };
 
 /// The report the events come from.
 pub fn report() -> Source {
     Source::new("AP News report on the war in Ukraine, 2 June 2025")
-        .with_date(jiff::civil::date(2025, 6, 2))
+        .with_date(strikemap::Date::constant(2025, 6, 2))
 }
 
 fn wikipedia(article: &str) -> Source {
@@ -25,7 +28,7 @@ fn wikipedia(article: &str) -> Source {
             "https://en.wikipedia.org/wiki/{}",
             article.replace(' ', "_")
         ))
-        .with_date(jiff::civil::date(2026, 11, 26))
+        .with_date(strikemap::Date::constant(2026, 11, 26))
 }
 
 fn air_base(name: &str, lat: f64, lon: f64, region: &str, article: &str) -> Result<AirBase> {
@@ -164,7 +167,7 @@ pub fn catalog() -> Result<Catalog> {
         .map(|&(_, lat, lon)| LatLon::new(lat, lon))
         .collect::<Result<Vec<_>>>()?;
     c.add_front_line(
-        FrontLine::new("Front line (sketch)", jiff::civil::date(2025, 6, 2), Line::from_vertices(vertices)?)
+        FrontLine::new("Front line (sketch)", strikemap::Date::constant(2025, 6, 2), Line::from_vertices(vertices)?)
             .approximate()
             .with_waypoints(FRONT_TOWNS.iter().map(|t| t.0))
             .with_source(Source::new(
@@ -172,7 +175,7 @@ pub fn catalog() -> Result<Catalog> {
             )),
     )?;
 
-    let date = jiff::civil::date(2025, 6, 1);
+    let date = strikemap::Date::constant(2025, 6, 1);
     for name in AIR_BASES {
         let base = c.place(name)?;
         let strike = Strike::new(date, Endpoint::new(name, base.position()), Weapon::Drone)
@@ -188,7 +191,7 @@ pub fn catalog() -> Result<Catalog> {
     }
     let kharkiv = c.place("Kharkiv")?.position();
     c.add_strike(
-        Strike::new(jiff::civil::date(2025, 6, 2), Endpoint::new("Kharkiv", kharkiv), Weapon::BallisticMissile)
+        Strike::new(strikemap::Date::constant(2025, 6, 2), Endpoint::new("Kharkiv", kharkiv), Weapon::BallisticMissile)
             .with_id("kharkiv-ballistic")
             .with_launch(Endpoint::new("Belgorod area (approximate launch point)", LatLon::new(50.60, 36.60)?))
             .with_count(ClaimedCount::new(CountKind::Hit, 2, "Kharkiv city officials"))

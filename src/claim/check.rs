@@ -6,6 +6,7 @@ use super::explain::{self, Context};
 use super::mixup;
 use super::options::CheckOptions;
 use super::quantifier::{Quantifier, rounding};
+use super::reference::{Reference, ReferenceData};
 use super::subject::Subject;
 use super::uncertainty::{
     APPROXIMATE_LENGTH_FRACTION, APPROXIMATE_LINE_ALLOWANCE, DEFAULT_SCALE, HAVERSINE_FRACTION,
@@ -13,13 +14,12 @@ use super::uncertainty::{
     UncertaintyPart, coordinate_precision, map_scale_error,
 };
 use super::verdict::{
-    DistanceVerdict, Reading, ReadingVerdict, ReferenceInfo, ReferenceKind, SubjectResult, Verdict,
+    DistanceVerdict, Reading, ReadingVerdict, ReferenceInfo, SubjectResult, Verdict, Warning,
 };
-use crate::countries;
 use crate::distance::{Distance, StatedDistance, Unit};
 use crate::error::{Error, Result};
-use crate::measure::{Haversine, Method, Nearest, PointMeasure as _, Target};
-use crate::model::{FrontLine, TargetRef, Territory};
+use crate::measure::{LengthMeasure as _, Method, Nearest, Target};
+use crate::model::{FrontLine, Territory};
 use crate::position::LatLon;
 
 /// A subject as measured, with the parts of its budget that do not depend
@@ -235,40 +235,30 @@ fn position_precision(name: &str, p: LatLon, options: &CheckOptions<'_>) -> (f64
     }
 }
 
-/// The same territory at another scale, if known: from the options, or the
-/// bundled Ukraine at 1:10m for the bundled Ukraine at 1:50m and back.
-fn other_scale<'a>(territory: &Territory, options: &CheckOptions<'a>) -> Option<&'a Territory> {
-    if let Some(other) = options.other_scale() {
-        return Some(other);
-    }
-    if territory.country.is_none_or(|c| c.as_str() != "UA") {
-        return None;
-    }
-    let fine = countries::ukraine_10m();
-    let coarse = &countries::get("UA").ok()?.territory;
-    match territory.scale.as_deref() {
-        Some("1:50m") if territory == coarse => Some(fine),
-        Some("1:10m") if territory == fine => Some(coarse),
-        _ => None,
-    }
+/// The same territory at another scale, if known: from the options, or
+/// the one the territory carries ([`Territory::other_scale`]).
+fn other_scale<'a>(territory: &'a Territory, options: &CheckOptions<'a>) -> Option<&'a Territory> {
+    options.other_scale().or_else(|| territory.other_scale())
 }
 
-/// The reference-data part for a territory.
+/// The reference-data part for a territory, or (`territory` `None`) a bare
+/// area of unknown scale.
 fn territory_part(
-    territory: &Territory,
+    territory: Option<&Territory>,
     other: Option<&Territory>,
     from: LatLon,
     metres: f64,
     method: Method,
 ) -> UncertaintyPart {
-    let (scale, assumed) = match territory.scale.as_deref() {
+    let name = territory.map_or("the area", |t| t.name.as_str());
+    let given = territory.and_then(|t| t.scale.as_deref());
+    let (scale, assumed) = match given {
         Some(s) if map_scale_error(s).is_some() => (s, false),
         _ => (DEFAULT_SCALE, true),
     };
     let figure = map_scale_error(scale).map_or(0.0, Distance::as_metres);
     let mut note = format!(
-        "{} at {scale}{}: 0.07 mm on the map, {}",
-        territory.name,
+        "{name} at {scale}{}: 0.07 mm on the map, {}",
         if assumed {
             " (scale not given, assumed)"
         } else {
@@ -290,15 +280,18 @@ fn territory_part(
     UncertaintyPart::new(UncertaintyKind::ReferenceData, size, note)
 }
 
-/// The reference-data part for a distance to a front line.
-fn front_line_part(front: &FrontLine) -> UncertaintyPart {
-    if front.approximate {
+/// The reference-data part for a distance to a front line, or (`front`
+/// `None`) a bare line, allowed for as a mapped line.
+fn front_line_part(front: Option<&FrontLine>) -> UncertaintyPart {
+    let name = front.map_or("the line".to_string(), |f| {
+        format!("front line \"{}\"", f.name)
+    });
+    if front.is_some_and(|f| f.approximate) {
         UncertaintyPart::new(
             UncertaintyKind::ReferenceData,
             APPROXIMATE_LINE_ALLOWANCE.as_metres(),
             format!(
-                "front line \"{}\" is an approximate sketch: allowance {}",
-                front.name,
+                "{name} is an approximate sketch: allowance {}",
                 explain::metres_text(APPROXIMATE_LINE_ALLOWANCE.as_metres())
             ),
         )
@@ -307,71 +300,46 @@ fn front_line_part(front: &FrontLine) -> UncertaintyPart {
             UncertaintyKind::ReferenceData,
             SURVEYED_LINE_ALLOWANCE.as_metres(),
             format!(
-                "front line \"{}\": allowance {} for a mapped line of contact",
-                front.name,
+                "{name}: allowance {} for a mapped line of contact",
                 explain::metres_text(SURVEYED_LINE_ALLOWANCE.as_metres())
             ),
         )
     }
 }
 
-/// What the verdict says about the reference.
-fn reference_info(reference: TargetRef<'_>) -> ReferenceInfo {
-    match reference {
-        TargetRef::Place(p) => ReferenceInfo {
-            name: p.name().to_string(),
-            kind: ReferenceKind::Place,
-            scale: None,
-            approximate: false,
-        },
-        TargetRef::Territory(t) => ReferenceInfo {
-            name: t.name.clone(),
-            kind: ReferenceKind::Territory,
-            scale: t.scale.clone(),
-            approximate: false,
-        },
-        TargetRef::FrontLine(f) => ReferenceInfo {
-            name: f.name.clone(),
-            kind: ReferenceKind::FrontLine,
-            scale: None,
-            approximate: f.approximate,
-        },
-    }
-}
-
 /// Measures one subject against the reference.
-fn measure<S: Subject>(
+fn measure<S: Subject, R: Reference>(
     subject: &S,
-    reference: TargetRef<'_>,
+    reference: &R,
+    data: &ReferenceData<'_>,
     other: Option<&Territory>,
     options: &CheckOptions<'_>,
 ) -> Measured {
     let method = options.method();
     let p = subject.position();
-    let near = nearest(&reference, p, method);
+    let near = nearest(reference, p, method);
     let metres = near.distance.as_metres();
     let (mut coords, mut note) = position_precision(subject.name(), p, options);
-    if let TargetRef::Place(place) = reference {
-        let (c, n) = position_precision(place.name(), place.position(), options);
+    if let ReferenceData::Point { name, position } = data {
+        let (c, n) = position_precision(name, *position, options);
         coords += c;
         note = format!("{note}; {n}");
     }
-    let data = match (options.reference_resolution(), reference) {
+    let part = match (options.reference_resolution(), data) {
         (Some(d), _) => UncertaintyPart::new(
             UncertaintyKind::ReferenceData,
             d.as_metres(),
             format!("set by the caller: {}", explain::metres_text(d.as_metres())),
         ),
-        (None, TargetRef::Place(place)) => UncertaintyPart::new(
+        (None, ReferenceData::Point { name, .. }) => UncertaintyPart::new(
             UncertaintyKind::ReferenceData,
             0.0,
-            format!(
-                "0: {} is a point (its position is counted under coordinates)",
-                place.name()
-            ),
+            format!("0: {name} is a point (its position is counted under coordinates)"),
         ),
-        (None, TargetRef::Territory(t)) => territory_part(t, other, p, metres, method),
-        (None, TargetRef::FrontLine(f)) => front_line_part(f),
+        (None, ReferenceData::Territory(t)) => territory_part(Some(t), other, p, metres, method),
+        (None, ReferenceData::Area) => territory_part(None, None, p, metres, method),
+        (None, ReferenceData::FrontLine(f)) => front_line_part(Some(f)),
+        (None, ReferenceData::Line) => front_line_part(None),
     };
     Measured {
         name: subject.name().to_string(),
@@ -381,7 +349,7 @@ fn measure<S: Subject>(
         inside: near.inside,
         parts: vec![
             UncertaintyPart::new(UncertaintyKind::Coordinates, coords, note),
-            data,
+            part,
             method_part(method, metres),
         ],
     }
@@ -455,6 +423,7 @@ fn verdict(
         readings,
         unit_mixup,
         uncertainty,
+        warnings: Vec::new(),
         explanation: String::new(),
     };
     v.explanation = explain::distance(&v, &ctx);
@@ -462,10 +431,10 @@ fn verdict(
 }
 
 /// Checks a distance claim.
-pub(crate) fn distance<S: Subject>(
+pub(crate) fn distance<S: Subject, R: Reference>(
     claim: &DistanceClaim,
     subjects: &[S],
-    reference: TargetRef<'_>,
+    reference: &R,
     options: &CheckOptions<'_>,
 ) -> Result<DistanceVerdict> {
     options.validate()?;
@@ -474,25 +443,37 @@ pub(crate) fn distance<S: Subject>(
             claim: claim.text.clone(),
         });
     }
-    let other = match reference {
-        TargetRef::Territory(t) if options.reference_resolution().is_none() => {
+    let data = reference.reference_data();
+    let other = match data {
+        ReferenceData::Territory(t) if options.reference_resolution().is_none() => {
             other_scale(t, options)
         }
         _ => None,
     };
     let measured: Vec<Measured> = subjects
         .iter()
-        .map(|s| measure(s, reference, other, options))
+        .map(|s| measure(s, reference, &data, other, options))
         .collect();
-    Ok(verdict(
+    let mut v = verdict(
         Claim::Distance(claim.clone()),
         claim.quantifier,
         &claim.stated,
         claim.reading,
-        Some(reference_info(reference)),
+        Some(data.info()),
         &measured,
         options,
-    ))
+    );
+    if let Some(stated) = claim.reference.as_deref() {
+        if !data.answers_to(stated) {
+            let warning = Warning::ReferenceMismatch {
+                stated: stated.to_string(),
+                measured_to: data.info().name,
+            };
+            v.explanation = format!("{warning}. {}", v.explanation);
+            v.warnings.push(warning);
+        }
+    }
+    Ok(v)
 }
 
 /// Checks a length claim.
@@ -503,14 +484,7 @@ pub(crate) fn length(
 ) -> Result<DistanceVerdict> {
     options.validate()?;
     let method = options.method();
-    let metres = match method {
-        Method::Geodesic => front.length().as_metres(),
-        Method::Haversine => front
-            .line
-            .segments()
-            .map(|(_, _, a, b)| Haversine.distance(a, b).as_metres())
-            .sum(),
-    };
+    let metres = method.length(front.line()).as_metres();
     let coords = match options.coordinate_precision() {
         Some(d) => UncertaintyPart::new(
             UncertaintyKind::Coordinates,
@@ -522,7 +496,7 @@ pub(crate) fn length(
         ),
         None => {
             let coarsest = front
-                .line
+                .line()
                 .parts()
                 .iter()
                 .flatten()

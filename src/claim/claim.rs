@@ -8,6 +8,7 @@ use super::options::CheckOptions;
 use super::phrase::find_distance;
 use super::quantifier::Quantifier;
 use super::rate::RateClaim;
+use super::reference::Reference;
 use super::subject::Subject;
 use super::verdict::{DistanceVerdict, Reading};
 use crate::countries;
@@ -24,7 +25,7 @@ use crate::model::{Catalog, FrontLine, Place, Source, TargetRef};
 /// source.
 ///
 /// ```
-/// use strikemap::{DistanceClaim, Quantifier, Source, Unit};
+/// use strikemap::{DistanceClaim, Source, Unit, claim::Quantifier};
 /// let c = DistanceClaim::parse("the targets were more than 4,300 miles from Ukraine")?
 ///     .with_subjects(["Olenya", "Belaya", "Dyagilevo", "Ivanovo Severny", "Ukrainka"])
 ///     .with_reference("Ukraine")
@@ -68,7 +69,7 @@ impl DistanceClaim {
     /// A claim from its parts; the text is made up from them.
     ///
     /// ```
-    /// use strikemap::{DistanceClaim, Quantifier, StatedDistance, Unit};
+    /// use strikemap::{DistanceClaim, StatedDistance, Unit, claim::Quantifier};
     /// let c = DistanceClaim::new(Quantifier::AtMost, StatedDistance::new(300.0, Unit::Kilometres, 100.0)?);
     /// assert_eq!(c.text, "at most 300 km");
     /// # Ok::<(), strikemap::Error>(())
@@ -98,7 +99,7 @@ impl DistanceClaim {
     /// range ("300 to 400 km"), or it has a quantifier on both sides.
     ///
     /// ```
-    /// use strikemap::{DistanceClaim, Error, Quantifier};
+    /// use strikemap::{DistanceClaim, Error, claim::Quantifier};
     /// assert_eq!(DistanceClaim::parse("over 4,300km")?.quantifier, Quantifier::MoreThan);
     /// assert_eq!(DistanceClaim::parse("up to 300 km")?.quantifier, Quantifier::AtMost);
     /// let err = DistanceClaim::parse("very far from Ukraine").unwrap_err();
@@ -114,7 +115,7 @@ impl DistanceClaim {
             stated: phrase.stated,
             reading: Reading::Every,
             subjects: Vec::new(),
-            reference: None,
+            reference: phrase.reference,
             claimed_by: None,
             source: Source::default(),
         })
@@ -153,7 +154,7 @@ impl DistanceClaim {
     /// Sets the reading the sentence states.
     ///
     /// ```
-    /// use strikemap::{DistanceClaim, Reading};
+    /// use strikemap::{DistanceClaim, claim::Reading};
     /// let c = DistanceClaim::parse("the farthest was more than 4,300 miles away")?.with_reading(Reading::Farthest);
     /// assert_eq!(c.reading, Reading::Farthest);
     /// # Ok::<(), strikemap::Error>(())
@@ -191,17 +192,21 @@ impl DistanceClaim {
         self
     }
 
-    /// Checks the claim for these subjects against a reference, on the
-    /// WGS84 ellipsoid with the default uncertainty budget.
+    /// Checks the claim for these subjects against a reference (any
+    /// [`Reference`]: a territory, front line, place, position, line or
+    /// area, by value or by reference), on the WGS84 ellipsoid with the
+    /// default uncertainty budget. When the text names a reference ("from
+    /// Ukraine") that is not this one, the verdict carries a
+    /// [`Warning::ReferenceMismatch`](super::Warning::ReferenceMismatch).
     ///
     /// # Errors
     /// [`Error::NoSubjects`] if `subjects` is empty.
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, DistanceClaim, LatLon, Place, TargetRef, Verdict};
+    /// use strikemap::{City, CountryCode, DistanceClaim, LatLon, Place, Verdict, model::TargetRef};
     /// let kyiv = Place::from(City::new("Kyiv", LatLon::new(50.4501, 30.5234)?, CountryCode::new("UA")?));
     /// let moscow = City::new("Moscow", LatLon::new(55.7558, 37.6173)?, CountryCode::new("RU")?);
-    /// let v = DistanceClaim::parse("Moscow is about 750 km from Kyiv")?.check(&[moscow], TargetRef::Place(&kyiv))?;
+    /// let v = DistanceClaim::parse("Moscow is about 750 km from Kyiv")?.check(&[moscow], &kyiv)?;
     /// assert_eq!(v.verdict, Verdict::Supported);
     /// approx::assert_relative_eq!(v.subjects[0].km, 757.1, epsilon = 0.1);
     /// # Ok::<(), strikemap::Error>(())
@@ -209,7 +214,7 @@ impl DistanceClaim {
     pub fn check<S: Subject>(
         &self,
         subjects: &[S],
-        reference: TargetRef<'_>,
+        reference: impl Reference,
     ) -> Result<DistanceVerdict> {
         self.check_with(subjects, reference, &CheckOptions::default())
     }
@@ -222,21 +227,21 @@ impl DistanceClaim {
     /// if an override in `options` is negative or not finite.
     ///
     /// ```
-    /// use strikemap::{AirBase, CheckOptions, CountryCode, DistanceClaim, LatLon, Method, TargetRef, countries};
+    /// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, Method, countries, claim::CheckOptions, model::TargetRef};
     /// let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
     /// let ua = &countries::get("UA")?.territory;
     /// let claim = DistanceClaim::parse("more than 1,000 km")?;
-    /// let v = claim.check_with(&[olenya], TargetRef::Territory(ua), &CheckOptions::new().with_method(Method::Haversine))?;
+    /// let v = claim.check_with(&[olenya], ua, &CheckOptions::new().with_method(Method::Haversine))?;
     /// assert_eq!(v.method, Method::Haversine);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn check_with<S: Subject>(
         &self,
         subjects: &[S],
-        reference: TargetRef<'_>,
+        reference: impl Reference,
         options: &CheckOptions<'_>,
     ) -> Result<DistanceVerdict> {
-        check::distance(self, subjects, reference, options)
+        check::distance(self, subjects, &reference, options)
     }
 
     /// Checks the claim against a catalog: its [`subjects`](DistanceClaim::subjects)
@@ -270,7 +275,7 @@ impl DistanceClaim {
     /// As [`DistanceClaim::check_in`] and [`DistanceClaim::check_with`].
     ///
     /// ```
-    /// use strikemap::{AirBase, Catalog, CheckOptions, CountryCode, DistanceClaim, LatLon, Method};
+    /// use strikemap::{AirBase, Catalog, CountryCode, DistanceClaim, LatLon, Method, claim::CheckOptions};
     /// let mut catalog = Catalog::new();
     /// catalog.add_place(AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?))?;
     /// let claim = DistanceClaim::parse("more than 1,000 km")?.with_subjects(["Olenya"]).with_reference("UA");
@@ -315,7 +320,7 @@ impl DistanceClaim {
 /// A claim about the length of a line: "the roughly 620-mile front line".
 ///
 /// ```
-/// use strikemap::{LengthClaim, Quantifier};
+/// use strikemap::{claim::{LengthClaim, Quantifier}};
 /// let c = LengthClaim::parse("the roughly 620-mile front line")?.with_line("Front line, June 2025");
 /// assert_eq!(c.quantifier, Quantifier::About);
 /// assert_eq!(c.stated.value(), 620.0);
@@ -347,7 +352,7 @@ impl LengthClaim {
     /// A claim from its parts; the text is made up from them.
     ///
     /// ```
-    /// use strikemap::{LengthClaim, Quantifier, StatedDistance, Unit};
+    /// use strikemap::{StatedDistance, Unit, claim::{LengthClaim, Quantifier}};
     /// let c = LengthClaim::new(Quantifier::About, StatedDistance::new(620.0, Unit::Miles, 10.0)?);
     /// assert_eq!(c.text, "about 620 mi");
     /// # Ok::<(), strikemap::Error>(())
@@ -370,7 +375,7 @@ impl LengthClaim {
     /// [`Error::ClaimText`] quoting the text, as for [`DistanceClaim::parse`].
     ///
     /// ```
-    /// use strikemap::{LengthClaim, Quantifier};
+    /// use strikemap::{claim::{LengthClaim, Quantifier}};
     /// assert_eq!(LengthClaim::parse("a front line of some 1,000 kilometres")?.quantifier, Quantifier::About);
     /// assert!(LengthClaim::parse("a long front line").is_err());
     /// # Ok::<(), strikemap::Error>(())
@@ -391,7 +396,7 @@ impl LengthClaim {
     /// Sets the name of the front line (looked up by [`LengthClaim::check_in`]).
     ///
     /// ```
-    /// let c = strikemap::LengthClaim::parse("about 1,000 km long")?.with_line("Sketch");
+    /// let c = strikemap::claim::LengthClaim::parse("about 1,000 km long")?.with_line("Sketch");
     /// assert_eq!(c.line.as_deref(), Some("Sketch"));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -404,7 +409,7 @@ impl LengthClaim {
     /// Sets who made the claim.
     ///
     /// ```
-    /// let c = strikemap::LengthClaim::parse("about 1,000 km long")?.with_claimed_by("AP");
+    /// let c = strikemap::claim::LengthClaim::parse("about 1,000 km long")?.with_claimed_by("AP");
     /// assert_eq!(c.claimed_by.as_deref(), Some("AP"));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -417,7 +422,7 @@ impl LengthClaim {
     /// Sets the source.
     ///
     /// ```
-    /// use strikemap::{LengthClaim, Source};
+    /// use strikemap::{Source, claim::LengthClaim};
     /// let c = LengthClaim::parse("about 1,000 km long")?.with_source(Source::new("AP"));
     /// assert_eq!(c.source.title, "AP");
     /// # Ok::<(), strikemap::Error>(())
@@ -435,10 +440,10 @@ impl LengthClaim {
     /// for symmetry with [`LengthClaim::check_with`].
     ///
     /// ```
-    /// use strikemap::{FrontLine, LatLon, LengthClaim, Line, Verdict};
+    /// use strikemap::{FrontLine, LatLon, Line, Verdict, claim::LengthClaim};
     /// // Nine degrees along the equator, vertices given to 4 decimals (11 m).
     /// let line = Line::from_vertices(vec![LatLon::new(0.0001, 0.0001)?, LatLon::new(0.0001, 9.0001)?])?;
-    /// let front = FrontLine::new("Equator", jiff::civil::date(2025, 6, 2), line);
+    /// let front = FrontLine::new("Equator", strikemap::Date::constant(2025, 6, 2), line);
     /// let v = LengthClaim::parse("about 1,000 km")?.check(&front)?;
     /// assert_eq!(v.verdict, Verdict::Supported); // 1,001.9 km, in 900–1,100 km
     /// # Ok::<(), strikemap::Error>(())
@@ -454,9 +459,9 @@ impl LengthClaim {
     /// not finite.
     ///
     /// ```
-    /// use strikemap::{CheckOptions, Distance, FrontLine, LatLon, LengthClaim, Line, Verdict};
+    /// use strikemap::{Distance, FrontLine, LatLon, Line, Verdict, claim::{CheckOptions, LengthClaim}};
     /// let line = Line::from_vertices(vec![LatLon::new(0.0001, 0.0001)?, LatLon::new(0.0001, 9.0001)?])?;
-    /// let front = FrontLine::new("Equator", jiff::civil::date(2025, 6, 2), line);
+    /// let front = FrontLine::new("Equator", strikemap::Date::constant(2025, 6, 2), line);
     /// let exact = CheckOptions::new().with_reference_resolution(Distance::ZERO);
     /// let v = LengthClaim::parse("more than 1,000 km")?.check_with(&front, &exact)?;
     /// assert_eq!(v.verdict, Verdict::Borderline); // 1,001.9 km, within the 50 km rounding of "1,000"
@@ -478,10 +483,10 @@ impl LengthClaim {
     /// if the line is not found.
     ///
     /// ```
-    /// use strikemap::{Catalog, FrontLine, LatLon, LengthClaim, Line};
+    /// use strikemap::{Catalog, FrontLine, LatLon, Line, claim::LengthClaim};
     /// let line = Line::from_vertices(vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 9.0)?])?;
     /// let mut catalog = Catalog::new();
-    /// catalog.add_front_line(FrontLine::new("Equator", jiff::civil::date(2025, 6, 2), line))?;
+    /// catalog.add_front_line(FrontLine::new("Equator", strikemap::Date::constant(2025, 6, 2), line))?;
     /// let v = LengthClaim::parse("about 1,000 km")?.with_line("equator").check_in(&catalog)?;
     /// assert_eq!(v.subjects[0].name, "Equator");
     /// # Ok::<(), strikemap::Error>(())
@@ -501,7 +506,7 @@ impl LengthClaim {
 /// (`"distance"`, `"length"`, `"rate"`).
 ///
 /// ```
-/// use strikemap::{Claim, DistanceClaim};
+/// use strikemap::{DistanceClaim, claim::Claim};
 /// let c = Claim::from(DistanceClaim::parse("more than 4,300 miles")?.with_claimed_by("AP"));
 /// assert_eq!(c.text(), "more than 4,300 miles");
 /// assert_eq!(c.claimed_by(), Some("AP"));
@@ -525,7 +530,7 @@ impl Claim {
     /// The text as quoted.
     ///
     /// ```
-    /// let c = strikemap::Claim::Distance(strikemap::DistanceClaim::parse("more than 4,300 miles")?);
+    /// let c = strikemap::claim::Claim::Distance(strikemap::DistanceClaim::parse("more than 4,300 miles")?);
     /// assert_eq!(c.text(), "more than 4,300 miles");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -540,7 +545,7 @@ impl Claim {
     /// Who made the claim.
     ///
     /// ```
-    /// use strikemap::{Claim, LengthClaim};
+    /// use strikemap::{claim::{Claim, LengthClaim}};
     /// let c = Claim::Length(LengthClaim::parse("the roughly 620-mile front line")?.with_claimed_by("AP"));
     /// assert_eq!(c.claimed_by(), Some("AP"));
     /// # Ok::<(), strikemap::Error>(())
@@ -556,7 +561,7 @@ impl Claim {
     /// Where it was published.
     ///
     /// ```
-    /// use strikemap::{Claim, DistanceClaim, Source};
+    /// use strikemap::{DistanceClaim, Source, claim::Claim};
     /// let c = Claim::Distance(DistanceClaim::parse("within 300 km")?.with_source(Source::new("AP")));
     /// assert_eq!(c.source().title, "AP");
     /// # Ok::<(), strikemap::Error>(())
@@ -572,7 +577,7 @@ impl Claim {
     /// The quantifier.
     ///
     /// ```
-    /// use strikemap::{Claim, DistanceClaim, Quantifier};
+    /// use strikemap::{DistanceClaim, claim::{Claim, Quantifier}};
     /// let c = Claim::Distance(DistanceClaim::parse("over 4,300km")?);
     /// assert_eq!(c.quantifier(), Quantifier::MoreThan);
     /// # Ok::<(), strikemap::Error>(())

@@ -283,6 +283,8 @@ pub(crate) fn distance(v: &DistanceVerdict, ctx: &Context<'_>) -> String {
                     }
                 ),
                 ReferenceKind::Place => r.name.clone(),
+                ReferenceKind::Line => "the nearest point of the line".to_string(),
+                ReferenceKind::Area => "the nearest point of the area".to_string(),
             };
             let list: Vec<String> = sorted
                 .iter()

@@ -28,7 +28,7 @@ pub const MIXUP_UNITS: [Unit; 3] = [Unit::Kilometres, Unit::Miles, Unit::Nautica
 /// A unit and reading under which a failed claim would hold.
 ///
 /// ```
-/// use strikemap::{Reading, Unit, UnitReading};
+/// use strikemap::{Unit, claim::{Reading, UnitReading}};
 /// let u = UnitReading { unit: Unit::Kilometres, reading: Reading::Farthest };
 /// assert_eq!(serde_json::to_value(u).unwrap()["unit"], "kilometres");
 /// ```
@@ -56,7 +56,7 @@ pub struct UnitMatch {
 /// What a unit mix-up diagnosis found (see the module documentation).
 ///
 /// ```
-/// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, Reading, TargetRef, Unit, countries};
+/// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, Unit, countries, claim::Reading, model::TargetRef};
 /// let belaya = AirBase::new("Belaya", LatLon::new(52.915, 103.575)?, CountryCode::new("RU")?);
 /// let v = DistanceClaim::parse("more than 4,300 miles")?
 ///     .check(&[belaya], TargetRef::Territory(&countries::get("UA")?.territory))?;

@@ -32,6 +32,7 @@ mod options;
 mod phrase;
 mod quantifier;
 mod rate;
+mod reference;
 mod subject;
 mod uncertainty;
 mod verdict;
@@ -43,6 +44,7 @@ pub use quantifier::{
     ABOUT_FRACTION, Band, Bound, NEARLY_FRACTION, Quantifier, ROUNDING_CAP_FRACTION,
 };
 pub use rate::{RateClaim, RateVerdict, StatedRate};
+pub use reference::{Reference, ReferenceData};
 pub use subject::Subject;
 pub use uncertainty::{
     APPROXIMATE_LENGTH_FRACTION, APPROXIMATE_LINE_ALLOWANCE, DEFAULT_SCALE, HAVERSINE_FRACTION,
@@ -51,4 +53,5 @@ pub use uncertainty::{
 };
 pub use verdict::{
     DistanceVerdict, Reading, ReadingVerdict, ReferenceInfo, ReferenceKind, SubjectResult, Verdict,
+    Warning,
 };

@@ -10,10 +10,10 @@ use crate::model::Territory;
 /// than the defaults, the parts of the uncertainty budget.
 ///
 /// The default measures on the WGS84 ellipsoid and derives every part of
-/// the budget from the data (see [`Uncertainty`](crate::Uncertainty)).
+/// the budget from the data (see [`Uncertainty`](crate::claim::Uncertainty)).
 ///
 /// ```
-/// use strikemap::{CheckOptions, Distance, Method};
+/// use strikemap::{Distance, Method, claim::CheckOptions};
 /// let o = CheckOptions::new()
 ///     .with_method(Method::Haversine)
 ///     .with_coordinate_precision(Distance::from_km(2.0));
@@ -33,7 +33,7 @@ impl<'a> CheckOptions<'a> {
     /// The defaults: ellipsoid, every part of the budget from the data.
     ///
     /// ```
-    /// assert_eq!(strikemap::CheckOptions::new().method(), strikemap::Method::Geodesic);
+    /// assert_eq!(strikemap::claim::CheckOptions::new().method(), strikemap::Method::Geodesic);
     /// ```
     pub fn new() -> CheckOptions<'a> {
         CheckOptions::default()
@@ -43,7 +43,7 @@ impl<'a> CheckOptions<'a> {
     /// each distance to the budget.
     ///
     /// ```
-    /// use strikemap::{CheckOptions, Method};
+    /// use strikemap::{Method, claim::CheckOptions};
     /// assert_eq!(CheckOptions::new().with_method(Method::Haversine).method(), Method::Haversine);
     /// ```
     #[must_use]
@@ -57,7 +57,7 @@ impl<'a> CheckOptions<'a> {
     /// the half-width of an air base when its position is "the base".
     ///
     /// ```
-    /// use strikemap::{CheckOptions, Distance};
+    /// use strikemap::{Distance, claim::CheckOptions};
     /// let o = CheckOptions::new().with_coordinate_precision(Distance::from_metres(500.0));
     /// assert_eq!(o.coordinate_precision().unwrap().as_metres(), 500.0);
     /// ```
@@ -72,7 +72,7 @@ impl<'a> CheckOptions<'a> {
     /// from the territory's scale or the front line's `approximate` flag.
     ///
     /// ```
-    /// use strikemap::{CheckOptions, Distance};
+    /// use strikemap::{Distance, claim::CheckOptions};
     /// let o = CheckOptions::new().with_reference_resolution(Distance::ZERO);
     /// assert_eq!(o.reference_resolution(), Some(Distance::ZERO));
     /// ```
@@ -87,7 +87,7 @@ impl<'a> CheckOptions<'a> {
     /// figure).
     ///
     /// ```
-    /// use strikemap::{CheckOptions, Distance};
+    /// use strikemap::{Distance, claim::CheckOptions};
     /// let o = CheckOptions::new().with_stated_precision(Distance::ZERO);
     /// assert_eq!(o.stated_precision(), Some(Distance::ZERO));
     /// ```
@@ -103,7 +103,7 @@ impl<'a> CheckOptions<'a> {
     /// Ukraine at 1:50m or 1:10m the other scale is found automatically.)
     ///
     /// ```
-    /// use strikemap::{CheckOptions, countries};
+    /// use strikemap::{countries, claim::CheckOptions};
     /// let o = CheckOptions::new().with_other_scale(countries::ukraine_10m());
     /// assert!(o.other_scale().is_some());
     /// ```
@@ -116,7 +116,7 @@ impl<'a> CheckOptions<'a> {
     /// The Earth model.
     ///
     /// ```
-    /// use strikemap::{CheckOptions, Method};
+    /// use strikemap::{Method, claim::CheckOptions};
     /// assert_eq!(CheckOptions::new().with_method(Method::Haversine).method(), Method::Haversine);
     /// ```
     pub const fn method(&self) -> Method {
@@ -126,7 +126,7 @@ impl<'a> CheckOptions<'a> {
     /// The caller's coordinate precision, if set.
     ///
     /// ```
-    /// use strikemap::{CheckOptions, Distance};
+    /// use strikemap::{Distance, claim::CheckOptions};
     /// let o = CheckOptions::new().with_coordinate_precision(Distance::from_metres(50.0));
     /// assert_eq!(o.coordinate_precision(), Some(Distance::from_metres(50.0)));
     /// ```
@@ -137,7 +137,7 @@ impl<'a> CheckOptions<'a> {
     /// The caller's reference data resolution, if set.
     ///
     /// ```
-    /// assert_eq!(strikemap::CheckOptions::new().reference_resolution(), None);
+    /// assert_eq!(strikemap::claim::CheckOptions::new().reference_resolution(), None);
     /// ```
     pub const fn reference_resolution(&self) -> Option<Distance> {
         self.reference_resolution
@@ -146,7 +146,7 @@ impl<'a> CheckOptions<'a> {
     /// The caller's stated precision, if set.
     ///
     /// ```
-    /// assert_eq!(strikemap::CheckOptions::new().stated_precision(), None);
+    /// assert_eq!(strikemap::claim::CheckOptions::new().stated_precision(), None);
     /// ```
     pub const fn stated_precision(&self) -> Option<Distance> {
         self.stated_precision
@@ -156,7 +156,7 @@ impl<'a> CheckOptions<'a> {
     ///
     /// ```
     /// let ua10 = strikemap::countries::ukraine_10m();
-    /// let o = strikemap::CheckOptions::new().with_other_scale(ua10);
+    /// let o = strikemap::claim::CheckOptions::new().with_other_scale(ua10);
     /// assert_eq!(o.other_scale().map(|t| t.name.as_str()), Some("Ukraine"));
     /// ```
     pub const fn other_scale(&self) -> Option<&'a Territory> {

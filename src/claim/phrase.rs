@@ -13,6 +13,48 @@ pub(crate) struct DistancePhrase {
     /// The wording as recognised (lower case), empty for a bare figure.
     pub(crate) wording: String,
     pub(crate) stated: StatedDistance,
+    /// What the text says the distance is from ("from Ukraine" gives
+    /// `Ukraine`), if it says.
+    pub(crate) reference: Option<String>,
+}
+
+/// Most words of a reference read after "from".
+const REFERENCE_WORDS: usize = 6;
+
+/// The reference named after the figure: the words after the first "from"
+/// (up to punctuation, at most [`REFERENCE_WORDS`]), a leading "the" dropped.
+fn reference_after(rest: &str) -> Option<String> {
+    let lower = rest.to_lowercase();
+    // Lower-casing can change byte lengths outside ASCII: work on the
+    // original text only where the two agree.
+    if lower.len() != rest.len() {
+        return None;
+    }
+    let at = lower
+        .match_indices("from")
+        .find(|(i, _)| {
+            let before_ok = *i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric();
+            let after = lower.as_bytes().get(i + 4);
+            before_ok && after.is_some_and(|c| c.is_ascii_whitespace())
+        })
+        .map(|(i, _)| i + 4)?;
+    let tail = &rest[at..];
+    let end = tail
+        .find(|c: char| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '\u{201c}' | '\u{201d}'
+            )
+        })
+        .unwrap_or(tail.len());
+    let mut words: Vec<&str> = tail[..end]
+        .split_whitespace()
+        .take(REFERENCE_WORDS)
+        .collect();
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        words.remove(0);
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// A quantifier and a rate found in a text.
@@ -267,6 +309,7 @@ pub(crate) fn find_distance(text: &str) -> Result<DistancePhrase> {
         quantifier,
         wording,
         stated,
+        reference: reference_after(&text[end..]),
     })
 }
 

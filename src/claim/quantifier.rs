@@ -51,7 +51,7 @@ pub const ROUNDING_CAP_FRACTION: f64 = 0.05;
 /// 4,250–4,350 miles, and "nearly 500 km" 450–500 km.
 ///
 /// ```
-/// use strikemap::Quantifier;
+/// use strikemap::claim::Quantifier;
 /// assert_eq!("over".parse::<Quantifier>()?, Quantifier::MoreThan);
 /// assert_eq!("Up to".parse::<Quantifier>()?, Quantifier::AtMost);
 /// let band = Quantifier::About.band(620.0, 10.0);
@@ -176,7 +176,7 @@ impl Quantifier {
     /// The snake-case name used in JSON: `more_than`, `at_least`, ...
     ///
     /// ```
-    /// assert_eq!(strikemap::Quantifier::AtMost.name(), "at_most");
+    /// assert_eq!(strikemap::claim::Quantifier::AtMost.name(), "at_most");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -196,7 +196,7 @@ impl Quantifier {
     /// `exactly`.
     ///
     /// ```
-    /// assert_eq!(strikemap::Quantifier::MoreThan.phrase(), "more than");
+    /// assert_eq!(strikemap::claim::Quantifier::MoreThan.phrase(), "more than");
     /// ```
     pub const fn phrase(self) -> &'static str {
         match self {
@@ -215,7 +215,7 @@ impl Quantifier {
     /// lower case ([`Quantifier::Exactly`] is also what a bare figure means).
     ///
     /// ```
-    /// use strikemap::Quantifier;
+    /// use strikemap::claim::Quantifier;
     /// assert!(Quantifier::About.wordings().contains(&"roughly"));
     /// assert!(Quantifier::AtMost.wordings().contains(&"within"));
     /// ```
@@ -234,7 +234,7 @@ impl Quantifier {
     /// [`Exactly`](Quantifier::Exactly)).
     ///
     /// ```
-    /// use strikemap::Quantifier;
+    /// use strikemap::claim::Quantifier;
     /// assert!(Quantifier::MoreThan.is_threshold());
     /// assert!(!Quantifier::About.is_threshold());
     /// ```
@@ -249,7 +249,7 @@ impl Quantifier {
     /// on [`Quantifier`].
     ///
     /// ```
-    /// use strikemap::Quantifier;
+    /// use strikemap::claim::Quantifier;
     /// let more = Quantifier::MoreThan.band(4300.0, 100.0);
     /// assert!(!more.contains(4300.0) && more.contains(4300.5));
     /// let about = Quantifier::About.band(1000.0, 1000.0); // "about 1,000 km"
@@ -291,7 +291,7 @@ impl Quantifier {
     /// whose bands already contain it.
     ///
     /// ```
-    /// use strikemap::Quantifier;
+    /// use strikemap::claim::Quantifier;
     /// assert_eq!(Quantifier::MoreThan.stated_precision(4300.0, 100.0), 50.0);
     /// assert_eq!(Quantifier::MoreThan.stated_precision(1000.0, 1000.0), 50.0); // capped at 5 %
     /// assert_eq!(Quantifier::About.stated_precision(620.0, 10.0), 0.0);
@@ -383,7 +383,7 @@ impl FromStr for Quantifier {
 /// One end of a [`Band`].
 ///
 /// ```
-/// let b = strikemap::Bound { value: 4300.0, inclusive: false };
+/// let b = strikemap::claim::Bound { value: 4300.0, inclusive: false };
 /// assert!(!b.inclusive);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -398,7 +398,7 @@ pub struct Bound {
 /// when a bound is missing.
 ///
 /// ```
-/// use strikemap::Quantifier;
+/// use strikemap::claim::Quantifier;
 /// let within = Quantifier::AtMost.band(300.0, 100.0);
 /// assert!(within.contains(300.0));
 /// assert_eq!(within.margin(250.0), 50.0);
@@ -416,7 +416,7 @@ impl Band {
     /// A band between two optional bounds.
     ///
     /// ```
-    /// use strikemap::{Band, Bound};
+    /// use strikemap::{claim::{Band, Bound}};
     /// let b = Band::new(Some(Bound { value: 1.0, inclusive: true }), None);
     /// assert!(b.contains(1.0));
     /// ```
@@ -427,7 +427,7 @@ impl Band {
     /// Whether `value` is accepted (bounds honour their inclusiveness).
     ///
     /// ```
-    /// use strikemap::Quantifier;
+    /// use strikemap::claim::Quantifier;
     /// assert!(Quantifier::AtLeast.band(10.0, 1.0).contains(10.0));
     /// assert!(!Quantifier::MoreThan.band(10.0, 1.0).contains(10.0));
     /// ```
@@ -453,7 +453,7 @@ impl Band {
     /// positive inside, negative outside, 0 on an end (in the band's unit).
     ///
     /// ```
-    /// use strikemap::Quantifier;
+    /// use strikemap::claim::Quantifier;
     /// let more = Quantifier::MoreThan.band(4300.0, 100.0);
     /// assert_eq!(more.margin(3659.0), -641.0);
     /// ```
@@ -466,7 +466,7 @@ impl Band {
     /// The band with both ends multiplied by `factor` (a unit conversion).
     ///
     /// ```
-    /// use strikemap::Quantifier;
+    /// use strikemap::claim::Quantifier;
     /// let km = Quantifier::AtMost.band(300.0, 100.0).scaled(1000.0);
     /// assert_eq!(km.high.unwrap().value, 300_000.0);
     /// ```
@@ -482,7 +482,7 @@ impl Band {
     /// The band with both existing ends moved outwards by `by`.
     ///
     /// ```
-    /// use strikemap::Quantifier;
+    /// use strikemap::claim::Quantifier;
     /// let b = Quantifier::Exactly.band(0.5, 0.0).widened(0.01);
     /// assert!(b.contains(0.51) && !b.contains(0.52));
     /// ```

@@ -33,7 +33,7 @@ use crate::model::{ClaimedCount, Source};
 /// from.
 ///
 /// ```
-/// let r = strikemap::StatedRate::new(0.65, 0.01)?;
+/// let r = strikemap::claim::StatedRate::new(0.65, 0.01)?;
 /// assert_eq!(r.percent(), 65.0);
 /// # Ok::<(), strikemap::Error>(())
 /// ```
@@ -53,7 +53,7 @@ impl StatedRate {
     /// resolution is negative or not finite.
     ///
     /// ```
-    /// assert!(strikemap::StatedRate::new(1.5, 0.0).is_err());
+    /// assert!(strikemap::claim::StatedRate::new(1.5, 0.0).is_err());
     /// ```
     pub fn new(fraction: f64, resolution: f64) -> Result<StatedRate> {
         if !(fraction.is_finite() && (0.0..=1.0).contains(&fraction)) {
@@ -80,7 +80,7 @@ impl StatedRate {
     /// The rate as a fraction of 1.
     ///
     /// ```
-    /// assert_eq!(strikemap::StatedRate::new(0.65, 0.01)?.fraction(), 0.65);
+    /// assert_eq!(strikemap::claim::StatedRate::new(0.65, 0.01)?.fraction(), 0.65);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub const fn fraction(&self) -> f64 {
@@ -90,7 +90,7 @@ impl StatedRate {
     /// The rate in per cent.
     ///
     /// ```
-    /// approx::assert_relative_eq!(strikemap::StatedRate::new(0.65, 0.01)?.percent(), 65.0);
+    /// approx::assert_relative_eq!(strikemap::claim::StatedRate::new(0.65, 0.01)?.percent(), 65.0);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn percent(&self) -> f64 {
@@ -101,7 +101,7 @@ impl StatedRate {
     /// (0 for fraction words and counts).
     ///
     /// ```
-    /// assert_eq!(strikemap::StatedRate::new(0.5, 0.5)?.resolution(), 0.5);
+    /// assert_eq!(strikemap::claim::StatedRate::new(0.5, 0.5)?.resolution(), 0.5);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub const fn resolution(&self) -> f64 {
@@ -111,7 +111,7 @@ impl StatedRate {
     /// The words it was read from, e.g. `"65%"`, `"half"`, `"52 out of 80"`.
     ///
     /// ```
-    /// assert!(!strikemap::StatedRate::new(0.65, 0.01)?.text().is_empty());
+    /// assert!(!strikemap::claim::StatedRate::new(0.65, 0.01)?.text().is_empty());
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn text(&self) -> &str {
@@ -123,7 +123,7 @@ impl StatedRate {
 /// "65 % were damaged", "52 out of 80 were damaged".
 ///
 /// ```
-/// use strikemap::{ClaimedCount, CountKind, RateClaim, Verdict};
+/// use strikemap::{Verdict, claim::RateClaim, model::{ClaimedCount, CountKind}};
 /// let tally = ClaimedCount::new(CountKind::Damaged, 52, "Ministry of Defence").out_of(80);
 /// let v = RateClaim::parse("more than half of the drones were damaged")?.check(&tally)?;
 /// assert_eq!(v.verdict, Verdict::Supported);
@@ -160,7 +160,7 @@ impl RateClaim {
     /// exceeds its total, a total is zero, or a percentage exceeds 100.
     ///
     /// ```
-    /// use strikemap::{Quantifier, RateClaim};
+    /// use strikemap::{claim::{Quantifier, RateClaim}};
     /// let c = RateClaim::parse("nearly two thirds of the aircraft")?;
     /// assert_eq!(c.quantifier, Quantifier::Nearly);
     /// assert!(RateClaim::parse("many drones").is_err());
@@ -190,7 +190,7 @@ impl RateClaim {
     /// a count above its total.
     ///
     /// ```
-    /// use strikemap::{ClaimedCount, CountKind, RateClaim, Verdict};
+    /// use strikemap::{Verdict, claim::RateClaim, model::{ClaimedCount, CountKind}};
     /// let russia = ClaimedCount::new(CountKind::Intercepted, 52, "Russia").out_of(80);
     /// let ukraine = ClaimedCount::new(CountKind::Intercepted, 13, "Ukraine").out_of(80);
     /// let v = RateClaim::from_count(&russia)?.check(&ukraine)?;
@@ -216,7 +216,7 @@ impl RateClaim {
     /// Sets who made the claim.
     ///
     /// ```
-    /// let c = strikemap::RateClaim::parse("65%")?.with_claimed_by("AP");
+    /// let c = strikemap::claim::RateClaim::parse("65%")?.with_claimed_by("AP");
     /// assert_eq!(c.claimed_by.as_deref(), Some("AP"));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -229,7 +229,7 @@ impl RateClaim {
     /// Sets the source.
     ///
     /// ```
-    /// use strikemap::{RateClaim, Source};
+    /// use strikemap::{Source, claim::RateClaim};
     /// assert_eq!(RateClaim::parse("65%")?.with_source(Source::new("AP")).source.title, "AP");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -243,7 +243,7 @@ impl RateClaim {
     /// of `total` (see the module documentation).
     ///
     /// ```
-    /// let b = strikemap::RateClaim::parse("a third")?.band(41);
+    /// let b = strikemap::claim::RateClaim::parse("a third")?.band(41);
     /// assert!(b.contains(14.0 / 41.0));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -265,7 +265,7 @@ impl RateClaim {
     /// a count above its total.
     ///
     /// ```
-    /// use strikemap::{ClaimedCount, CountKind, RateClaim, Verdict};
+    /// use strikemap::{Verdict, claim::RateClaim, model::{ClaimedCount, CountKind}};
     /// let tally = ClaimedCount::new(CountKind::Damaged, 52, "MoD").out_of(80);
     /// assert_eq!(RateClaim::parse("about two thirds")?.check(&tally)?.verdict, Verdict::Supported);
     /// assert_eq!(RateClaim::parse("three quarters")?.check(&tally)?.verdict, Verdict::NotSupported);
@@ -323,7 +323,7 @@ fn count_and_total(count: &ClaimedCount) -> Result<(u32, u32)> {
 /// The answer to a rate claim.
 ///
 /// ```
-/// use strikemap::{ClaimedCount, CountKind, RateClaim, Verdict};
+/// use strikemap::{Verdict, claim::RateClaim, model::{ClaimedCount, CountKind}};
 /// let tally = ClaimedCount::new(CountKind::Damaged, 52, "MoD").out_of(80);
 /// let v = RateClaim::parse("65% of the drones were damaged")?.check(&tally)?;
 /// assert_eq!(v.verdict, Verdict::Supported);

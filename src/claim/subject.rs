@@ -11,7 +11,7 @@ use crate::position::LatLon;
 /// Mix kinds in one claim with trait objects: `&[&dyn Subject]`.
 ///
 /// ```
-/// use strikemap::{AirBase, CountryCode, Endpoint, LatLon, Subject};
+/// use strikemap::{AirBase, CountryCode, LatLon, claim::Subject, model::Endpoint};
 /// let base = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
 /// let hit = Endpoint::new("Engels", LatLon::new(51.48, 46.2)?);
 /// let both: [&dyn Subject; 2] = [&base, &hit];

@@ -50,7 +50,7 @@ pub const APPROXIMATE_LINE_ALLOWANCE: Distance = Distance::from_km(10.0);
 
 /// The allowance for a front line not marked approximate: 1 km, the order of
 /// the precision of daily front-line maps. Set
-/// [`CheckOptions::with_reference_resolution`](crate::CheckOptions::with_reference_resolution)
+/// [`CheckOptions::with_reference_resolution`](crate::claim::CheckOptions::with_reference_resolution)
 /// when the line's source states its own.
 pub const SURVEYED_LINE_ALLOWANCE: Distance = Distance::from_km(1.0);
 
@@ -72,7 +72,7 @@ pub const HAVERSINE_FRACTION: f64 = 0.0056;
 /// The source of one part of an [`Uncertainty`] budget.
 ///
 /// ```
-/// assert_eq!(strikemap::UncertaintyKind::ReferenceData.name(), "reference_data");
+/// assert_eq!(strikemap::claim::UncertaintyKind::ReferenceData.name(), "reference_data");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,7 +99,7 @@ impl UncertaintyKind {
     /// The snake-case name used in JSON.
     ///
     /// ```
-    /// assert_eq!(strikemap::UncertaintyKind::StatedPrecision.name(), "stated_precision");
+    /// assert_eq!(strikemap::claim::UncertaintyKind::StatedPrecision.name(), "stated_precision");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -113,7 +113,7 @@ impl UncertaintyKind {
     /// The English label used in explanations, e.g. `stated precision`.
     ///
     /// ```
-    /// assert_eq!(strikemap::UncertaintyKind::ReferenceData.label(), "boundary or line data");
+    /// assert_eq!(strikemap::claim::UncertaintyKind::ReferenceData.label(), "boundary or line data");
     /// ```
     pub const fn label(self) -> &'static str {
         match self {
@@ -128,7 +128,7 @@ impl UncertaintyKind {
 /// One named part of an [`Uncertainty`] budget.
 ///
 /// ```
-/// use strikemap::{UncertaintyKind, UncertaintyPart};
+/// use strikemap::{claim::{UncertaintyKind, UncertaintyPart}};
 /// let p = UncertaintyPart::new(UncertaintyKind::Coordinates, 11.1, "4 decimals");
 /// assert_eq!(p.distance().as_metres(), 11.1);
 /// ```
@@ -146,7 +146,7 @@ impl UncertaintyPart {
     /// A part with its size in metres and a note.
     ///
     /// ```
-    /// use strikemap::{UncertaintyKind, UncertaintyPart};
+    /// use strikemap::{claim::{UncertaintyKind, UncertaintyPart}};
     /// assert_eq!(UncertaintyPart::new(UncertaintyKind::Method, 0.0, "ellipsoid").metres, 0.0);
     /// ```
     pub fn new(name: UncertaintyKind, metres: f64, note: impl Into<String>) -> UncertaintyPart {
@@ -160,7 +160,7 @@ impl UncertaintyPart {
     /// The size as a [`Distance`].
     ///
     /// ```
-    /// use strikemap::{UncertaintyKind, UncertaintyPart};
+    /// use strikemap::{claim::{UncertaintyKind, UncertaintyPart}};
     /// let p = UncertaintyPart::new(UncertaintyKind::ReferenceData, 3500.0, "1:50m");
     /// assert_eq!(p.distance().as_km(), 3.5);
     /// ```
@@ -174,7 +174,7 @@ impl UncertaintyPart {
 /// Serialised as `{"metres": total, "parts": [{"name", "metres", "note"}, ...]}`.
 ///
 /// ```
-/// use strikemap::{Uncertainty, UncertaintyKind, UncertaintyPart};
+/// use strikemap::{claim::{Uncertainty, UncertaintyKind, UncertaintyPart}};
 /// let u = Uncertainty::new(vec![
 ///     UncertaintyPart::new(UncertaintyKind::Coordinates, 11.1, "4 decimals"),
 ///     UncertaintyPart::new(UncertaintyKind::ReferenceData, 3500.0, "1:50m"),
@@ -215,7 +215,7 @@ impl Uncertainty {
     /// A budget of the given parts.
     ///
     /// ```
-    /// assert_eq!(strikemap::Uncertainty::new(vec![]).total().as_metres(), 0.0);
+    /// assert_eq!(strikemap::claim::Uncertainty::new(vec![]).total().as_metres(), 0.0);
     /// ```
     pub fn new(parts: Vec<UncertaintyPart>) -> Uncertainty {
         Uncertainty { parts }
@@ -224,9 +224,9 @@ impl Uncertainty {
     /// The parts, in budget order.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// # let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     /// let verdict = LengthClaim::parse("about 200 km")?.check(&front)?;
     /// assert_eq!(verdict.uncertainty.parts().len(), 4);
     /// # Ok::<(), strikemap::Error>(())
@@ -238,9 +238,9 @@ impl Uncertainty {
     /// The part of the given kind, if present.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// # let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     /// let verdict = LengthClaim::parse("about 200 km")?.check(&front)?;
     /// let method = verdict.uncertainty.part(UncertaintyKind::Method).unwrap();
     /// assert_eq!(method.metres, 0.0);
@@ -253,9 +253,9 @@ impl Uncertainty {
     /// The sum of the parts (see the module documentation for why a sum).
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// # let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     /// let verdict = LengthClaim::parse("about 200 km")?.check(&front)?;
     /// let u = &verdict.uncertainty;
     /// let sum: f64 = u.parts().iter().map(|p| p.metres).sum();
@@ -302,11 +302,11 @@ fn decimals(value: f64) -> u32 {
 /// This is a bound on the rounding of the figures, not on what the figures
 /// stand for: a position for an air base is a point on a site kilometres
 /// across. Set
-/// [`CheckOptions::with_coordinate_precision`](crate::CheckOptions::with_coordinate_precision)
+/// [`CheckOptions::with_coordinate_precision`](crate::claim::CheckOptions::with_coordinate_precision)
 /// to say more.
 ///
 /// ```
-/// use strikemap::{LatLon, coordinate_precision};
+/// use strikemap::{LatLon, claim::coordinate_precision};
 /// let olenya = LatLon::new(68.1517, 33.4639)?;
 /// approx::assert_relative_eq!(coordinate_precision(olenya).as_metres(), 11.13, epsilon = 0.01);
 /// let rough = LatLon::new(52.9, 103.6)?;
@@ -344,7 +344,7 @@ fn scale_denominator(scale: &str) -> Option<f64> {
 /// cannot be read.
 ///
 /// ```
-/// use strikemap::map_scale_error;
+/// use strikemap::claim::map_scale_error;
 /// approx::assert_relative_eq!(map_scale_error("1:50m").unwrap().as_km(), 3.5, epsilon = 1e-12);
 /// approx::assert_relative_eq!(map_scale_error("1:10m").unwrap().as_km(), 0.7, epsilon = 1e-12);
 /// approx::assert_relative_eq!(map_scale_error("1:250,000").unwrap().as_metres(), 17.5, epsilon = 1e-9);

@@ -114,7 +114,7 @@ impl fmt::Display for Verdict {
 /// Which subjects a claim about several is taken to be about.
 ///
 /// ```
-/// use strikemap::Reading;
+/// use strikemap::claim::Reading;
 /// assert_eq!(Reading::default(), Reading::Every);
 /// assert_eq!(serde_json::to_string(&Reading::Farthest)?, "\"farthest\"");
 /// # Ok::<(), serde_json::Error>(())
@@ -138,7 +138,7 @@ impl Reading {
     /// The snake-case name used in JSON: `every`, `farthest`, `any`.
     ///
     /// ```
-    /// assert_eq!(strikemap::Reading::Any.name(), "any");
+    /// assert_eq!(strikemap::claim::Reading::Any.name(), "any");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -151,7 +151,7 @@ impl Reading {
     /// The English words, e.g. `every subject`, `the farthest subject`, `any subject`.
     ///
     /// ```
-    /// assert_eq!(strikemap::Reading::Farthest.words(), "the farthest subject");
+    /// assert_eq!(strikemap::claim::Reading::Farthest.words(), "the farthest subject");
     /// ```
     pub const fn words(self) -> &'static str {
         match self {
@@ -172,7 +172,7 @@ impl fmt::Display for Reading {
 /// What kind of thing a distance was measured to.
 ///
 /// ```
-/// assert_eq!(strikemap::ReferenceKind::FrontLine.name(), "front_line");
+/// assert_eq!(strikemap::claim::ReferenceKind::FrontLine.name(), "front_line");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -183,19 +183,64 @@ pub enum ReferenceKind {
     Territory,
     /// A front line.
     FrontLine,
+    /// A bare line with no name of its own.
+    Line,
+    /// A bare area with no name of its own.
+    Area,
 }
 
 impl ReferenceKind {
     /// The snake-case name used in JSON.
     ///
     /// ```
-    /// assert_eq!(strikemap::ReferenceKind::Territory.name(), "territory");
+    /// assert_eq!(strikemap::claim::ReferenceKind::Territory.name(), "territory");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
             ReferenceKind::Place => "place",
             ReferenceKind::Territory => "territory",
             ReferenceKind::FrontLine => "front_line",
+            ReferenceKind::Line => "line",
+            ReferenceKind::Area => "area",
+        }
+    }
+}
+
+/// Something a check noticed that its caller should know: the verdict
+/// stands, but may not answer the question the text asks.
+///
+/// ```
+/// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, claim::Warning, countries};
+/// let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
+/// let russia = &countries::get("RU")?.territory;
+/// let v = DistanceClaim::parse("more than 4,300 miles from Ukraine")?.check(&[olenya], russia)?;
+/// assert!(matches!(&v.warnings[..], [Warning::ReferenceMismatch { stated, .. }] if stated == "Ukraine"));
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// The claim's text names a reference ("from Ukraine") that is not the
+    /// one it was measured to.
+    ReferenceMismatch {
+        /// The reference as the text names it.
+        stated: String,
+        /// The name of the reference measured to.
+        measured_to: String,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::ReferenceMismatch {
+                stated,
+                measured_to,
+            } => write!(
+                f,
+                "Warning: the claim says \u{201c}from {stated}\u{201d} but was measured to {measured_to}"
+            ),
         }
     }
 }
@@ -278,7 +323,7 @@ pub struct ReadingVerdict {
 /// `metres`, `note`) and `explanation`.
 ///
 /// ```
-/// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, Reading, TargetRef, Verdict, countries};
+/// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, Verdict, countries, claim::Reading, model::TargetRef};
 /// let ru = CountryCode::new("RU")?;
 /// let bases = [
 ///     AirBase::new("Dyagilevo", LatLon::new(54.6447, 39.5703)?, ru),
@@ -324,6 +369,10 @@ pub struct DistanceVerdict {
     /// The budget part by part at its largest over the subjects (each
     /// subject has its own in [`SubjectResult::uncertainty`]).
     pub uncertainty: Uncertainty,
+    /// What the check noticed that the caller should know (e.g. the claim
+    /// names another reference than the one it was measured to).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
     /// A plain-language paragraph with the numbers in km and miles.
     pub explanation: String,
 }
@@ -332,7 +381,7 @@ impl DistanceVerdict {
     /// The verdict under a reading.
     ///
     /// ```
-    /// # use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, Reading, TargetRef, Verdict, countries};
+    /// # use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, Verdict, countries, claim::Reading, model::TargetRef};
     /// # let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
     /// let v = DistanceClaim::parse("more than 1,000 km")?
     ///     .check(&[olenya], TargetRef::Territory(&countries::get("UA")?.territory))?;
@@ -346,7 +395,7 @@ impl DistanceVerdict {
     /// A subject by name.
     ///
     /// ```
-    /// # use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, TargetRef, countries};
+    /// # use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, countries, model::TargetRef};
     /// # let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
     /// let v = DistanceClaim::parse("more than 1,000 km")?
     ///     .check(&[olenya], TargetRef::Territory(&countries::get("UA")?.territory))?;

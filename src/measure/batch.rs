@@ -7,12 +7,12 @@ use crate::position::LatLon;
 
 /// The nearest point of `target` to each of `points`, computed in parallel
 /// on all cores (rayon), in the order given. Use a prepared target
-/// ([`PreparedArea`](crate::PreparedArea), [`PreparedLine`](crate::PreparedLine),
+/// ([`PreparedArea`](crate::measure::PreparedArea), [`PreparedLine`](crate::measure::PreparedLine),
 /// or a [`Territory`](crate::Territory) / [`FrontLine`](crate::FrontLine), which
 /// prepare themselves) for large batches.
 ///
 /// ```
-/// use strikemap::{LatLon, countries, nearest_many};
+/// use strikemap::{LatLon, countries, measure::nearest_many};
 /// let ukraine = &countries::get("UA")?.territory;
 /// let events = vec![LatLon::new(50.45, 30.52)?, LatLon::new(55.75, 37.62)?];
 /// let found = nearest_many(ukraine, &events, strikemap::Method::Geodesic);

@@ -150,7 +150,7 @@ pub(crate) fn meridian_radius(lat: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::{Geodesic, PointMeasure as _};
+    use crate::measure::{Geodesic, Metric as _};
 
     #[test]
     fn scale_is_one_at_the_centre_and_flat_nearby() {

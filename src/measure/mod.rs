@@ -19,7 +19,7 @@ mod sphere;
 pub use area::{AreaMeasure, LengthMeasure};
 pub use batch::nearest_many;
 pub use nearest::{Nearest, NearestOn, Target};
-pub use point::{Geodesic, Haversine, Method, PointMeasure};
+pub use point::{Geodesic, Haversine, Method, Metric};
 pub use point_index::{Hit, PointIndex};
 pub use prepared::{PreparedArea, PreparedLine};
 pub(crate) use prepared::{direction, lower_bound_metres};

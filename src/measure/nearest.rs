@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Method;
 use super::contains::{Edge, RingTest};
 use super::segment::{EndEval, Seg, SegHit, end_eval, nearest_on_segment};
 use super::sphere;
-use super::{Geodesic, Method, PointMeasure as _};
 use crate::distance::Distance;
 use crate::position::LatLon;
 use crate::shape::{Area, Line};
@@ -87,6 +87,35 @@ pub trait Target {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest;
+
+    /// The shortest distance with the chosen method (0 inside an area); the
+    /// same as `nearest_by(from, method).distance`, cheaper for points.
+    ///
+    /// ```
+    /// use strikemap::{LatLon, Method, Target};
+    /// let kyiv = LatLon::new(50.4501, 30.5234)?;
+    /// let d = kyiv.distance_by(LatLon::new(55.7558, 37.6173)?, Method::Geodesic);
+    /// approx::assert_relative_eq!(d.as_km(), 757.09, epsilon = 0.01);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    fn distance_by(&self, from: LatLon, method: Method) -> Distance {
+        self.nearest_by(from, method).distance
+    }
+}
+
+/// A reference to a target is a target (`Geodesic.distance(p, &ukraine)`).
+impl<T: Target + ?Sized> Target for &T {
+    fn nearest_to(&self, from: LatLon) -> Nearest {
+        (**self).nearest_to(from)
+    }
+
+    fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
+        (**self).nearest_by(from, method)
+    }
+
+    fn distance_by(&self, from: LatLon, method: Method) -> Distance {
+        (**self).distance_by(from, method)
+    }
 }
 
 impl Target for LatLon {
@@ -96,11 +125,15 @@ impl Target for LatLon {
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
         Nearest {
-            distance: method.distance(from, *self),
+            distance: method.between(from, *self),
             point: *self,
             on: None,
             inside: false,
         }
+    }
+
+    fn distance_by(&self, from: LatLon, method: Method) -> Distance {
+        method.between(from, *self)
     }
 }
 
@@ -255,33 +288,4 @@ pub(crate) fn scan_geodesic(from: LatLon, segments: &[(NearestOn, LatLon, LatLon
         on: None,
         inside: false,
     })
-}
-
-impl Geodesic {
-    /// The nearest point of any [`Target`] on WGS84 (same as
-    /// `target.nearest_to(from)`).
-    ///
-    /// ```
-    /// use strikemap::{Geodesic, LatLon, Line};
-    /// let line = Line::from_vertices(vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 10.0)?])?;
-    /// let n = Geodesic.nearest(LatLon::new(1.0, 5.0)?, &line);
-    /// approx::assert_relative_eq!(n.point.lon(), 5.0, epsilon = 1e-9);
-    /// # Ok::<(), strikemap::Error>(())
-    /// ```
-    pub fn nearest(&self, from: LatLon, target: &impl Target) -> Nearest {
-        target.nearest_to(from)
-    }
-
-    /// The shortest distance from a point to any [`Target`] on WGS84 (0 inside an area).
-    ///
-    /// ```
-    /// use strikemap::{Geodesic, LatLon, Line};
-    /// let equator = Line::from_vertices(vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 10.0)?])?;
-    /// let d = Geodesic.distance_to(LatLon::new(1.0, 5.0)?, &equator);
-    /// approx::assert_relative_eq!(d.as_metres(), 110_574.389, epsilon = 1e-3);
-    /// # Ok::<(), strikemap::Error>(())
-    /// ```
-    pub fn distance_to(&self, from: LatLon, target: &impl Target) -> Distance {
-        target.nearest_to(from).distance
-    }
 }

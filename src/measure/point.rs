@@ -4,7 +4,7 @@ use geo::{Bearing as _, Destination as _, Distance as _, InterpolatePoint as _};
 use geographiclib_rs::{DirectGeodesic, InverseGeodesic, geodesic_capability as caps};
 use serde::{Deserialize, Serialize};
 
-use super::{geodesic_between, wgs84};
+use super::{Nearest, Target, geodesic_between, wgs84};
 use crate::bearing::Bearing;
 use crate::distance::Distance;
 use crate::error::{Error, Result};
@@ -16,7 +16,7 @@ use crate::position::LatLon;
 /// 15 nm; the default everywhere in strikemap.
 ///
 /// ```
-/// use strikemap::{Geodesic, LatLon, PointMeasure};
+/// use strikemap::{Geodesic, LatLon, Metric};
 /// let kyiv = LatLon::new(50.4501, 30.5234)?;
 /// let moscow = LatLon::new(55.7558, 37.6173)?;
 /// let d = Geodesic.distance(kyiv, moscow);
@@ -34,7 +34,7 @@ pub struct Geodesic;
 /// claim's threshold.
 ///
 /// ```
-/// use strikemap::{Geodesic, Haversine, LatLon, PointMeasure};
+/// use strikemap::{Geodesic, Haversine, LatLon, Metric};
 /// let kyiv = LatLon::new(50.4501, 30.5234)?;
 /// let olenya = LatLon::new(68.1517, 33.4639)?;
 /// let (e, s) = (Geodesic.distance(kyiv, olenya), Haversine.distance(kyiv, olenya));
@@ -47,7 +47,7 @@ pub struct Haversine;
 /// The Earth model chosen at run time (e.g. from a command-line flag).
 ///
 /// ```
-/// use strikemap::{LatLon, Method, PointMeasure};
+/// use strikemap::{LatLon, Method, Metric};
 /// let a = LatLon::new(0.0, 0.0)?;
 /// let b = LatLon::new(0.0, 1.0)?;
 /// assert!(Method::Geodesic.distance(a, b) > Method::Haversine.distance(a, b));
@@ -65,6 +65,14 @@ pub enum Method {
 }
 
 impl Method {
+    /// The distance between two points on this model.
+    pub(crate) fn between(self, a: LatLon, b: LatLon) -> Distance {
+        Distance::from_metres(match self {
+            Method::Geodesic => geo::Geodesic.distance(a.to_point(), b.to_point()),
+            Method::Haversine => geo::Haversine.distance(a.to_point(), b.to_point()),
+        })
+    }
+
     /// The lower-case name, `geodesic` or `haversine`.
     ///
     /// ```
@@ -99,22 +107,73 @@ impl std::str::FromStr for Method {
     }
 }
 
-/// Measures between two points on an Earth model.
-pub trait PointMeasure {
-    /// The shortest distance between two points.
+/// An Earth model and what it measures: distances from a point to any
+/// [`Target`] (a point, a line, an area, their prepared forms, the models
+/// that hold them), bearings, destinations and points along the way.
+///
+/// Metric first, as in `geo`: `Geodesic.distance(from, to)`. [`Geodesic`]
+/// is exact on WGS84; [`Haversine`] measures on a sphere; [`Method`] picks
+/// one at run time and implements the same traits.
+///
+/// ```
+/// use strikemap::{Geodesic, LatLon, Metric, countries};
+/// let ukraine = &countries::get("UA")?.territory;
+/// let olenya = LatLon::new(68.1517, 33.4639)?;
+/// assert!(Geodesic.distance(olenya, ukraine).as_km() > 1_000.0);
+/// let kyiv = LatLon::new(50.4501, 30.5234)?;
+/// assert!(Geodesic.distance(kyiv, ukraine).as_metres() == 0.0);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+pub trait Metric {
+    /// Which Earth model this is, as a run-time value.
     ///
     /// ```
-    /// use strikemap::{Geodesic, LatLon, PointMeasure};
+    /// use strikemap::{Geodesic, Method, Metric};
+    /// assert_eq!(Geodesic.method(), Method::Geodesic);
+    /// ```
+    fn method(&self) -> Method;
+
+    /// The shortest distance from a point to a target (0 inside an area).
+    ///
+    /// # Units
+    /// A [`Distance`]; read it with `as_metres`, `as_km`, `as_miles`.
+    ///
+    /// ```
+    /// use strikemap::{Geodesic, LatLon, Line, Metric};
     /// let d = Geodesic.distance(LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 1.0)?);
     /// approx::assert_relative_eq!(d.as_metres(), 111_319.491, epsilon = 1e-3);
+    /// let equator = Line::from_vertices(vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 10.0)?])?;
+    /// let d = Geodesic.distance(LatLon::new(1.0, 5.0)?, &equator);
+    /// approx::assert_relative_eq!(d.as_metres(), 110_574.389, epsilon = 1e-3);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
-    fn distance(&self, a: LatLon, b: LatLon) -> Distance;
+    fn distance(&self, from: LatLon, to: impl Target) -> Distance
+    where
+        Self: Sized,
+    {
+        to.distance_by(from, self.method())
+    }
+
+    /// The nearest point of a target, with where it lies on the target.
+    ///
+    /// ```
+    /// use strikemap::{Geodesic, LatLon, Line, Metric};
+    /// let line = Line::from_vertices(vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 10.0)?])?;
+    /// let n = Geodesic.nearest(LatLon::new(1.0, 5.0)?, &line);
+    /// approx::assert_relative_eq!(n.point.lon(), 5.0, epsilon = 1e-9);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    fn nearest(&self, from: LatLon, to: impl Target) -> Nearest
+    where
+        Self: Sized,
+    {
+        to.nearest_by(from, self.method())
+    }
 
     /// The bearing at `a` of the shortest path to `b` (the initial bearing).
     ///
     /// ```
-    /// use strikemap::{Geodesic, LatLon, PointMeasure};
+    /// use strikemap::{Geodesic, LatLon, Metric};
     /// let b = Geodesic.initial_bearing(LatLon::new(0.0, 0.0)?, LatLon::new(10.0, 0.0)?);
     /// assert_eq!(b.as_degrees(), 0.0);
     /// # Ok::<(), strikemap::Error>(())
@@ -124,7 +183,7 @@ pub trait PointMeasure {
     /// The bearing at `b` of the shortest path arriving from `a` (the final bearing).
     ///
     /// ```
-    /// use strikemap::{Geodesic, LatLon, PointMeasure};
+    /// use strikemap::{Geodesic, LatLon, Metric};
     /// let b = Geodesic.final_bearing(LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 10.0)?);
     /// approx::assert_relative_eq!(b.as_degrees(), 90.0, epsilon = 1e-9);
     /// # Ok::<(), strikemap::Error>(())
@@ -137,7 +196,7 @@ pub trait PointMeasure {
     /// [`Error::InvalidNumber`] if the distance is not finite.
     ///
     /// ```
-    /// use strikemap::{Bearing, Distance, Geodesic, LatLon, PointMeasure};
+    /// use strikemap::{Bearing, Distance, Geodesic, LatLon, Metric};
     /// let p = Geodesic.destination(LatLon::new(0.0, 0.0)?, Bearing::NORTH, Distance::from_metres(110_574.389))?;
     /// approx::assert_relative_eq!(p.lat(), 1.0, epsilon = 1e-8);
     /// # Ok::<(), strikemap::Error>(())
@@ -151,7 +210,7 @@ pub trait PointMeasure {
     /// [`Error::InvalidNumber`] if the fraction is not finite.
     ///
     /// ```
-    /// use strikemap::{Geodesic, LatLon, PointMeasure};
+    /// use strikemap::{Geodesic, LatLon, Metric};
     /// let m = Geodesic.intermediate(LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 10.0)?, 0.5)?;
     /// approx::assert_relative_eq!(m.lon(), 5.0, epsilon = 1e-9);
     /// # Ok::<(), strikemap::Error>(())
@@ -165,7 +224,7 @@ pub trait PointMeasure {
     /// [`Error::InvalidNumber`] if `max_spacing` is not a positive finite distance.
     ///
     /// ```
-    /// use strikemap::{Distance, Geodesic, LatLon, PointMeasure};
+    /// use strikemap::{Distance, Geodesic, LatLon, Metric};
     /// let a = LatLon::new(50.45, 30.52)?;
     /// let b = LatLon::new(68.15, 33.46)?;
     /// let pts = Geodesic.points_between(a, b, Distance::from_km(100.0))?;
@@ -174,7 +233,7 @@ pub trait PointMeasure {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     fn points_between(&self, a: LatLon, b: LatLon, max_spacing: Distance) -> Result<Vec<LatLon>> {
-        let steps = step_count(self.distance(a, b), max_spacing)?;
+        let steps = step_count(self.method().between(a, b), max_spacing)?;
         evenly_spaced(a, b, steps, |fraction| self.intermediate(a, b, fraction))
     }
 }
@@ -227,9 +286,9 @@ fn computed(point: geo::Point<f64>) -> Result<LatLon> {
     LatLon::from_point(point)
 }
 
-impl PointMeasure for Geodesic {
-    fn distance(&self, a: LatLon, b: LatLon) -> Distance {
-        Distance::from_metres(geo::Geodesic.distance(a.to_point(), b.to_point()))
+impl Metric for Geodesic {
+    fn method(&self) -> Method {
+        Method::Geodesic
     }
 
     fn initial_bearing(&self, a: LatLon, b: LatLon) -> Bearing {
@@ -271,9 +330,9 @@ impl PointMeasure for Geodesic {
     }
 }
 
-impl PointMeasure for Haversine {
-    fn distance(&self, a: LatLon, b: LatLon) -> Distance {
-        Distance::from_metres(geo::Haversine.distance(a.to_point(), b.to_point()))
+impl Metric for Haversine {
+    fn method(&self) -> Method {
+        Method::Haversine
     }
 
     fn initial_bearing(&self, a: LatLon, b: LatLon) -> Bearing {
@@ -300,12 +359,9 @@ impl PointMeasure for Haversine {
     }
 }
 
-impl PointMeasure for Method {
-    fn distance(&self, a: LatLon, b: LatLon) -> Distance {
-        match self {
-            Method::Geodesic => Geodesic.distance(a, b),
-            Method::Haversine => Haversine.distance(a, b),
-        }
+impl Metric for Method {
+    fn method(&self) -> Method {
+        *self
     }
 
     fn initial_bearing(&self, a: LatLon, b: LatLon) -> Bearing {

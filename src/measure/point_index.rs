@@ -17,7 +17,7 @@ use rstar::{AABB, RTree};
 
 use crate::distance::Distance;
 use crate::measure::{
-    Geodesic, PointMeasure as _, PreparedLine, Target as _, WGS84_B, direction, lower_bound_metres,
+    Geodesic, Metric as _, PreparedLine, Target as _, WGS84_B, direction, lower_bound_metres,
 };
 use crate::position::LatLon;
 
@@ -39,7 +39,7 @@ pub struct Hit<'a, T> {
 /// Places or events indexed by position for exact proximity queries.
 ///
 /// ```
-/// use strikemap::{Distance, LatLon, PointIndex};
+/// use strikemap::{Distance, LatLon, measure::PointIndex};
 /// let towns = vec![
 ///     (LatLon::new(50.45, 30.52)?, "Kyiv"),
 ///     (LatLon::new(49.99, 36.23)?, "Kharkiv"),
@@ -91,7 +91,7 @@ impl<T> PointIndex<T> {
     /// Bulk-loads items with their positions.
     ///
     /// ```
-    /// use strikemap::{LatLon, PointIndex};
+    /// use strikemap::{LatLon, measure::PointIndex};
     /// let index = PointIndex::new(vec![(LatLon::new(50.45, 30.52)?, "Kyiv")]);
     /// assert_eq!(index.len(), 1);
     /// # Ok::<(), strikemap::Error>(())
@@ -111,7 +111,7 @@ impl<T> PointIndex<T> {
     /// How many items it holds.
     ///
     /// ```
-    /// assert_eq!(strikemap::PointIndex::<u8>::new(vec![]).len(), 0);
+    /// assert_eq!(strikemap::measure::PointIndex::<u8>::new(vec![]).len(), 0);
     /// ```
     pub fn len(&self) -> usize {
         self.items.len()
@@ -120,7 +120,7 @@ impl<T> PointIndex<T> {
     /// Whether it holds nothing.
     ///
     /// ```
-    /// assert!(strikemap::PointIndex::<u8>::new(vec![]).is_empty());
+    /// assert!(strikemap::measure::PointIndex::<u8>::new(vec![]).is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
@@ -129,7 +129,7 @@ impl<T> PointIndex<T> {
     /// The items, in the order given.
     ///
     /// ```
-    /// use strikemap::{LatLon, PointIndex};
+    /// use strikemap::{LatLon, measure::PointIndex};
     /// let index = PointIndex::new(vec![(LatLon::new(50.45, 30.52)?, 7)]);
     /// assert_eq!(index.items()[0].1, 7);
     /// # Ok::<(), strikemap::Error>(())
@@ -157,7 +157,7 @@ impl<T> PointIndex<T> {
     /// (ties in the order given).
     ///
     /// ```
-    /// use strikemap::{Distance, LatLon, PointIndex};
+    /// use strikemap::{Distance, LatLon, measure::PointIndex};
     /// let index = PointIndex::new(vec![(LatLon::new(50.45, 30.52)?, "Kyiv"), (LatLon::new(49.99, 36.23)?, "Kharkiv")]);
     /// let near = index.within(LatLon::new(50.0, 30.5)?, Distance::from_km(100.0));
     /// assert_eq!(near.len(), 1);
@@ -182,7 +182,7 @@ impl<T> PointIndex<T> {
     /// the distance is to the nearest point of the line.
     ///
     /// ```
-    /// use strikemap::{Distance, LatLon, Line, PointIndex, PreparedLine};
+    /// use strikemap::{Distance, LatLon, Line, measure::{PointIndex, PreparedLine}};
     /// let index = PointIndex::new(vec![(LatLon::new(48.5, 37.9)?, 1), (LatLon::new(50.45, 30.52)?, 2)]);
     /// let front = PreparedLine::new(Line::from_vertices(vec![LatLon::new(47.8, 37.0)?, LatLon::new(49.0, 37.9)?])?);
     /// let near = index.within_line(&front, Distance::from_km(50.0));
@@ -250,7 +250,7 @@ impl<T> PointIndex<T> {
     /// order given).
     ///
     /// ```
-    /// use strikemap::{LatLon, PointIndex};
+    /// use strikemap::{LatLon, measure::PointIndex};
     /// let index = PointIndex::new(vec![(LatLon::new(50.45, 30.52)?, "Kyiv"), (LatLon::new(49.99, 36.23)?, "Kharkiv")]);
     /// assert_eq!(*index.nearest(LatLon::new(50.0, 35.0)?, 1)[0].item, "Kharkiv");
     /// # Ok::<(), strikemap::Error>(())

@@ -390,12 +390,14 @@ impl SegmentIndex {
 
 /// A [`Line`] prepared for many exact nearest-point queries.
 ///
+/// The line is fixed when the value is made; its index is built on the
+/// first query (so making one is free) and shared by every later one.
 /// Building costs about as much as a few hundred queries; each query then
 /// solves only the few edges its lower bound cannot rule out. Results are
 /// identical to the unprepared [`Target::nearest_to`].
 ///
 /// ```
-/// use strikemap::{LatLon, Line, PreparedLine, Target};
+/// use strikemap::{LatLon, Line, Target, measure::PreparedLine};
 /// let line = Line::from_vertices(vec![LatLon::new(47.0, 33.0)?, LatLon::new(48.0, 37.8)?, LatLon::new(49.8, 38.2)?])?;
 /// let prepared = PreparedLine::new(line.clone());
 /// let q = LatLon::new(50.0, 36.23)?;
@@ -405,27 +407,41 @@ impl SegmentIndex {
 #[derive(Debug, Clone)]
 pub struct PreparedLine {
     line: Line,
-    index: SegmentIndex,
+    /// Built on the first query; the line never changes after `new`.
+    index: OnceLock<SegmentIndex>,
 }
 
 impl PreparedLine {
     /// Prepares a line.
     ///
     /// ```
-    /// use strikemap::{LatLon, Line, PreparedLine};
+    /// use strikemap::{LatLon, Line, measure::PreparedLine};
     /// let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
     /// assert_eq!(PreparedLine::new(l).line().segment_count(), 1);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn new(line: Line) -> PreparedLine {
-        let index = SegmentIndex::new(line.segments().map(|(p, s, a, b)| (on(p, None, s), a, b)));
-        PreparedLine { line, index }
+        PreparedLine {
+            line,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The index, built on first use.
+    fn index(&self) -> &SegmentIndex {
+        self.index.get_or_init(|| {
+            SegmentIndex::new(
+                self.line
+                    .segments()
+                    .map(|(p, s, a, b)| (on(p, None, s), a, b)),
+            )
+        })
     }
 
     /// The line.
     ///
     /// ```
-    /// use strikemap::{LatLon, Line, PreparedLine};
+    /// use strikemap::{LatLon, Line, measure::PreparedLine};
     /// let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
     /// assert_eq!(PreparedLine::new(l.clone()).line(), &l);
     /// # Ok::<(), strikemap::Error>(())
@@ -436,24 +452,24 @@ impl PreparedLine {
 
     /// The boxes (in unit-vector space) that hold each edge.
     pub(crate) fn boxes(&self) -> impl Iterator<Item = &Rectangle<[f64; 3]>> + '_ {
-        self.index.boxes()
+        self.index().boxes()
     }
 
     /// A cheap lower bound (metres) on the distance from `from` to the line.
     pub(crate) fn lower_bound(&self, from: LatLon) -> f64 {
-        self.index.lower_bound(from)
+        self.index().lower_bound(from)
     }
 }
 
 impl Target for PreparedLine {
     fn nearest_to(&self, from: LatLon) -> Nearest {
-        self.index.nearest(from)
+        self.index().nearest(from)
     }
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
         match method {
             Method::Geodesic => self.nearest_to(from),
-            Method::Haversine => self.index.nearest_on_sphere(from),
+            Method::Haversine => self.index().nearest_on_sphere(from),
         }
     }
 }
@@ -567,11 +583,56 @@ impl ContainsIndex {
     }
 }
 
+/// Two prepared lines are equal when they index the same line: the index is
+/// a function of the line alone.
+impl PartialEq for PreparedLine {
+    fn eq(&self, other: &PreparedLine) -> bool {
+        self.line == other.line
+    }
+}
+
+/// A prepared line is written as its line (the index is rebuilt on reading).
+impl serde::Serialize for PreparedLine {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.line.serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PreparedLine {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<PreparedLine, D::Error> {
+        Line::deserialize(deserializer).map(PreparedLine::new)
+    }
+}
+
+/// Two prepared areas are equal when they index the same area: the index is
+/// a function of the area alone.
+impl PartialEq for PreparedArea {
+    fn eq(&self, other: &PreparedArea) -> bool {
+        self.area == other.area
+    }
+}
+
+/// A prepared area is written as its area (the index is rebuilt on reading).
+impl serde::Serialize for PreparedArea {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.area.serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PreparedArea {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<PreparedArea, D::Error> {
+        Area::deserialize(deserializer).map(PreparedArea::new)
+    }
+}
+
 /// An [`Area`] prepared for many exact queries: containment and the nearest
 /// boundary point.
 ///
+/// The area is fixed when the value is made; its indexes are built on the
+/// first query (so making one is free) and shared by every later one.
+///
 /// ```
-/// use strikemap::{Area, LatLon, PreparedArea, Target};
+/// use strikemap::{Area, LatLon, Target, measure::PreparedArea};
 /// let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
 /// let prepared = PreparedArea::new(square);
 /// assert!(prepared.contains(LatLon::new(50.5, 30.5)?));
@@ -582,6 +643,13 @@ impl ContainsIndex {
 #[derive(Debug, Clone)]
 pub struct PreparedArea {
     area: Area,
+    /// Built on the first query; the area never changes after `new`.
+    index: OnceLock<AreaIndex>,
+}
+
+/// The indexes of an area: its boundary edges and its containment bins.
+#[derive(Debug, Clone)]
+struct AreaIndex {
     boundary: SegmentIndex,
     inside: ContainsIndex,
 }
@@ -590,28 +658,34 @@ impl PreparedArea {
     /// Prepares an area.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// assert_eq!(PreparedArea::new(square).edge_count(), 4);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn new(area: Area) -> PreparedArea {
-        let boundary = SegmentIndex::new(
-            area.segments()
-                .map(|(p, r, s, a, b)| (on(p, Some(r), s), a, b)),
-        );
-        let inside = ContainsIndex::new(&area);
         PreparedArea {
             area,
-            boundary,
-            inside,
+            index: OnceLock::new(),
         }
+    }
+
+    /// The indexes, built on first use.
+    fn index(&self) -> &AreaIndex {
+        self.index.get_or_init(|| AreaIndex {
+            boundary: SegmentIndex::new(
+                self.area
+                    .segments()
+                    .map(|(p, r, s, a, b)| (on(p, Some(r), s), a, b)),
+            ),
+            inside: ContainsIndex::new(&self.area),
+        })
     }
 
     /// The area.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// assert_eq!(PreparedArea::new(square.clone()).area(), &square);
     /// # Ok::<(), strikemap::Error>(())
@@ -624,7 +698,7 @@ impl PreparedArea {
     /// geodesic edges.
     ///
     /// ```
-    /// use strikemap::{Area, LatLon, PreparedArea};
+    /// use strikemap::{Area, LatLon, measure::PreparedArea};
     /// let ring = vec![[170.0, -15.0], [-170.0, -15.0], [-170.0, -20.0], [170.0, -20.0], [170.0, -15.0]];
     /// let across = PreparedArea::new(Area::from_lon_lat(&[vec![ring]])?);
     /// assert!(across.contains(LatLon::new(-17.0, 180.0)?));
@@ -632,19 +706,19 @@ impl PreparedArea {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn contains(&self, p: LatLon) -> bool {
-        self.inside.contains(p)
+        self.index().inside.contains(p)
     }
 
     /// How many boundary edges the prepared form indexes.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// assert_eq!(PreparedArea::new(square).edge_count(), 4);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn edge_count(&self) -> usize {
-        self.boundary.len()
+        self.index().boundary.len()
     }
 }
 
@@ -653,7 +727,7 @@ impl Target for PreparedArea {
         if self.contains(from) {
             return inside(from);
         }
-        self.boundary.nearest(from)
+        self.index().boundary.nearest(from)
     }
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
@@ -663,7 +737,7 @@ impl Target for PreparedArea {
                 if self.contains(from) {
                     return inside(from);
                 }
-                self.boundary.nearest_on_sphere(from)
+                self.index().boundary.nearest_on_sphere(from)
             }
         }
     }
@@ -684,7 +758,7 @@ mod tests {
 
     #[test]
     fn lower_bound_never_exceeds_geodesic() {
-        use crate::measure::PointMeasure as _;
+        use crate::measure::Metric as _;
         let pts: Vec<LatLon> = (0..200)
             .map(|i| {
                 let f = i as f64;

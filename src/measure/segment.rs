@@ -220,5 +220,5 @@ mod tests {
         assert!(z.d > 0.0);
     }
 
-    use crate::measure::PointMeasure as _;
+    use crate::measure::Metric as _;
 }

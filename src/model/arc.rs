@@ -6,7 +6,7 @@ use super::ring::{MAX_LON_STEP, MIN_SPLIT_M};
 use super::{Endpoint, Strike, Weapon};
 use crate::distance::Distance;
 use crate::error::Result;
-use crate::measure::{Geodesic, PointMeasure as _};
+use crate::measure::{Geodesic, Metric as _};
 use crate::position::LatLon;
 use crate::position::wrap180;
 
@@ -14,7 +14,7 @@ use crate::position::wrap180;
 /// map as a densified line (cut at the antimeridian by the GeoJSON export).
 ///
 /// ```
-/// use strikemap::{Endpoint, LatLon, StrikeArc};
+/// use strikemap::{LatLon, model::{Endpoint, StrikeArc}};
 /// let arc = StrikeArc::new(
 ///     Endpoint::new("Engels", LatLon::new(51.48, 46.2)?),
 ///     Endpoint::new("Kyiv", LatLon::new(50.45, 30.52)?),
@@ -41,7 +41,7 @@ impl StrikeArc {
     /// An arc from `launch` to `target`, with no date, weapon or strike.
     ///
     /// ```
-    /// use strikemap::{Endpoint, LatLon, StrikeArc};
+    /// use strikemap::{LatLon, model::{Endpoint, StrikeArc}};
     /// let a = StrikeArc::new(Endpoint::new("A", LatLon::new(0.0, 0.0)?), Endpoint::new("B", LatLon::new(0.0, 1.0)?));
     /// assert!(a.date.is_none());
     /// # Ok::<(), strikemap::Error>(())
@@ -60,8 +60,8 @@ impl StrikeArc {
     /// carrying its date, weapon and id.
     ///
     /// ```
-    /// use strikemap::{Endpoint, LatLon, Strike, StrikeArc, Weapon};
-    /// let s = Strike::new(jiff::civil::date(2025, 6, 7), Endpoint::new("Kharkiv", LatLon::new(49.99, 36.23)?), Weapon::Drone);
+    /// use strikemap::{LatLon, Strike, model::{Endpoint, StrikeArc, Weapon}};
+    /// let s = Strike::new(strikemap::Date::constant(2025, 6, 7), Endpoint::new("Kharkiv", LatLon::new(49.99, 36.23)?), Weapon::Drone);
     /// assert!(StrikeArc::from_strike(&s).is_none());
     /// let s = s.with_launch(Endpoint::new("Belgorod area", LatLon::new(50.6, 36.6)?)).with_id("s1");
     /// let arc = StrikeArc::from_strike(&s).unwrap();
@@ -82,7 +82,7 @@ impl StrikeArc {
     /// `"launch → target"`, the name the GeoJSON export writes.
     ///
     /// ```
-    /// use strikemap::{Endpoint, LatLon, StrikeArc};
+    /// use strikemap::{LatLon, model::{Endpoint, StrikeArc}};
     /// let a = StrikeArc::new(Endpoint::new("A", LatLon::new(0.0, 0.0)?), Endpoint::new("B", LatLon::new(0.0, 1.0)?));
     /// assert_eq!(a.name(), "A → B");
     /// # Ok::<(), strikemap::Error>(())
@@ -94,7 +94,7 @@ impl StrikeArc {
     /// The geodesic distance from launch point to target on WGS84.
     ///
     /// ```
-    /// use strikemap::{Endpoint, LatLon, StrikeArc};
+    /// use strikemap::{LatLon, model::{Endpoint, StrikeArc}};
     /// let a = StrikeArc::new(Endpoint::new("A", LatLon::new(0.0, 0.0)?), Endpoint::new("B", LatLon::new(0.0, 1.0)?));
     /// approx::assert_relative_eq!(a.length().as_metres(), 111_319.491, epsilon = 1e-3);
     /// # Ok::<(), strikemap::Error>(())
@@ -111,7 +111,7 @@ impl StrikeArc {
     /// not a positive, finite distance.
     ///
     /// ```
-    /// use strikemap::{Distance, Endpoint, LatLon, StrikeArc};
+    /// use strikemap::{Distance, LatLon, model::{Endpoint, StrikeArc}};
     /// let a = StrikeArc::new(Endpoint::new("A", LatLon::new(0.0, 0.0)?), Endpoint::new("B", LatLon::new(0.0, 10.0)?));
     /// assert_eq!(a.vertices(Distance::from_km(100.0))?.len(), 13);
     /// # Ok::<(), strikemap::Error>(())

@@ -192,7 +192,7 @@ impl Catalog {
     /// [`Error::DuplicateName`] if its name or an alias is already taken (or empty).
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -217,7 +217,7 @@ impl Catalog {
     /// [`Error::DuplicateName`] if its name or an alias is already taken.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// let mut c = Catalog::new();
     /// c.add_territory(Territory::new("Square", square))?;
@@ -242,9 +242,9 @@ impl Catalog {
     /// [`Error::DuplicateName`] if its name is already taken.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// # let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     /// let mut c = Catalog::new();
     /// c.add_front_line(front)?;
     /// assert_eq!(c.front_lines().len(), 1);
@@ -263,9 +263,9 @@ impl Catalog {
     /// Adds a strike (strikes are not looked up by name).
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
-    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// # let s = Strike::new(strikemap::Date::constant(2025, 6, 2), target, Weapon::BallisticMissile);
     /// let mut c = Catalog::new();
     /// c.add_strike(s);
     /// assert_eq!(c.strikes().len(), 1);
@@ -278,7 +278,7 @@ impl Catalog {
     /// Every place, in the order added.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -352,7 +352,7 @@ impl Catalog {
     /// [`Error::UnknownName`] with suggestions if no place has that name.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -374,7 +374,7 @@ impl Catalog {
     /// [`Error::UnknownName`] with suggestions if no territory has that name.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -395,7 +395,7 @@ impl Catalog {
     /// [`Error::UnknownName`] with suggestions if no front line has that name.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -416,7 +416,7 @@ impl Catalog {
     /// [`Error::UnknownName`] with suggestions if nothing has that name.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -441,7 +441,7 @@ impl Catalog {
     /// [`Error::UnknownName`] for either name.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -476,7 +476,7 @@ impl Catalog {
     /// [`Error::UnknownName`] for any name; [`Error::NoSubjects`] if `among` is empty.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -499,7 +499,7 @@ impl Catalog {
     /// [`Error::UnknownName`] for any name; [`Error::NoSubjects`] if `among` is empty.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;
@@ -523,7 +523,7 @@ impl Catalog {
     /// [`Error::UnknownName`] for `from`.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let ru = CountryCode::new("RU")?;
     /// # let mut c = Catalog::new();
     /// # c.add_place(City::new("Moscow", LatLon::new(55.7558, 37.6173)?, ru))?;

@@ -1,6 +1,6 @@
 //! [`FrontLine`]: a line of contact as of a date.
 
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -13,26 +13,29 @@ use crate::shape::Line;
 
 /// A front line (line of contact) as of a date, in one or more parts.
 ///
-/// Distances to it use an indexed, prepared copy built on first use.
+/// The line is private and held in its prepared (indexed) form, built when
+/// the front line is made: every way to change it ([`FrontLine::set_line`],
+/// [`FrontLine::with_line`]) builds a new index, so an answer can never come
+/// from geometry that has since changed. Clones share the index.
 ///
 /// ```
 /// use strikemap::{FrontLine, LatLon, Line, Source};
 /// let line = Line::from_vertices(vec![LatLon::new(46.75, 33.0)?, LatLon::new(47.57, 35.5)?, LatLon::new(48.1, 37.7)?])?;
-/// let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line)
+/// let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line)
 ///     .approximate()
 ///     .with_source(Source::new("ISW map, 2 June 2025"));
 /// approx::assert_relative_eq!(front.length().as_km(), 385.25, epsilon = 0.01);
 /// assert!(front.distance_to(LatLon::new(50.0, 36.23)?) > strikemap::Distance::from_km(100.0));
 /// # Ok::<(), strikemap::Error>(())
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrontLine {
     /// Its name.
     pub name: String,
     /// The date it describes.
     pub as_of: Date,
-    /// The geometry, edges geodesic.
-    pub line: Line,
+    /// The geometry, edges geodesic, in its prepared form (written as the line).
+    line: Arc<PreparedLine>,
     /// Whether it is a rough sketch rather than a surveyed line.
     #[serde(default)]
     pub approximate: bool,
@@ -42,28 +45,6 @@ pub struct FrontLine {
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
-    #[serde(skip)]
-    prepared: OnceLock<Box<PreparedLine>>,
-}
-
-impl PartialEq for FrontLine {
-    fn eq(&self, other: &FrontLine) -> bool {
-        (
-            &self.name,
-            self.as_of,
-            &self.line,
-            self.approximate,
-            &self.waypoints,
-            &self.sources,
-        ) == (
-            &other.name,
-            other.as_of,
-            &other.line,
-            other.approximate,
-            &other.waypoints,
-            &other.sources,
-        )
-    }
 }
 
 impl FrontLine {
@@ -72,7 +53,7 @@ impl FrontLine {
     /// ```
     /// use strikemap::{FrontLine, LatLon, Line};
     /// let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// let f = FrontLine::new("Zaporizhzhia sector", jiff::civil::date(2025, 6, 2), l);
+    /// let f = FrontLine::new("Zaporizhzhia sector", strikemap::Date::constant(2025, 6, 2), l);
     /// assert!(!f.approximate);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -80,12 +61,55 @@ impl FrontLine {
         FrontLine {
             name: name.into(),
             as_of,
-            line,
+            line: Arc::new(PreparedLine::new(line)),
             approximate: false,
             waypoints: Vec::new(),
             sources: Vec::new(),
-            prepared: OnceLock::new(),
         }
+    }
+
+    /// The geometry, edges geodesic.
+    ///
+    /// ```
+    /// use strikemap::{FrontLine, LatLon, Line};
+    /// let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// let f = FrontLine::new("x", strikemap::Date::constant(2025, 6, 2), l.clone());
+    /// assert_eq!(f.line(), &l);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn line(&self) -> &Line {
+        self.line.line()
+    }
+
+    /// Replaces the geometry (and builds its index).
+    ///
+    /// ```
+    /// use strikemap::{Distance, FrontLine, LatLon, Line};
+    /// let old = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// let new = Line::from_vertices(vec![LatLon::new(50.0, 36.0)?, LatLon::new(50.0, 36.5)?])?;
+    /// let mut f = FrontLine::new("x", strikemap::Date::constant(2025, 6, 2), old);
+    /// f.set_line(new);
+    /// assert_eq!(f.distance_to(LatLon::new(50.0, 36.2)?), Distance::ZERO);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn set_line(&mut self, line: Line) {
+        self.line = Arc::new(PreparedLine::new(line));
+    }
+
+    /// The same front line with another geometry (and its index).
+    ///
+    /// ```
+    /// use strikemap::{FrontLine, LatLon, Line};
+    /// let a = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
+    /// let b = Line::from_vertices(vec![LatLon::new(50.0, 36.0)?, LatLon::new(50.0, 36.5)?])?;
+    /// let f = FrontLine::new("x", strikemap::Date::constant(2025, 6, 2), a).with_line(b.clone());
+    /// assert_eq!(f.line(), &b);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_line(mut self, line: Line) -> FrontLine {
+        self.set_line(line);
+        self
     }
 
     /// Marks it as a sketch.
@@ -93,7 +117,7 @@ impl FrontLine {
     /// ```
     /// # use strikemap::{FrontLine, LatLon, Line};
     /// # let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// assert!(FrontLine::new("x", jiff::civil::date(2025, 6, 2), l).approximate().approximate);
+    /// assert!(FrontLine::new("x", strikemap::Date::constant(2025, 6, 2), l).approximate().approximate);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     #[must_use]
@@ -107,7 +131,7 @@ impl FrontLine {
     /// ```
     /// # use strikemap::{FrontLine, LatLon, Line};
     /// # let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// let f = FrontLine::new("x", jiff::civil::date(2025, 6, 2), l).with_waypoints(["Kamianske", "Pokrovsk"]);
+    /// let f = FrontLine::new("x", strikemap::Date::constant(2025, 6, 2), l).with_waypoints(["Kamianske", "Pokrovsk"]);
     /// assert_eq!(f.waypoints.len(), 2);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -125,7 +149,7 @@ impl FrontLine {
     /// ```
     /// # use strikemap::{FrontLine, LatLon, Line, Source};
     /// # let l = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// let f = FrontLine::new("x", jiff::civil::date(2025, 6, 2), l).with_source(Source::new("DeepState"));
+    /// let f = FrontLine::new("x", strikemap::Date::constant(2025, 6, 2), l).with_source(Source::new("DeepState"));
     /// assert_eq!(f.sources[0].title, "DeepState");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -138,22 +162,22 @@ impl FrontLine {
     /// The length along its geodesic edges on WGS84.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// # let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     /// approx::assert_relative_eq!(front.length().as_km(), 218.5, epsilon = 0.5);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn length(&self) -> Distance {
-        Geodesic.length(&self.line)
+        Geodesic.length(self.line())
     }
 
     /// The shortest distance from a point to the line on WGS84.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// # let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     /// assert_eq!(front.distance_to(LatLon::new(47.0, 35.0)?), Distance::ZERO);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -161,18 +185,17 @@ impl FrontLine {
         self.nearest_to(from).distance
     }
 
-    /// The prepared (indexed) form, built on first use.
+    /// The prepared (indexed) form of its line.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
-    /// # let front = FrontLine::new("Sketch", jiff::civil::date(2025, 6, 2), line);
+    /// # let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     /// assert_eq!(front.prepared().line().segment_count(), 1);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn prepared(&self) -> &PreparedLine {
-        self.prepared
-            .get_or_init(|| Box::new(PreparedLine::new(self.line.clone())))
+        &self.line
     }
 }
 

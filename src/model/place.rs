@@ -3,13 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AirBase, City, Site};
+use crate::distance::Distance;
 use crate::measure::{Method, Nearest, Target};
 use crate::position::LatLon;
 
 /// What kind of place a [`Place`] is.
 ///
 /// ```
-/// assert_eq!(strikemap::PlaceKind::AirBase.name(), "air_base");
+/// assert_eq!(strikemap::model::PlaceKind::AirBase.name(), "air_base");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -26,7 +27,7 @@ impl PlaceKind {
     /// The snake-case name used in JSON and GeoJSON `kind` properties.
     ///
     /// ```
-    /// assert_eq!(strikemap::PlaceKind::City.name(), "city");
+    /// assert_eq!(strikemap::model::PlaceKind::City.name(), "city");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -40,7 +41,7 @@ impl PlaceKind {
 /// A point-like place: an air base, a city or another site.
 ///
 /// ```
-/// use strikemap::{City, CountryCode, LatLon, Place, PlaceKind};
+/// use strikemap::{City, CountryCode, LatLon, Place, model::PlaceKind};
 /// let p = Place::from(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?));
 /// assert_eq!((p.name(), p.kind()), ("Kyiv", PlaceKind::City));
 /// # Ok::<(), strikemap::Error>(())
@@ -100,7 +101,7 @@ impl Place {
     /// The kind.
     ///
     /// ```
-    /// use strikemap::{AirBase, CountryCode, LatLon, Place, PlaceKind};
+    /// use strikemap::{AirBase, CountryCode, LatLon, Place, model::PlaceKind};
     /// let p = Place::from(AirBase::new("Belaya", LatLon::new(52.915, 103.575)?, CountryCode::new("RU")?));
     /// assert_eq!(p.kind(), PlaceKind::AirBase);
     /// # Ok::<(), strikemap::Error>(())
@@ -145,12 +146,28 @@ impl From<Site> for Place {
     }
 }
 
-impl Target for Place {
-    fn nearest_to(&self, from: LatLon) -> Nearest {
-        self.position().nearest_to(from)
-    }
+/// Places are point targets: distances are to their position.
+macro_rules! point_target {
+    ($($kind:ty => $position:expr),* $(,)?) => {$(
+        impl Target for $kind {
+            fn nearest_to(&self, from: LatLon) -> Nearest {
+                ($position)(self).nearest_to(from)
+            }
 
-    fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
-        self.position().nearest_by(from, method)
-    }
+            fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
+                ($position)(self).nearest_by(from, method)
+            }
+
+            fn distance_by(&self, from: LatLon, method: Method) -> Distance {
+                ($position)(self).distance_by(from, method)
+            }
+        }
+    )*};
+}
+
+point_target! {
+    Place => Place::position,
+    Site => |s: &Site| s.position,
+    AirBase => |b: &AirBase| b.site.position,
+    City => |c: &City| c.site.position,
 }

@@ -12,7 +12,7 @@
 use crate::bearing::Bearing;
 use crate::distance::Distance;
 use crate::error::{Error, Result};
-use crate::measure::{Geodesic, MEAN_RADIUS, PointMeasure as _};
+use crate::measure::{Geodesic, MEAN_RADIUS, Metric as _};
 use crate::position::LatLon;
 
 /// Fewest vertices of a ring, whatever its size (one every 5°).
@@ -38,7 +38,7 @@ const CROSSING_STEPS: usize = 60;
 /// from any other, so a larger ring would cover the whole Earth.
 ///
 /// ```
-/// use strikemap::{Distance, LatLon, RangeRing};
+/// use strikemap::{Distance, LatLon, model::RangeRing};
 /// let ukrainka = LatLon::new(51.17, 128.45)?;
 /// let ring = RangeRing::new("Ukrainka 4,300 mi", ukrainka, Distance::from_miles(4_300.0))?;
 /// assert!(ring.contains(LatLon::new(90.0, 0.0)?)); // the North Pole
@@ -62,7 +62,7 @@ impl RangeRing {
     /// geometric constants; checked against `geographiclib-rs` in the tests).
     ///
     /// ```
-    /// approx::assert_relative_eq!(strikemap::RangeRing::MAX_RADIUS.as_km(), 20_003.931, epsilon = 1e-3);
+    /// approx::assert_relative_eq!(strikemap::model::RangeRing::MAX_RADIUS.as_km(), 20_003.931, epsilon = 1e-3);
     /// ```
     pub const MAX_RADIUS: Distance = Distance::from_metres(20_003_931.458);
 
@@ -73,7 +73,7 @@ impl RangeRing {
     /// not less than [`RangeRing::MAX_RADIUS`].
     ///
     /// ```
-    /// use strikemap::{Distance, Error, LatLon, RangeRing};
+    /// use strikemap::{Distance, Error, LatLon, model::RangeRing};
     /// let c = LatLon::new(0.0, 0.0)?;
     /// assert!(RangeRing::new("r", c, Distance::from_km(1_000.0)).is_ok());
     /// let err = RangeRing::new("r", c, Distance::from_km(0.0)).unwrap_err();
@@ -100,7 +100,7 @@ impl RangeRing {
     /// The radius (a geodesic distance on WGS84).
     ///
     /// ```
-    /// use strikemap::{Distance, LatLon, RangeRing};
+    /// use strikemap::{Distance, LatLon, model::RangeRing};
     /// let r = RangeRing::new("r", LatLon::new(0.0, 0.0)?, Distance::from_miles(4_300.0))?;
     /// assert_eq!(r.radius().as_miles(), 4_300.0);
     /// # Ok::<(), strikemap::Error>(())
@@ -113,7 +113,7 @@ impl RangeRing {
     /// included), on WGS84.
     ///
     /// ```
-    /// use strikemap::{Distance, LatLon, RangeRing};
+    /// use strikemap::{Distance, LatLon, model::RangeRing};
     /// let r = RangeRing::new("r", LatLon::new(0.0, 0.0)?, Distance::from_km(200.0))?;
     /// assert!(r.contains(LatLon::new(0.0, 1.0)?));
     /// assert!(!r.contains(LatLon::new(0.0, 2.0)?));
@@ -134,7 +134,7 @@ impl RangeRing {
     /// [`Error::InvalidNumber`] if `spacing` is not a positive, finite distance.
     ///
     /// ```
-    /// use strikemap::{Distance, Geodesic, LatLon, PointMeasure, RangeRing};
+    /// use strikemap::{Distance, Geodesic, LatLon, Metric, model::RangeRing};
     /// let c = LatLon::new(51.17, 128.45)?;
     /// let ring = RangeRing::new("r", c, Distance::from_miles(4_300.0))?;
     /// let v = ring.vertices(Distance::from_km(50.0))?;

@@ -52,7 +52,7 @@ impl Source {
     /// Adds the date it was published or read.
     ///
     /// ```
-    /// let s = strikemap::Source::new("AP").with_date(jiff::civil::date(2025, 6, 2));
+    /// let s = strikemap::Source::new("AP").with_date(strikemap::Date::constant(2025, 6, 2));
     /// assert_eq!(s.date.unwrap().to_string(), "2025-06-02");
     /// ```
     #[must_use]

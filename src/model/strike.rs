@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use super::Source;
 use crate::distance::Distance;
-use crate::measure::{Geodesic, PointMeasure as _};
+use crate::measure::{Geodesic, Metric as _};
 use crate::position::LatLon;
 
 /// The kind of weapon used.
 ///
 /// ```
-/// assert_eq!(strikemap::Weapon::BallisticMissile.name(), "ballistic_missile");
+/// assert_eq!(strikemap::model::Weapon::BallisticMissile.name(), "ballistic_missile");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,7 +34,7 @@ impl Weapon {
     /// The snake-case name used in JSON.
     ///
     /// ```
-    /// assert_eq!(strikemap::Weapon::GlideBomb.name(), "glide_bomb");
+    /// assert_eq!(strikemap::model::Weapon::GlideBomb.name(), "glide_bomb");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -51,7 +51,7 @@ impl Weapon {
 /// What a claimed count counts.
 ///
 /// ```
-/// assert_eq!(strikemap::CountKind::Intercepted.name(), "intercepted");
+/// assert_eq!(strikemap::model::CountKind::Intercepted.name(), "intercepted");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -72,7 +72,7 @@ impl CountKind {
     /// The snake-case name used in JSON.
     ///
     /// ```
-    /// assert_eq!(strikemap::CountKind::Launched.name(), "launched");
+    /// assert_eq!(strikemap::model::CountKind::Launched.name(), "launched");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -88,7 +88,7 @@ impl CountKind {
 /// A number one side claimed: "162 drones downed", "52 of 80 damaged".
 ///
 /// ```
-/// use strikemap::{ClaimedCount, CountKind};
+/// use strikemap::{model::{ClaimedCount, CountKind}};
 /// let c = ClaimedCount::new(CountKind::Damaged, 52, "Russian Ministry of Defence").out_of(80);
 /// assert_eq!(c.rate(), Some(0.65));
 /// ```
@@ -109,7 +109,7 @@ impl ClaimedCount {
     /// A count claimed by someone.
     ///
     /// ```
-    /// use strikemap::{ClaimedCount, CountKind};
+    /// use strikemap::{model::{ClaimedCount, CountKind}};
     /// let c = ClaimedCount::new(CountKind::Launched, 472, "Ukrainian Air Force");
     /// assert_eq!((c.count, c.out_of), (472, None));
     /// ```
@@ -125,7 +125,7 @@ impl ClaimedCount {
     /// Makes it "N out of M".
     ///
     /// ```
-    /// use strikemap::{ClaimedCount, CountKind};
+    /// use strikemap::{model::{ClaimedCount, CountKind}};
     /// let c = ClaimedCount::new(CountKind::Damaged, 52, "as reported").out_of(80);
     /// assert_eq!(c.out_of, Some(80));
     /// ```
@@ -138,7 +138,7 @@ impl ClaimedCount {
     /// N / M for "N out of M" claims (`None` otherwise, or when M is 0).
     ///
     /// ```
-    /// use strikemap::{ClaimedCount, CountKind};
+    /// use strikemap::{model::{ClaimedCount, CountKind}};
     /// assert_eq!(ClaimedCount::new(CountKind::Hit, 1, "x").out_of(4).rate(), Some(0.25));
     /// assert_eq!(ClaimedCount::new(CountKind::Hit, 1, "x").rate(), None);
     /// ```
@@ -153,7 +153,7 @@ impl ClaimedCount {
 /// A named point an attack came from or went to.
 ///
 /// ```
-/// let e = strikemap::Endpoint::new("Kharkiv", strikemap::LatLon::new(49.99, 36.23)?);
+/// let e = strikemap::model::Endpoint::new("Kharkiv", strikemap::LatLon::new(49.99, 36.23)?);
 /// assert_eq!(e.name, "Kharkiv");
 /// # Ok::<(), strikemap::Error>(())
 /// ```
@@ -169,7 +169,7 @@ impl Endpoint {
     /// A named point.
     ///
     /// ```
-    /// let e = strikemap::Endpoint::new("Kyiv", strikemap::LatLon::new(50.45, 30.52)?);
+    /// let e = strikemap::model::Endpoint::new("Kyiv", strikemap::LatLon::new(50.45, 30.52)?);
     /// assert_eq!(e.position.lat(), 50.45);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -184,8 +184,8 @@ impl Endpoint {
 /// An attack: when, on what, with what, from where, and what each side claimed.
 ///
 /// ```
-/// use strikemap::{ClaimedCount, CountKind, Endpoint, LatLon, Source, Strike, Weapon};
-/// let s = Strike::new(jiff::civil::date(2025, 6, 7), Endpoint::new("Kharkiv", LatLon::new(49.99, 36.23)?), Weapon::BallisticMissile)
+/// use strikemap::{LatLon, Source, Strike, model::{ClaimedCount, CountKind, Endpoint, Weapon}};
+/// let s = Strike::new(strikemap::Date::constant(2025, 6, 7), Endpoint::new("Kharkiv", LatLon::new(49.99, 36.23)?), Weapon::BallisticMissile)
 ///     .with_launch(Endpoint::new("Belgorod area", LatLon::new(50.6, 36.6)?))
 ///     .with_count(ClaimedCount::new(CountKind::Launched, 2, "Ukrainian Air Force"))
 ///     .with_source(Source::new("AP News"));
@@ -221,9 +221,9 @@ impl Strike {
     /// A strike on a target on a day with a weapon.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
-    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// # let s = Strike::new(strikemap::Date::constant(2025, 6, 2), target, Weapon::BallisticMissile);
     /// assert_eq!(s.weapon, Weapon::BallisticMissile);
     /// assert!(s.launch.is_none() && s.counts.is_empty());
     /// # Ok::<(), strikemap::Error>(())
@@ -244,9 +244,9 @@ impl Strike {
     /// Sets the identifier.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
-    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// # let s = Strike::new(strikemap::Date::constant(2025, 6, 2), target, Weapon::BallisticMissile);
     /// assert_eq!(s.with_id("kharkiv-1").id.as_deref(), Some("kharkiv-1"));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -259,9 +259,9 @@ impl Strike {
     /// Sets the launch point.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
-    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// # let s = Strike::new(strikemap::Date::constant(2025, 6, 2), target, Weapon::BallisticMissile);
     /// let s = s.with_launch(Endpoint::new("Belgorod", LatLon::new(50.6, 36.6)?));
     /// assert!(s.range().is_some());
     /// # Ok::<(), strikemap::Error>(())
@@ -275,9 +275,9 @@ impl Strike {
     /// Adds a claimed count.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
-    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// # let s = Strike::new(strikemap::Date::constant(2025, 6, 2), target, Weapon::BallisticMissile);
     /// let s = s.with_count(ClaimedCount::new(CountKind::Hit, 2, "city officials"));
     /// assert_eq!(s.counts[0].count, 2);
     /// # Ok::<(), strikemap::Error>(())
@@ -291,9 +291,9 @@ impl Strike {
     /// Sets the description.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
-    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// # let s = Strike::new(strikemap::Date::constant(2025, 6, 2), target, Weapon::BallisticMissile);
     /// assert_eq!(s.with_description("near a school").description.as_deref(), Some("near a school"));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -306,9 +306,9 @@ impl Strike {
     /// Sets the source.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
-    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// # let s = Strike::new(strikemap::Date::constant(2025, 6, 2), target, Weapon::BallisticMissile);
     /// assert_eq!(s.with_source(Source::new("AP")).source.title, "AP");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -321,9 +321,9 @@ impl Strike {
     /// The geodesic distance from launch point to target, if the launch point is known.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let target = Endpoint::new("Kharkiv", LatLon::new(49.9935, 36.2304)?);
-    /// # let s = Strike::new(jiff::civil::date(2025, 6, 2), target, Weapon::BallisticMissile);
+    /// # let s = Strike::new(strikemap::Date::constant(2025, 6, 2), target, Weapon::BallisticMissile);
     /// assert!(s.range().is_none());
     /// let s = s.with_launch(Endpoint::new("Belgorod", LatLon::new(50.6, 36.6)?));
     /// approx::assert_relative_eq!(s.range().unwrap().as_km(), 72.42, epsilon = 0.01);

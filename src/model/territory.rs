@@ -1,6 +1,6 @@
 //! [`Territory`]: a named area such as a country.
 
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +13,11 @@ use crate::shape::Area;
 /// A named area: a country, an occupied zone, a region.
 ///
 /// Distances to it are 0 inside and otherwise to the nearest point of its
-/// boundary, on WGS84, through an indexed copy built on first use.
+/// boundary, on WGS84. The area is private and held in its prepared
+/// (indexed) form, built when the territory is made: every way to change
+/// the area ([`Territory::set_area`], [`Territory::with_area`]) builds a new
+/// index, so an answer can never come from geometry that has since changed.
+/// Clones share the index.
 ///
 /// ```
 /// use strikemap::{Area, LatLon, Territory};
@@ -23,7 +27,7 @@ use crate::shape::Area;
 /// approx::assert_relative_eq!(t.distance_to(LatLon::new(50.5, 29.0)?).as_km(), 70.9, epsilon = 0.1);
 /// # Ok::<(), strikemap::Error>(())
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Territory {
     /// Its name.
     pub name: String,
@@ -33,36 +37,18 @@ pub struct Territory {
     /// Other names it is looked up by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    /// The geometry, edges geodesic.
-    pub area: Area,
+    /// The geometry, edges geodesic, in its prepared form (written as the area).
+    area: Arc<PreparedArea>,
     /// The map scale of the data, e.g. `"1:50m"` (used for uncertainty).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
     /// Where it comes from.
     #[serde(default)]
     pub source: Source,
+    /// The same boundary drawn at another scale, if known (an uncertainty
+    /// budget compares the two); not written by serde.
     #[serde(skip)]
-    prepared: OnceLock<Box<PreparedArea>>,
-}
-
-impl PartialEq for Territory {
-    fn eq(&self, other: &Territory) -> bool {
-        (
-            &self.name,
-            self.country,
-            &self.aliases,
-            &self.area,
-            &self.scale,
-            &self.source,
-        ) == (
-            &other.name,
-            other.country,
-            &other.aliases,
-            &other.area,
-            &other.scale,
-            &other.source,
-        )
-    }
+    other_scale: Option<Arc<Territory>>,
 }
 
 impl Territory {
@@ -79,11 +65,88 @@ impl Territory {
             name: name.into(),
             country: None,
             aliases: Vec::new(),
-            area,
+            area: Arc::new(PreparedArea::new(area)),
             scale: None,
             source: Source::default(),
-            prepared: OnceLock::new(),
+            other_scale: None,
         }
+    }
+
+    /// The geometry, edges geodesic.
+    ///
+    /// ```
+    /// use strikemap::{Area, Territory};
+    /// let a = Area::from_lon_lat(&[vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]])?;
+    /// assert_eq!(Territory::new("T", a.clone()).area(), &a);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn area(&self) -> &Area {
+        self.area.area()
+    }
+
+    /// Replaces the geometry (and builds its index).
+    ///
+    /// ```
+    /// use strikemap::{Area, LatLon, Territory};
+    /// let west = Area::from_lon_lat(&[vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]])?;
+    /// let east = Area::from_lon_lat(&[vec![vec![[10.0, 0.0], [11.0, 0.0], [11.0, 1.0], [10.0, 0.0]]]])?;
+    /// let mut t = Territory::new("T", west);
+    /// let p = LatLon::new(0.2, 10.8)?;
+    /// assert!(!t.contains(p));
+    /// t.set_area(east);
+    /// assert!(t.contains(p));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn set_area(&mut self, area: Area) {
+        self.area = Arc::new(PreparedArea::new(area));
+    }
+
+    /// The same territory with another geometry (and its index).
+    ///
+    /// ```
+    /// use strikemap::{Area, Territory};
+    /// let a = Area::from_lon_lat(&[vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]])?;
+    /// let b = Area::from_lon_lat(&[vec![vec![[10.0, 0.0], [11.0, 0.0], [11.0, 1.0], [10.0, 0.0]]]])?;
+    /// assert_eq!(Territory::new("T", a).with_area(b.clone()).area(), &b);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_area(mut self, area: Area) -> Territory {
+        self.set_area(area);
+        self
+    }
+
+    /// The same boundary drawn at another scale, if known.
+    ///
+    /// ```
+    /// use strikemap::countries;
+    /// let ua = &countries::get("UA")?.territory;
+    /// assert_eq!(ua.other_scale().and_then(|t| t.scale.as_deref()), Some("1:10m"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn other_scale(&self) -> Option<&Territory> {
+        self.other_scale.as_deref()
+    }
+
+    /// Records the same boundary drawn at another scale (e.g. Natural Earth
+    /// 1:10m beside 1:50m): a distance claim measured against this territory
+    /// counts the difference between the two in its uncertainty budget.
+    /// The other territory's own `other_scale` is dropped (no chains).
+    ///
+    /// ```
+    /// use strikemap::{Area, Territory};
+    /// let coarse = Area::from_lon_lat(&[vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]])?;
+    /// let fine = Area::from_lon_lat(&[vec![vec![[0.0, 0.0], [0.5, -0.01], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]])?;
+    /// let t = Territory::new("T", coarse).with_scale("1:50m")
+    ///     .with_other_scale(Territory::new("T", fine).with_scale("1:10m"));
+    /// assert_eq!(t.other_scale().unwrap().scale.as_deref(), Some("1:10m"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_other_scale(mut self, mut other: Territory) -> Territory {
+        other.other_scale = None;
+        self.other_scale = Some(Arc::new(other));
+        self
     }
 
     /// Sets the country.
@@ -146,7 +209,7 @@ impl Territory {
     /// Whether a point lies inside (geodesic edges, holes excluded).
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// let t = Territory::new("Square", square);
     /// assert!(t.contains(LatLon::new(50.5, 30.5)?) && !t.contains(LatLon::new(52.0, 30.5)?));
@@ -159,7 +222,7 @@ impl Territory {
     /// The shortest distance from a point on WGS84 (0 inside).
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// let t = Territory::new("Square", square);
     /// assert_eq!(t.distance_to(LatLon::new(50.5, 30.5)?), Distance::ZERO);
@@ -172,27 +235,26 @@ impl Territory {
     /// The area in km² on WGS84.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// approx::assert_relative_eq!(Territory::new("Square", square).area_km2(), 7_892.0, epsilon = 5.0);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn area_km2(&self) -> f64 {
-        Geodesic.area_km2(&self.area)
+        Geodesic.area_km2(self.area())
     }
 
-    /// The prepared (indexed) form, built on first use.
+    /// The prepared (indexed) form of its area.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// let t = Territory::new("Square", square);
     /// assert_eq!(t.prepared().edge_count(), 4);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn prepared(&self) -> &PreparedArea {
-        self.prepared
-            .get_or_init(|| Box::new(PreparedArea::new(self.area.clone())))
+        &self.area
     }
 }
 

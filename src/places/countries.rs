@@ -87,7 +87,43 @@ fn load(data: &str, scale: &str, file: &str) -> Result<Vec<Country>> {
         .collect()
 }
 
-/// Every bundled country at 1:50m (parsed once, on first use).
+/// The 1:50m countries as read, without their other scales.
+fn countries_50m() -> &'static [Country] {
+    static ALL: OnceLock<Vec<Country>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        // Invariant: the bundled file parses (checked by tests on every build).
+        #[allow(clippy::expect_used)]
+        load(COUNTRIES_50M, "1:50m", "data/countries-50m.geojson").expect("bundled countries parse")
+    })
+}
+
+/// Ukraine at 1:10m as read, without its other scale.
+fn ukraine_10m_alone() -> &'static Territory {
+    static UA: OnceLock<Territory> = OnceLock::new();
+    UA.get_or_init(|| {
+        // Invariant: the bundled file parses and holds exactly one feature
+        // (checked by tests on every build of the crate).
+        #[allow(clippy::expect_used)]
+        let mut countries = load(UKRAINE_10M, "1:10m", "data/ukraine-10m.geojson")
+            .expect("bundled Ukraine 1:10m parses");
+        #[allow(clippy::expect_used)]
+        countries
+            .pop()
+            .expect("bundled Ukraine 1:10m has one feature")
+            .territory
+    })
+}
+
+/// The countries bundled at a finer scale too, by alpha-2 code: their
+/// 1:50m territory carries the finer one as [`Territory::other_scale`], and
+/// the finer one carries the 1:50m one.
+fn finer_scales() -> [(&'static str, &'static Territory); 1] {
+    [("UA", ukraine_10m_alone())]
+}
+
+/// Every bundled country at 1:50m (parsed once, on first use). A country
+/// also bundled at a finer scale (Ukraine, 1:10m) carries it as
+/// [`Territory::other_scale`].
 ///
 /// ```
 /// let all = strikemap::countries::all();
@@ -96,9 +132,18 @@ fn load(data: &str, scale: &str, file: &str) -> Result<Vec<Country>> {
 pub fn all() -> &'static [Country] {
     static ALL: OnceLock<Vec<Country>> = OnceLock::new();
     ALL.get_or_init(|| {
-        // Invariant: the bundled file parses (checked by tests/countries.rs).
-        #[allow(clippy::expect_used)]
-        load(COUNTRIES_50M, "1:50m", "data/countries-50m.geojson").expect("bundled countries parse")
+        let finer = finer_scales();
+        countries_50m()
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                let code = c.iso_a2.map(|a2| a2.as_str().to_string());
+                if let Some((_, fine)) = finer.iter().find(|(a2, _)| Some(*a2) == code.as_deref()) {
+                    c.territory = c.territory.with_other_scale((*fine).clone());
+                }
+                c
+            })
+            .collect()
     })
 }
 
@@ -140,24 +185,24 @@ pub fn get(query: &str) -> Result<&'static Country> {
 }
 
 /// Ukraine at 1:10m (Natural Earth 4.1.0 via world-atlas, Crimea included),
-/// for answers finer than the 1:50m default.
+/// for answers finer than the 1:50m default; its
+/// [`other_scale`](Territory::other_scale) is the 1:50m Ukraine.
 ///
 /// ```
 /// let ua = strikemap::countries::ukraine_10m();
 /// assert_eq!(ua.scale.as_deref(), Some("1:10m"));
+/// assert_eq!(ua.other_scale().and_then(|t| t.scale.as_deref()), Some("1:50m"));
 /// ```
 pub fn ukraine_10m() -> &'static Territory {
     static UA: OnceLock<Territory> = OnceLock::new();
     UA.get_or_init(|| {
-        // Invariant: the bundled file parses and holds exactly one feature
-        // (checked by tests/countries.rs on every build of the crate).
-        #[allow(clippy::expect_used)]
-        let mut countries = load(UKRAINE_10M, "1:10m", "data/ukraine-10m.geojson")
-            .expect("bundled Ukraine 1:10m parses");
-        #[allow(clippy::expect_used)]
-        countries
-            .pop()
-            .expect("bundled Ukraine 1:10m has one feature")
-            .territory
+        let fine = ukraine_10m_alone().clone();
+        match countries_50m()
+            .iter()
+            .find(|c| c.iso_a2.is_some_and(|a2| a2.as_str() == "UA"))
+        {
+            Some(coarse) => fine.with_other_scale(coarse.territory.clone()),
+            None => fine,
+        }
     })
 }

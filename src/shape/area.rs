@@ -14,7 +14,7 @@ use crate::position::LatLon;
 /// still means what was drawn). GeoJSON export writes RFC 7946 winding.
 ///
 /// ```
-/// use strikemap::{LatLon, Polygon};
+/// use strikemap::{LatLon, shape::Polygon};
 /// let ring = vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 50.0]];
 /// let poly = Polygon::from_lon_lat(&[ring])?;
 /// assert_eq!(poly.exterior().len(), 4);
@@ -79,7 +79,7 @@ impl Polygon {
     /// a ring is not closed or has fewer than 4 positions.
     ///
     /// ```
-    /// use strikemap::{LatLon, Polygon};
+    /// use strikemap::{LatLon, shape::Polygon};
     /// let open = vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 1.0)?, LatLon::new(1.0, 1.0)?, LatLon::new(1.0, 0.0)?];
     /// let err = Polygon::new(vec![open]).unwrap_err();
     /// assert!(err.to_string().starts_with("invalid geometry at ring 0: the ring is not closed"));
@@ -101,7 +101,7 @@ impl Polygon {
     /// As [`Polygon::new`], with coordinate errors wrapped as `ring R, vertex V`.
     ///
     /// ```
-    /// let err = strikemap::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]]]).unwrap_err();
+    /// let err = strikemap::shape::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]]]).unwrap_err();
     /// assert!(err.to_string().contains("ring 0: a ring needs at least 4 positions"));
     /// ```
     pub fn from_lon_lat(rings: &[Vec<[f64; 2]>]) -> Result<Polygon> {
@@ -116,7 +116,7 @@ impl Polygon {
     /// The exterior ring.
     ///
     /// ```
-    /// let p = strikemap::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
+    /// let p = strikemap::shape::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
     /// assert_eq!(p.exterior().len(), 4);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -127,7 +127,7 @@ impl Polygon {
     /// The holes.
     ///
     /// ```
-    /// let p = strikemap::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
+    /// let p = strikemap::shape::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
     /// assert!(p.holes().is_empty());
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -138,7 +138,7 @@ impl Polygon {
     /// All rings, exterior first.
     ///
     /// ```
-    /// let p = strikemap::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
+    /// let p = strikemap::shape::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]])?;
     /// assert_eq!(p.rings().len(), 1);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -150,7 +150,7 @@ impl Polygon {
 /// A region: one or more polygons (a country with islands is one `Area`).
 ///
 /// ```
-/// use strikemap::{Area, Polygon};
+/// use strikemap::{Area, shape::Polygon};
 /// let square = Polygon::from_lon_lat(&[vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]])?;
 /// let area = Area::new(vec![square])?;
 /// assert_eq!(area.polygons().len(), 1);
@@ -221,7 +221,7 @@ impl Area {
     /// The polygons.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// assert_eq!(square.polygons()[0].exterior().len(), 5);
     /// # Ok::<(), strikemap::Error>(())
@@ -246,7 +246,7 @@ impl Area {
     /// How many boundary edges all rings have together.
     ///
     /// ```
-    /// # use strikemap::*;
+    /// # use strikemap::{*, claim::*, io::geojson::*, measure::*, model::*};
     /// # let square = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0], [30.0, 50.0]]]])?;
     /// assert_eq!(square.segment_count(), 4);
     /// # Ok::<(), strikemap::Error>(())

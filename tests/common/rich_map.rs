@@ -4,9 +4,10 @@
 use geojson::feature::Id;
 use serde_json::json;
 use strikemap::{
-    AirBase, Area, Catalog, City, ClaimedCount, CountKind, CountryCode, Distance, Endpoint,
-    ExportOptions, FrontLine, LatLon, Line, MapExport, MapFeature, RangeRing, Site, Source, Strike,
-    StrikeArc, Style, Territory, Weapon, countries,
+    AirBase, Area, Catalog, City, CountryCode, Distance, FrontLine, LatLon, Line, MapExport, Site,
+    Source, Strike, Territory, countries,
+    io::geojson::{ExportOptions, MapFeature, Style},
+    model::{ClaimedCount, CountKind, Endpoint, RangeRing, StrikeArc, Weapon},
 };
 
 fn p(lat: f64, lon: f64) -> LatLon {
@@ -27,7 +28,7 @@ pub fn catalog() -> Catalog {
     olenya.site = olenya.site.with_region("Murmansk Oblast").with_source(
         Source::new("Wikipedia")
             .with_url("https://en.wikipedia.org/wiki/Olenya_(air_base)")
-            .with_date(jiff::civil::date(2025, 6, 2)),
+            .with_date(strikemap::Date::constant(2025, 6, 2)),
     );
     c.add_place(olenya).unwrap();
     let mut kyiv = City::new("Kyiv", p(50.4501, 30.5234), code("UA")).with_population(2_952_301);
@@ -39,11 +40,15 @@ pub fn catalog() -> Catalog {
     .unwrap();
     let line = Line::from_vertices(vec![p(46.75, 33.0), p(47.57, 35.5), p(48.1, 37.7)]).unwrap();
     c.add_front_line(
-        FrontLine::new("Southern front", jiff::civil::date(2025, 6, 2), line)
-            .approximate()
-            .with_waypoints(["Kherson", "Vasylivka", "Pokrovsk"])
-            .with_source(Source::new("ISW"))
-            .with_source(Source::new("DeepState").with_url("https://deepstatemap.live/")),
+        FrontLine::new(
+            "Southern front",
+            strikemap::Date::constant(2025, 6, 2),
+            line,
+        )
+        .approximate()
+        .with_waypoints(["Kherson", "Vasylivka", "Pokrovsk"])
+        .with_source(Source::new("ISW"))
+        .with_source(Source::new("DeepState").with_url("https://deepstatemap.live/")),
     )
     .unwrap();
     let across = Line::new(vec![
@@ -53,7 +58,7 @@ pub fn catalog() -> Catalog {
     .unwrap();
     c.add_front_line(FrontLine::new(
         "Across the date line",
-        jiff::civil::date(2025, 1, 1),
+        strikemap::Date::constant(2025, 1, 1),
         across,
     ))
     .unwrap();
@@ -92,7 +97,7 @@ pub fn catalog() -> Catalog {
         .unwrap();
     c.add_territory(countries::ukraine_10m().clone()).unwrap();
     let spiderweb = Strike::new(
-        jiff::civil::date(2025, 6, 1),
+        strikemap::Date::constant(2025, 6, 1),
         Endpoint::new("Olenya", p(68.1517, 33.4639)),
         Weapon::Drone,
     )
@@ -108,7 +113,7 @@ pub fn catalog() -> Catalog {
     .with_source(Source::new("AP News"));
     c.add_strike(spiderweb);
     c.add_strike(Strike::new(
-        jiff::civil::date(2025, 6, 7),
+        strikemap::Date::constant(2025, 6, 7),
         Endpoint::new("Kharkiv", p(49.9935, 36.2304)),
         Weapon::GlideBomb,
     ));

@@ -99,11 +99,11 @@ pub enum ReadingArg {
 
 impl ReadingArg {
     /// The library's reading.
-    pub fn reading(self) -> strikemap::Reading {
+    pub fn reading(self) -> strikemap::claim::Reading {
         match self {
-            ReadingArg::Every => strikemap::Reading::Every,
-            ReadingArg::Farthest => strikemap::Reading::Farthest,
-            ReadingArg::Any => strikemap::Reading::Any,
+            ReadingArg::Every => strikemap::claim::Reading::Every,
+            ReadingArg::Farthest => strikemap::claim::Reading::Farthest,
+            ReadingArg::Any => strikemap::claim::Reading::Any,
         }
     }
 }

@@ -2,8 +2,9 @@
 //! distance claim (or, with a front line and no places, a length claim).
 
 use strikemap::{
-    CheckOptions, ClaimReference, DistanceClaim, DistanceVerdict, Error, LengthClaim, Unit,
-    parse_endpoint,
+    DistanceClaim, Error, Unit,
+    claim::{CheckOptions, DistanceVerdict, LengthClaim},
+    io::target_spec::{ClaimReference, parse_endpoint},
 };
 
 use crate::args::CheckArgs;
@@ -26,7 +27,7 @@ pub fn run(args: &CheckArgs) -> CliResult {
         if let Some(reading) = args.reading {
             claim = claim.with_reading(reading.reading());
         }
-        claim.check_with(&places, reference.as_target_ref(), &options)?
+        claim.check_with(&places, &reference, &options)?
     };
     let mut out = Output::open(None)?;
     if args.json {

@@ -1,7 +1,10 @@
 //! `strikemap distance FROM TO`: the shortest distance between two targets.
 
 use serde::Serialize;
-use strikemap::{Separation, TargetSpec, Unit};
+use strikemap::{
+    Unit,
+    io::target_spec::{Separation, TargetSpec},
+};
 
 use crate::args::DistanceArgs;
 use crate::errors::{CliResult, in_argument};

@@ -18,8 +18,11 @@ use geojson::{Feature, Geometry, GeometryValue, JsonObject};
 use serde_json::Value;
 use serde_json::ser::{CompactFormatter, Formatter as _};
 use strikemap::{
-    ColumnNames, CsvPoints, CsvRow, Error, ExportOptions, FeatureCollectionWriter, LatLon, Method,
-    Nearest, PointFeature, PointFeatures, PointFileKind, TargetSpec, nearest_many,
+    Error, LatLon, Method,
+    io::geojson::{ExportOptions, FeatureCollectionWriter},
+    io::points::{ColumnNames, CsvPoints, CsvRow, PointFeature, PointFeatures, PointFileKind},
+    io::target_spec::TargetSpec,
+    measure::{Nearest, nearest_many},
 };
 
 use crate::args::DistancesArgs;

@@ -5,8 +5,10 @@ use std::fs::File;
 use std::io::BufReader;
 
 use strikemap::{
-    Distance, Endpoint, Error, ExportOptions, ImportOptions, Imported, MapExport, MapFeature,
-    RangeRing, StrikeArc, Unit, parse_endpoint,
+    Distance, Error, MapExport, Unit,
+    io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature},
+    io::target_spec::parse_endpoint,
+    model::{Endpoint, RangeRing, StrikeArc},
 };
 
 use crate::args::{ArcArgs, ExportArgs, GeoJsonArgs, RingArgs};

@@ -261,9 +261,9 @@ pub(crate) fn add_geometry(extent: &mut Extent, geometry: &Geometry) {
 /// ```
 /// let across: geojson::Geometry =
 ///     r#"{"type":"MultiLineString","coordinates":[[[179,10],[180,10.5]],[[-180,10.5],[-179,11]]]}"#.parse()?;
-/// assert_eq!(strikemap::geometry_bbox(&across), Some([179.0, 10.0, -179.0, 11.0]));
+/// assert_eq!(strikemap::io::geojson::geometry_bbox(&across), Some([179.0, 10.0, -179.0, 11.0]));
 /// let plain: geojson::Geometry = r#"{"type":"LineString","coordinates":[[30,50],[31,51]]}"#.parse()?;
-/// assert_eq!(strikemap::geometry_bbox(&plain), Some([30.0, 50.0, 31.0, 51.0]));
+/// assert_eq!(strikemap::io::geojson::geometry_bbox(&plain), Some([30.0, 50.0, 31.0, 51.0]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn geometry_bbox(geometry: &Geometry) -> Option<[f64; 4]> {

@@ -10,7 +10,7 @@ use super::geometry::{Shape, area_shape, lines_shape, point_shape, ring_shape};
 use super::{ExportOptions, MapItem};
 use crate::distance::Distance;
 use crate::error::Result;
-use crate::measure::{Geodesic, PointMeasure as _};
+use crate::measure::{Geodesic, Metric as _};
 use crate::model::{RangeRing, StrikeArc};
 use crate::position::LatLon;
 
@@ -46,7 +46,7 @@ pub(crate) fn draw(item: &MapItem, options: &ExportOptions) -> Result<Drawn> {
         MapItem::Place(place) => Drawn::shape(point_shape(place.position(), options)?),
         MapItem::FrontLine(front) => {
             let parts = front
-                .line
+                .line()
                 .parts()
                 .iter()
                 .map(|p| {
@@ -62,7 +62,7 @@ pub(crate) fn draw(item: &MapItem, options: &ExportOptions) -> Result<Drawn> {
             }
         }
         MapItem::Territory(t) => {
-            let shape = area_shape(&t.area, options)?;
+            let shape = area_shape(t.area(), options)?;
             Drawn {
                 area_km2: shape.area_km2(),
                 ..Drawn::shape(shape)

@@ -237,7 +237,7 @@ impl MapFeature {
     /// draw (every ring on the antimeridian or a pole).
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, ExportOptions, LatLon, MapFeature};
+    /// use strikemap::{City, CountryCode, LatLon, io::geojson::{ExportOptions, MapFeature}};
     /// let kyiv = City::new("Kyiv", LatLon::new(50.4501, 30.5234)?, CountryCode::new("UA")?);
     /// let f = MapFeature::new(kyiv).to_feature(&ExportOptions::default())?;
     /// let json = serde_json::to_value(&f)?;
@@ -258,10 +258,10 @@ impl MapFeature {
 /// A FeatureCollection built in memory: features with unique ids, a `bbox`
 /// over all of them if asked for, and a summary of what was written.
 /// For sets too large to hold, see
-/// [`FeatureCollectionWriter`](crate::FeatureCollectionWriter).
+/// [`FeatureCollectionWriter`](crate::io::geojson::FeatureCollectionWriter).
 ///
 /// ```
-/// use strikemap::{Distance, ExportOptions, LatLon, MapExport, RangeRing};
+/// use strikemap::{Distance, LatLon, MapExport, io::geojson::ExportOptions, model::RangeRing};
 /// let ukrainka = LatLon::new(51.17, 128.45)?;
 /// let mut map = MapExport::new(ExportOptions::default().with_bbox(true));
 /// map.add(RangeRing::new("Ukrainka 4,300 mi", ukrainka, Distance::from_miles(4_300.0))?)?;
@@ -285,7 +285,7 @@ impl MapExport {
     /// An empty collection written with `options`.
     ///
     /// ```
-    /// assert!(strikemap::MapExport::new(strikemap::ExportOptions::default()).is_empty());
+    /// assert!(strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).is_empty());
     /// ```
     pub fn new(options: ExportOptions) -> MapExport {
         MapExport {
@@ -305,7 +305,7 @@ impl MapExport {
     /// As [`MapFeature::to_feature`].
     ///
     /// ```
-    /// use strikemap::{AirBase, CountryCode, ExportOptions, LatLon, MapExport};
+    /// use strikemap::{AirBase, CountryCode, LatLon, MapExport, io::geojson::ExportOptions};
     /// let ru = CountryCode::new("RU")?;
     /// let mut map = MapExport::new(ExportOptions::default());
     /// map.add(AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, ru))?;
@@ -330,7 +330,7 @@ impl MapExport {
     /// The first error of [`MapExport::add`].
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, ExportOptions, LatLon, MapExport, MapFeature};
+    /// use strikemap::{City, CountryCode, LatLon, MapExport, io::geojson::{ExportOptions, MapFeature}};
     /// let ua = CountryCode::new("UA")?;
     /// let cities = [("Kyiv", 50.45, 30.52), ("Kharkiv", 49.99, 36.23)]
     ///     .map(|(n, lat, lon)| LatLon::new(lat, lon).map(|p| MapFeature::new(City::new(n, p, ua))));
@@ -354,7 +354,7 @@ impl MapExport {
     /// As [`MapExport::add`].
     ///
     /// ```
-    /// use strikemap::{Catalog, City, CountryCode, ExportOptions, LatLon, MapExport};
+    /// use strikemap::{Catalog, City, CountryCode, LatLon, MapExport, io::geojson::ExportOptions};
     /// let mut c = Catalog::new();
     /// c.add_place(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
     /// let mut map = MapExport::new(ExportOptions::default());
@@ -373,7 +373,7 @@ impl MapExport {
     /// `bbox`, ...) and for `crs`, which RFC 7946 removed.
     ///
     /// ```
-    /// let mut map = strikemap::MapExport::new(strikemap::ExportOptions::default());
+    /// let mut map = strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default());
     /// map.set_member("name", "June 2025")?;
     /// assert!(map.set_member("crs", serde_json::json!({})).is_err());
     /// # Ok::<(), strikemap::Error>(())
@@ -393,7 +393,7 @@ impl MapExport {
     /// How many features were added.
     ///
     /// ```
-    /// assert_eq!(strikemap::MapExport::new(strikemap::ExportOptions::default()).len(), 0);
+    /// assert_eq!(strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).len(), 0);
     /// ```
     pub fn len(&self) -> usize {
         self.features.len()
@@ -402,7 +402,7 @@ impl MapExport {
     /// Whether no feature was added.
     ///
     /// ```
-    /// assert!(strikemap::MapExport::new(strikemap::ExportOptions::default()).is_empty());
+    /// assert!(strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.features.is_empty()
@@ -411,7 +411,7 @@ impl MapExport {
     /// The features as written.
     ///
     /// ```
-    /// assert!(strikemap::MapExport::new(strikemap::ExportOptions::default()).features().is_empty());
+    /// assert!(strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).features().is_empty());
     /// ```
     pub fn features(&self) -> &[Feature] {
         &self.features
@@ -420,7 +420,7 @@ impl MapExport {
     /// The number of features and their geometry types.
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, ExportOptions, LatLon, MapExport};
+    /// use strikemap::{City, CountryCode, LatLon, MapExport, io::geojson::ExportOptions};
     /// let mut map = MapExport::new(ExportOptions::default());
     /// map.add(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
     /// assert_eq!(map.summary().geometry_types(), ["Point"]);
@@ -433,7 +433,7 @@ impl MapExport {
     /// The FeatureCollection (with a `bbox` if the options ask for one).
     ///
     /// ```
-    /// let fc = strikemap::MapExport::new(strikemap::ExportOptions::default()).to_feature_collection();
+    /// let fc = strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).to_feature_collection();
     /// assert!(fc.features.is_empty() && fc.bbox.is_none());
     /// ```
     pub fn to_feature_collection(&self) -> FeatureCollection {
@@ -457,7 +457,7 @@ impl MapExport {
     ///
     /// ```
     /// let mut out = Vec::new();
-    /// strikemap::MapExport::new(strikemap::ExportOptions::default()).write_to(&mut out)?;
+    /// strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).write_to(&mut out)?;
     /// let v: serde_json::Value = serde_json::from_slice(&out)?;
     /// assert_eq!(v["type"], "FeatureCollection");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -479,7 +479,7 @@ impl MapExport {
     ///
     /// ```
     /// let path = std::env::temp_dir().join("strikemap-doc-empty.geojson");
-    /// strikemap::MapExport::new(strikemap::ExportOptions::default()).write_file(&path)?;
+    /// strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).write_file(&path)?;
     /// assert!(std::fs::read_to_string(&path)?.contains("FeatureCollection"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -524,7 +524,7 @@ mod tests {
         );
         assert_eq!(id(Site::new("→", p, ua).into()), "site");
         let strike = Strike::new(
-            jiff::civil::date(2025, 6, 2),
+            crate::Date::constant(2025, 6, 2),
             Endpoint::new("Kharkiv", p),
             Weapon::Drone,
         );

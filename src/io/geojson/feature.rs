@@ -13,7 +13,7 @@ use crate::model::{
 /// or strike arc.
 ///
 /// ```
-/// use strikemap::{City, CountryCode, FeatureKind, LatLon, MapItem};
+/// use strikemap::{City, CountryCode, LatLon, io::geojson::{FeatureKind, MapItem}};
 /// let kyiv = MapItem::from(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?));
 /// assert_eq!((kyiv.kind(), kyiv.name()), (FeatureKind::City, "Kyiv".to_string()));
 /// # Ok::<(), strikemap::Error>(())
@@ -38,7 +38,7 @@ impl MapItem {
     /// The kind written as the `kind` property.
     ///
     /// ```
-    /// use strikemap::{Distance, FeatureKind, LatLon, MapItem, RangeRing};
+    /// use strikemap::{Distance, LatLon, io::geojson::{FeatureKind, MapItem}, model::RangeRing};
     /// let r = RangeRing::new("r", LatLon::new(0.0, 0.0)?, Distance::from_km(10.0))?;
     /// assert_eq!(MapItem::from(r).kind(), FeatureKind::RangeRing);
     /// # Ok::<(), strikemap::Error>(())
@@ -60,8 +60,8 @@ impl MapItem {
     /// strike's target; an arc's `"launch → target"`.
     ///
     /// ```
-    /// use strikemap::{Endpoint, LatLon, MapItem, Strike, Weapon};
-    /// let s = Strike::new(jiff::civil::date(2025, 6, 1), Endpoint::new("Olenya", LatLon::new(68.15, 33.46)?), Weapon::Drone);
+    /// use strikemap::{LatLon, Strike, io::geojson::MapItem, model::{Endpoint, Weapon}};
+    /// let s = Strike::new(strikemap::Date::constant(2025, 6, 1), Endpoint::new("Olenya", LatLon::new(68.15, 33.46)?), Weapon::Drone);
     /// assert_eq!(MapItem::from(s).name(), "Olenya");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -106,11 +106,11 @@ map_item_from! {
 ///
 /// Exporting writes the item's properties, then its style, then the extra
 /// properties, which win over anything of the same name.
-/// [`Imported`](crate::Imported) gives back exactly this from an exported
+/// [`Imported`](crate::io::geojson::Imported) gives back exactly this from an exported
 /// file, so that export → import → export is lossless.
 ///
 /// ```
-/// use strikemap::{AirBase, CountryCode, ExportOptions, LatLon, MapFeature, Style};
+/// use strikemap::{AirBase, CountryCode, LatLon, io::geojson::{ExportOptions, MapFeature, Style}};
 /// let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
 /// let f = MapFeature::new(olenya)
 ///     .with_property("verdict", "consistent")
@@ -146,7 +146,7 @@ impl MapFeature {
     /// A feature with no id, style or extra properties.
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, LatLon, MapFeature};
+    /// use strikemap::{City, CountryCode, LatLon, io::geojson::MapFeature};
     /// let f = MapFeature::new(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?));
     /// assert!(f.id.is_none() && f.properties.is_empty());
     /// # Ok::<(), strikemap::Error>(())
@@ -164,7 +164,7 @@ impl MapFeature {
     /// Sets the id.
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, LatLon, MapFeature};
+    /// use strikemap::{City, CountryCode, LatLon, io::geojson::MapFeature};
     /// let f = MapFeature::new(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?)).with_id("kyiv");
     /// assert_eq!(f.id, Some(geojson::feature::Id::String("kyiv".into())));
     /// # Ok::<(), strikemap::Error>(())
@@ -178,7 +178,7 @@ impl MapFeature {
     /// Merges `style` into this feature's style.
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, LatLon, MapFeature, Style};
+    /// use strikemap::{City, CountryCode, LatLon, io::geojson::{MapFeature, Style}};
     /// let f = MapFeature::new(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))
     ///     .with_style(Style::new().with_marker_symbol("star"));
     /// assert!(!f.style.is_empty());
@@ -194,7 +194,7 @@ impl MapFeature {
     /// strikemap's own properties and over any of the same name.
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, LatLon, MapFeature};
+    /// use strikemap::{City, CountryCode, LatLon, io::geojson::MapFeature};
     /// let f = MapFeature::new(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))
     ///     .with_property("distance_to_front_km", 412.3);
     /// assert_eq!(f.properties["distance_to_front_km"], serde_json::json!(412.3));
@@ -213,7 +213,7 @@ impl MapFeature {
     /// The kind of the item.
     ///
     /// ```
-    /// use strikemap::{City, CountryCode, FeatureKind, LatLon, MapFeature};
+    /// use strikemap::{City, CountryCode, LatLon, io::geojson::{FeatureKind, MapFeature}};
     /// let f = MapFeature::new(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?));
     /// assert_eq!(f.kind(), FeatureKind::City);
     /// # Ok::<(), strikemap::Error>(())

@@ -10,7 +10,7 @@ use super::winding::area_on_left;
 use super::{ExportOptions, ImportOptions};
 use crate::distance::Distance;
 use crate::error::{Error, Result};
-use crate::measure::{AreaMeasure as _, Geodesic, PointMeasure as _};
+use crate::measure::{AreaMeasure as _, Geodesic, Metric as _};
 use crate::position::{LatLon, wrap180};
 use crate::shape::{Area, Line, Polygon};
 
@@ -174,9 +174,9 @@ pub(crate) fn ring_shape(ring: &[LatLon], options: &ExportOptions) -> Result<Sha
 /// Only in the geodesic computations, for inputs no valid [`Line`] holds.
 ///
 /// ```
-/// use strikemap::{ExportOptions, LatLon, Line};
+/// use strikemap::{LatLon, Line, io::geojson::ExportOptions};
 /// let l = Line::from_vertices(vec![LatLon::new(10.0, 179.0)?, LatLon::new(11.0, -179.0)?])?;
-/// let g = strikemap::line_to_geometry(&l, &ExportOptions::default())?;
+/// let g = strikemap::io::geojson::line_to_geometry(&l, &ExportOptions::default())?;
 /// assert_eq!(g.value.type_name(), "MultiLineString");
 /// # Ok::<(), strikemap::Error>(())
 /// ```
@@ -199,10 +199,10 @@ pub fn line_to_geometry(line: &Line, options: &ExportOptions) -> Result<Geometry
 /// on the antimeridian or a pole).
 ///
 /// ```
-/// use strikemap::{Area, ExportOptions};
+/// use strikemap::{Area, io::geojson::ExportOptions};
 /// let cw = Area::from_lon_lat(&[vec![vec![[30.0, 50.0], [30.0, 51.0], [31.0, 51.0], [31.0, 50.0], [30.0, 50.0]]]])?;
-/// let g = strikemap::area_to_geometry(&cw, &ExportOptions::default())?;
-/// strikemap::check_winding(&g)?; // written counter-clockwise
+/// let g = strikemap::io::geojson::area_to_geometry(&cw, &ExportOptions::default())?;
+/// strikemap::io::geojson::check_winding(&g)?; // written counter-clockwise
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 pub fn area_to_geometry(area: &Area, options: &ExportOptions) -> Result<Geometry> {

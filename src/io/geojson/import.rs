@@ -45,7 +45,7 @@ use crate::shape::{Area, Line, Polygon};
 /// A feature left out by a lenient import, and why.
 ///
 /// ```
-/// use strikemap::{ImportOptions, Imported};
+/// use strikemap::{io::geojson::{ImportOptions, Imported}};
 /// let text = r#"{"type":"FeatureCollection","features":[
 ///     {"type":"Feature","geometry":{"type":"Point","coordinates":[30.5,95]},"properties":{}}]}"#;
 /// let map = Imported::parse(text, &ImportOptions::default().with_lenient(true))?;
@@ -70,7 +70,7 @@ pub struct Skipped {
 /// properties, styles and foreign members all survive.
 ///
 /// ```
-/// use strikemap::{City, CountryCode, ExportOptions, ImportOptions, Imported, LatLon, MapExport, MapFeature};
+/// use strikemap::{City, CountryCode, LatLon, MapExport, io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature}};
 /// let mut map = MapExport::new(ExportOptions::default());
 /// map.add(MapFeature::new(City::new("Kyiv", LatLon::new(50.4501, 30.5234)?, CountryCode::new("UA")?))
 ///     .with_property("verdict", "within range"))?;
@@ -133,7 +133,7 @@ impl Imported {
     /// as `feature N: member: …`.
     ///
     /// ```
-    /// use strikemap::{ImportOptions, Imported};
+    /// use strikemap::{io::geojson::{ImportOptions, Imported}};
     /// let err = Imported::parse(r#"{"type":"FeatureCollection"}"#, &ImportOptions::default()).unwrap_err();
     /// assert_eq!(err.to_string(), "features: expected an array of features, found nothing");
     /// assert!(Imported::parse("{", &ImportOptions::default()).is_err());
@@ -149,7 +149,7 @@ impl Imported {
     /// As [`Imported::parse`], except for invalid JSON.
     ///
     /// ```
-    /// use strikemap::{ImportOptions, Imported};
+    /// use strikemap::{io::geojson::{ImportOptions, Imported}};
     /// let v = serde_json::json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.5, 50.4]},
     ///     "properties": {"name": "Somewhere", "country": "UA"}});
     /// let map = Imported::from_value(&v, &ImportOptions::default())?;
@@ -230,7 +230,7 @@ impl Imported {
     /// As [`Imported::from_value`].
     ///
     /// ```
-    /// use strikemap::{ImportOptions, Imported};
+    /// use strikemap::{io::geojson::{ImportOptions, Imported}};
     /// let fc: geojson::FeatureCollection = r#"{"type":"FeatureCollection","features":[]}"#.parse()?;
     /// assert!(Imported::from_feature_collection(&fc, &ImportOptions::default())?.features.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -250,7 +250,7 @@ impl Imported {
     /// As [`Imported::parse`]; [`Error::Io`] if reading fails.
     ///
     /// ```
-    /// use strikemap::{ImportOptions, Imported};
+    /// use strikemap::{io::geojson::{ImportOptions, Imported}};
     /// let text = br#"{"type":"FeatureCollection","features":[]}"#;
     /// assert!(Imported::from_reader(&text[..], &ImportOptions::default())?.features.is_empty());
     /// # Ok::<(), strikemap::Error>(())
@@ -275,7 +275,7 @@ impl Imported {
     /// [`Error::DuplicateName`] if two of them share a name or alias.
     ///
     /// ```
-    /// use strikemap::{ImportOptions, Imported};
+    /// use strikemap::{io::geojson::{ImportOptions, Imported}};
     /// let text = r#"{"type":"FeatureCollection","features":[
     ///   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.52,50.45]},"properties":{"name":"Kyiv","country":"UA"}},
     ///   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.6,50.5]},"properties":{"name":"kyiv","country":"UA"}}]}"#;
@@ -304,7 +304,7 @@ impl Imported {
     /// As [`MapExport::add`].
     ///
     /// ```
-    /// use strikemap::{ExportOptions, ImportOptions, Imported};
+    /// use strikemap::{io::geojson::{ExportOptions, ImportOptions, Imported}};
     /// let map = Imported::parse(r#"{"type":"FeatureCollection","name":"x","features":[]}"#, &ImportOptions::default())?;
     /// let fc = map.to_map_export(ExportOptions::default())?.to_feature_collection();
     /// assert_eq!(fc.foreign_members.unwrap()["name"], "x");
@@ -332,10 +332,10 @@ impl MapFeature {
     /// latitude 91 is out of range [-90, 90]`).
     ///
     /// ```
-    /// use strikemap::{FeatureKind, ImportOptions, MapFeature};
+    /// use strikemap::{io::geojson::{FeatureKind, ImportOptions, MapFeature}};
     /// let f: geojson::Feature = r##"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[35,47],[37.5,48]]},
     ///     "properties":{"stroke":"#ff0000"}}"##.parse()?;
-    /// let opts = ImportOptions::default().with_as_of(jiff::civil::date(2025, 6, 2));
+    /// let opts = ImportOptions::default().with_as_of(strikemap::Date::constant(2025, 6, 2));
     /// let front = MapFeature::from_feature(&f, 7, &opts)?;
     /// assert_eq!(front.kind(), FeatureKind::FrontLine);
     /// assert_eq!(front.item.name(), "feature 7");

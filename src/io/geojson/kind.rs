@@ -3,11 +3,11 @@
 use std::fmt;
 
 /// What a map feature shows. Written as the feature's `kind` property
-/// (`"air_base"`, `"city"`, ...), which is how [`Imported`](crate::Imported)
+/// (`"air_base"`, `"city"`, ...), which is how [`Imported`](crate::io::geojson::Imported)
 /// recognises strikemap's own features when a file is read back.
 ///
 /// ```
-/// use strikemap::FeatureKind;
+/// use strikemap::io::geojson::FeatureKind;
 /// assert_eq!(FeatureKind::RangeRing.name(), "range_ring");
 /// assert_eq!(FeatureKind::from_name("strike_arc"), Some(FeatureKind::StrikeArc));
 /// assert_eq!(FeatureKind::from_name("tank"), None);
@@ -26,10 +26,10 @@ pub enum FeatureKind {
     Territory,
     /// A [`Strike`](crate::Strike): a Point at the target.
     Strike,
-    /// A [`StrikeArc`](crate::StrikeArc): the geodesic from launch point to
+    /// A [`StrikeArc`](crate::model::StrikeArc): the geodesic from launch point to
     /// target, a LineString or MultiLineString.
     StrikeArc,
-    /// A [`RangeRing`](crate::RangeRing): the area within a distance of a
+    /// A [`RangeRing`](crate::model::RangeRing): the area within a distance of a
     /// point, a Polygon or MultiPolygon.
     RangeRing,
 }
@@ -38,7 +38,7 @@ impl FeatureKind {
     /// Every kind, in the order their default styles are listed.
     ///
     /// ```
-    /// assert_eq!(strikemap::FeatureKind::ALL.len(), 8);
+    /// assert_eq!(strikemap::io::geojson::FeatureKind::ALL.len(), 8);
     /// ```
     pub const ALL: [FeatureKind; 8] = [
         FeatureKind::AirBase,
@@ -54,7 +54,7 @@ impl FeatureKind {
     /// The snake-case name written as the `kind` property.
     ///
     /// ```
-    /// assert_eq!(strikemap::FeatureKind::AirBase.name(), "air_base");
+    /// assert_eq!(strikemap::io::geojson::FeatureKind::AirBase.name(), "air_base");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -72,7 +72,7 @@ impl FeatureKind {
     /// The kind with this `kind` property value (exact, snake case), if any.
     ///
     /// ```
-    /// use strikemap::FeatureKind;
+    /// use strikemap::io::geojson::FeatureKind;
     /// assert_eq!(FeatureKind::from_name("front_line"), Some(FeatureKind::FrontLine));
     /// assert_eq!(FeatureKind::from_name("Front line"), None);
     /// ```
@@ -83,7 +83,7 @@ impl FeatureKind {
     /// The GeoJSON geometry types a feature of this kind is written as.
     ///
     /// ```
-    /// use strikemap::FeatureKind;
+    /// use strikemap::io::geojson::FeatureKind;
     /// assert_eq!(FeatureKind::City.geometry_types(), ["Point"]);
     /// assert_eq!(FeatureKind::RangeRing.geometry_types(), ["Polygon", "MultiPolygon"]);
     /// ```

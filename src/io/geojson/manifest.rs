@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 /// How many features a file holds and of which geometry types.
 ///
 /// ```
-/// use strikemap::FileSummary;
+/// use strikemap::io::geojson::FileSummary;
 /// let mut s = FileSummary::default();
 /// s.add(&geojson::Feature::from(geojson::Geometry::new_point([30.5, 50.4])));
 /// assert_eq!((s.features(), s.geometry_types()), (1, vec!["Point"]));
@@ -29,7 +29,7 @@ impl FileSummary {
     /// Counts one feature and its geometry type (`"None"` without geometry).
     ///
     /// ```
-    /// let mut s = strikemap::FileSummary::default();
+    /// let mut s = strikemap::io::geojson::FileSummary::default();
     /// s.add(&geojson::Feature::default());
     /// assert_eq!(s.geometry_types(), ["None"]);
     /// ```
@@ -51,7 +51,7 @@ impl FileSummary {
     /// The number of features.
     ///
     /// ```
-    /// assert_eq!(strikemap::FileSummary::default().features(), 0);
+    /// assert_eq!(strikemap::io::geojson::FileSummary::default().features(), 0);
     /// ```
     pub fn features(&self) -> usize {
         self.features
@@ -60,7 +60,7 @@ impl FileSummary {
     /// The GeoJSON geometry types present, sorted.
     ///
     /// ```
-    /// assert!(strikemap::FileSummary::default().geometry_types().is_empty());
+    /// assert!(strikemap::io::geojson::FileSummary::default().geometry_types().is_empty());
     /// ```
     pub fn geometry_types(&self) -> Vec<&'static str> {
         self.types.iter().copied().collect()
@@ -73,7 +73,7 @@ impl FileSummary {
 /// so that a shell script can check them without a JSON parser.
 ///
 /// ```
-/// use strikemap::{FileSummary, Manifest};
+/// use strikemap::{io::geojson::{FileSummary, Manifest}};
 /// let mut s = FileSummary::default();
 /// s.add(&geojson::Feature::from(geojson::Geometry::new_point([30.5, 50.4])));
 /// let mut m = Manifest::new();
@@ -91,14 +91,14 @@ impl Manifest {
     /// The name of the manifest file in its directory.
     ///
     /// ```
-    /// assert_eq!(strikemap::Manifest::FILE_NAME, "manifest.txt");
+    /// assert_eq!(strikemap::io::geojson::Manifest::FILE_NAME, "manifest.txt");
     /// ```
     pub const FILE_NAME: &'static str = "manifest.txt";
 
     /// An empty manifest.
     ///
     /// ```
-    /// assert_eq!(strikemap::Manifest::new().to_text(), "");
+    /// assert_eq!(strikemap::io::geojson::Manifest::new().to_text(), "");
     /// ```
     pub fn new() -> Manifest {
         Manifest::default()
@@ -110,8 +110,8 @@ impl Manifest {
     /// [`Error::Format`] if the name is empty or holds white space.
     ///
     /// ```
-    /// let mut m = strikemap::Manifest::new();
-    /// assert!(m.add("", &strikemap::FileSummary::default()).is_err());
+    /// let mut m = strikemap::io::geojson::Manifest::new();
+    /// assert!(m.add("", &strikemap::io::geojson::FileSummary::default()).is_err());
     /// ```
     pub fn add(&mut self, file: impl Into<String>, summary: &FileSummary) -> Result<()> {
         let file = file.into();
@@ -130,8 +130,8 @@ impl Manifest {
     /// no types).
     ///
     /// ```
-    /// let mut m = strikemap::Manifest::new();
-    /// m.add("empty.geojsons", &strikemap::FileSummary::default())?;
+    /// let mut m = strikemap::io::geojson::Manifest::new();
+    /// m.add("empty.geojsons", &strikemap::io::geojson::FileSummary::default())?;
     /// assert_eq!(m.to_text(), "empty.geojsons 0 -\n");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -157,7 +157,7 @@ impl Manifest {
     ///
     /// ```
     /// let dir = std::env::temp_dir();
-    /// let path = strikemap::Manifest::new().write_to_dir(&dir)?;
+    /// let path = strikemap::io::geojson::Manifest::new().write_to_dir(&dir)?;
     /// assert!(path.ends_with("manifest.txt"));
     /// # Ok::<(), strikemap::Error>(())
     /// ```

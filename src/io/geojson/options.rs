@@ -16,7 +16,7 @@ use crate::position::LatLon;
 /// point is known.
 ///
 /// ```
-/// use strikemap::{Distance, ExportOptions, FeatureKind, Style};
+/// use strikemap::{Distance, io::geojson::{ExportOptions, FeatureKind, Style}};
 /// let o = ExportOptions::default()
 ///     .with_precision(5)?
 ///     .with_spacing(Distance::from_km(25.0))?
@@ -58,7 +58,7 @@ impl ExportOptions {
     /// [`Error::InvalidNumber`] above 15 decimals (beyond double precision).
     ///
     /// ```
-    /// assert!(strikemap::ExportOptions::default().with_precision(16).is_err());
+    /// assert!(strikemap::io::geojson::ExportOptions::default().with_precision(16).is_err());
     /// ```
     pub fn with_precision(mut self, decimals: u32) -> Result<ExportOptions> {
         if decimals > 15 {
@@ -83,7 +83,7 @@ impl ExportOptions {
     /// [`Error::InvalidNumber`] unless the spacing is finite and at least 100 m.
     ///
     /// ```
-    /// use strikemap::{Distance, ExportOptions};
+    /// use strikemap::{Distance, io::geojson::ExportOptions};
     /// assert!(ExportOptions::default().with_spacing(Distance::from_metres(10.0)).is_err());
     /// ```
     pub fn with_spacing(mut self, spacing: Distance) -> Result<ExportOptions> {
@@ -102,7 +102,7 @@ impl ExportOptions {
     /// Writes a `bbox` on every feature and on the collection (RFC 7946 §5).
     ///
     /// ```
-    /// assert!(strikemap::ExportOptions::default().with_bbox(true).bbox());
+    /// assert!(strikemap::io::geojson::ExportOptions::default().with_bbox(true).bbox());
     /// ```
     #[must_use]
     pub fn with_bbox(mut self, bbox: bool) -> ExportOptions {
@@ -113,7 +113,7 @@ impl ExportOptions {
     /// Merges `style` into the style of every feature of `kind`.
     ///
     /// ```
-    /// use strikemap::{ExportOptions, FeatureKind, Style};
+    /// use strikemap::{io::geojson::{ExportOptions, FeatureKind, Style}};
     /// let o = ExportOptions::default().with_style(FeatureKind::City, Style::new().with_marker_symbol("star"));
     /// assert_eq!(o.styles().get(FeatureKind::City).get("marker-symbol"), Some(&serde_json::json!("star")));
     /// ```
@@ -126,7 +126,7 @@ impl ExportOptions {
     /// Replaces every kind's style (e.g. [`Styles::none`] for plain output).
     ///
     /// ```
-    /// use strikemap::{ExportOptions, FeatureKind, Styles};
+    /// use strikemap::{io::geojson::{ExportOptions, FeatureKind, Styles}};
     /// let o = ExportOptions::default().with_styles(Styles::none());
     /// assert!(o.styles().get(FeatureKind::City).is_empty());
     /// ```
@@ -137,10 +137,10 @@ impl ExportOptions {
     }
 
     /// Whether exporting a [`Catalog`](crate::Catalog) adds a
-    /// [`StrikeArc`](crate::StrikeArc) for each strike with a launch point.
+    /// [`StrikeArc`](crate::model::StrikeArc) for each strike with a launch point.
     ///
     /// ```
-    /// assert!(!strikemap::ExportOptions::default().with_strike_arcs(false).strike_arcs());
+    /// assert!(!strikemap::io::geojson::ExportOptions::default().with_strike_arcs(false).strike_arcs());
     /// ```
     #[must_use]
     pub fn with_strike_arcs(mut self, arcs: bool) -> ExportOptions {
@@ -151,7 +151,7 @@ impl ExportOptions {
     /// Decimals written in coordinates.
     ///
     /// ```
-    /// assert_eq!(strikemap::ExportOptions::default().precision(), 6);
+    /// assert_eq!(strikemap::io::geojson::ExportOptions::default().precision(), 6);
     /// ```
     pub const fn precision(&self) -> u32 {
         self.precision
@@ -160,7 +160,7 @@ impl ExportOptions {
     /// The longest geodesic edge written undivided.
     ///
     /// ```
-    /// assert_eq!(strikemap::ExportOptions::default().spacing().as_km(), 50.0);
+    /// assert_eq!(strikemap::io::geojson::ExportOptions::default().spacing().as_km(), 50.0);
     /// ```
     pub const fn spacing(&self) -> Distance {
         self.spacing
@@ -169,7 +169,7 @@ impl ExportOptions {
     /// Whether `bbox` members are written.
     ///
     /// ```
-    /// assert!(!strikemap::ExportOptions::default().bbox());
+    /// assert!(!strikemap::io::geojson::ExportOptions::default().bbox());
     /// ```
     pub const fn bbox(&self) -> bool {
         self.bbox
@@ -178,7 +178,7 @@ impl ExportOptions {
     /// The style of every kind.
     ///
     /// ```
-    /// use strikemap::{ExportOptions, FeatureKind};
+    /// use strikemap::{io::geojson::{ExportOptions, FeatureKind}};
     /// assert!(!ExportOptions::default().styles().get(FeatureKind::Strike).is_empty());
     /// ```
     pub const fn styles(&self) -> &Styles {
@@ -188,7 +188,7 @@ impl ExportOptions {
     /// Whether catalogs are exported with strike arcs.
     ///
     /// ```
-    /// assert!(strikemap::ExportOptions::default().strike_arcs());
+    /// assert!(strikemap::io::geojson::ExportOptions::default().strike_arcs());
     /// ```
     pub const fn strike_arcs(&self) -> bool {
         self.strike_arcs
@@ -209,16 +209,16 @@ impl ExportOptions {
 ///
 /// By default a file with one bad feature fails with that feature named;
 /// [`ImportOptions::with_lenient`] skips bad features instead and lists
-/// each in [`Imported::skipped`](crate::Imported::skipped). Third-party
+/// each in [`Imported::skipped`](crate::io::geojson::Imported::skipped). Third-party
 /// files may lack what the models need: a front line's date
 /// ([`ImportOptions::with_as_of`]) or a site's country (looked up in the
 /// bundled boundaries, or [`ImportOptions::with_default_country`]).
 ///
 /// ```
-/// use strikemap::{CountryCode, ImportOptions};
+/// use strikemap::{CountryCode, io::geojson::ImportOptions};
 /// let o = ImportOptions::default()
 ///     .with_lenient(true)
-///     .with_as_of(jiff::civil::date(2025, 6, 2))
+///     .with_as_of(strikemap::Date::constant(2025, 6, 2))
 ///     .with_default_country(CountryCode::new("UA")?);
 /// assert!(o.lenient());
 /// # Ok::<(), strikemap::Error>(())
@@ -248,7 +248,7 @@ impl ImportOptions {
     /// Skips features that cannot be read (reporting each) instead of failing.
     ///
     /// ```
-    /// assert!(strikemap::ImportOptions::default().with_lenient(true).lenient());
+    /// assert!(strikemap::io::geojson::ImportOptions::default().with_lenient(true).lenient());
     /// ```
     #[must_use]
     pub fn with_lenient(mut self, lenient: bool) -> ImportOptions {
@@ -260,7 +260,7 @@ impl ImportOptions {
     /// or QGIS often has no date property).
     ///
     /// ```
-    /// let o = strikemap::ImportOptions::default().with_as_of(jiff::civil::date(2025, 6, 2));
+    /// let o = strikemap::io::geojson::ImportOptions::default().with_as_of(strikemap::Date::constant(2025, 6, 2));
     /// assert_eq!(o.as_of().unwrap().to_string(), "2025-06-02");
     /// ```
     #[must_use]
@@ -272,7 +272,7 @@ impl ImportOptions {
     /// The country of points that name none and lie in no bundled country.
     ///
     /// ```
-    /// let o = strikemap::ImportOptions::default().with_default_country(strikemap::CountryCode::new("ua")?);
+    /// let o = strikemap::io::geojson::ImportOptions::default().with_default_country(strikemap::CountryCode::new("ua")?);
     /// assert_eq!(o.default_country().unwrap().as_str(), "UA");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -286,7 +286,7 @@ impl ImportOptions {
     /// (Natural Earth 1:50m) they lie in (default: yes).
     ///
     /// ```
-    /// assert!(!strikemap::ImportOptions::default().with_country_lookup(false).country_lookup());
+    /// assert!(!strikemap::io::geojson::ImportOptions::default().with_country_lookup(false).country_lookup());
     /// ```
     #[must_use]
     pub fn with_country_lookup(mut self, lookup: bool) -> ImportOptions {
@@ -299,7 +299,7 @@ impl ImportOptions {
     /// since strikemap's models have no altitude.
     ///
     /// ```
-    /// assert!(strikemap::ImportOptions::default().with_drop_altitude(true).drop_altitude());
+    /// assert!(strikemap::io::geojson::ImportOptions::default().with_drop_altitude(true).drop_altitude());
     /// ```
     #[must_use]
     pub fn with_drop_altitude(mut self, drop: bool) -> ImportOptions {
@@ -310,7 +310,7 @@ impl ImportOptions {
     /// Whether bad features are skipped.
     ///
     /// ```
-    /// assert!(!strikemap::ImportOptions::default().lenient());
+    /// assert!(!strikemap::io::geojson::ImportOptions::default().lenient());
     /// ```
     pub const fn lenient(&self) -> bool {
         self.lenient
@@ -319,7 +319,7 @@ impl ImportOptions {
     /// The date of undated lines, if set.
     ///
     /// ```
-    /// assert!(strikemap::ImportOptions::default().as_of().is_none());
+    /// assert!(strikemap::io::geojson::ImportOptions::default().as_of().is_none());
     /// ```
     pub const fn as_of(&self) -> Option<Date> {
         self.as_of
@@ -328,7 +328,7 @@ impl ImportOptions {
     /// The country of points without one, if set.
     ///
     /// ```
-    /// assert!(strikemap::ImportOptions::default().default_country().is_none());
+    /// assert!(strikemap::io::geojson::ImportOptions::default().default_country().is_none());
     /// ```
     pub const fn default_country(&self) -> Option<CountryCode> {
         self.default_country
@@ -337,7 +337,7 @@ impl ImportOptions {
     /// Whether countries are looked up in the bundled boundaries.
     ///
     /// ```
-    /// assert!(strikemap::ImportOptions::default().country_lookup());
+    /// assert!(strikemap::io::geojson::ImportOptions::default().country_lookup());
     /// ```
     pub const fn country_lookup(&self) -> bool {
         self.country_lookup
@@ -346,7 +346,7 @@ impl ImportOptions {
     /// Whether altitudes are dropped.
     ///
     /// ```
-    /// assert!(!strikemap::ImportOptions::default().drop_altitude());
+    /// assert!(!strikemap::io::geojson::ImportOptions::default().drop_altitude());
     /// ```
     pub const fn drop_altitude(&self) -> bool {
         self.drop_altitude

@@ -283,8 +283,11 @@ mod tests {
 
     #[test]
     fn timestamp_is_utc_midnight() {
-        assert_eq!(unix_ms(jiff::civil::date(1970, 1, 2)), 86_400_000);
-        assert_eq!(unix_ms(jiff::civil::date(2025, 6, 1)), 1_748_736_000_000);
+        assert_eq!(unix_ms(crate::Date::constant(1970, 1, 2)), 86_400_000);
+        assert_eq!(
+            unix_ms(crate::Date::constant(2025, 6, 1)),
+            1_748_736_000_000
+        );
     }
 
     #[test]
@@ -298,7 +301,7 @@ mod tests {
             (-44, 3, 15),
             (9999, 12, 30),
         ] {
-            let date = jiff::civil::date(y, m, d);
+            let date = crate::Date::constant(y, m, d);
             let want = date
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .unwrap()

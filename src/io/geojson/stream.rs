@@ -30,7 +30,7 @@ use crate::model::Catalog;
 /// Sequence (RFC 8142 §2).
 ///
 /// ```
-/// assert_eq!(strikemap::RECORD_SEPARATOR, 0x1E);
+/// assert_eq!(strikemap::io::geojson::RECORD_SEPARATOR, 0x1E);
 /// ```
 pub const RECORD_SEPARATOR: u8 = 0x1E;
 
@@ -67,7 +67,7 @@ fn json_error(e: &serde_json::Error) -> Error {
 /// it can, the way the `geojson` crate's `FeatureWriter` does.
 ///
 /// ```
-/// use strikemap::{City, CountryCode, ExportOptions, FeatureCollectionWriter, LatLon};
+/// use strikemap::{City, CountryCode, LatLon, io::geojson::{ExportOptions, FeatureCollectionWriter}};
 /// let mut out = Vec::new();
 /// let mut w = FeatureCollectionWriter::new(&mut out, ExportOptions::default());
 /// w.write(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
@@ -108,7 +108,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// `BufWriter`).
     ///
     /// ```
-    /// let w = strikemap::FeatureCollectionWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// let w = strikemap::io::geojson::FeatureCollectionWriter::new(Vec::new(), strikemap::io::geojson::ExportOptions::default());
     /// assert_eq!(w.summary().features(), 0);
     /// ```
     pub fn new(writer: W, options: ExportOptions) -> FeatureCollectionWriter<W> {
@@ -129,7 +129,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// As [`MapFeature::to_feature`]; [`Error::Io`] if writing fails.
     ///
     /// ```
-    /// use strikemap::{ExportOptions, FeatureCollectionWriter, LatLon, Site, CountryCode};
+    /// use strikemap::{LatLon, Site, CountryCode, io::geojson::{ExportOptions, FeatureCollectionWriter}};
     /// let mut w = FeatureCollectionWriter::new(Vec::new(), ExportOptions::default());
     /// w.write(Site::new("Depot", LatLon::new(49.0, 36.0)?, CountryCode::new("UA")?))?;
     /// assert_eq!(w.finish()?.features(), 1);
@@ -150,7 +150,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// [`Error::Io`] if writing fails.
     ///
     /// ```
-    /// let mut w = strikemap::FeatureCollectionWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// let mut w = strikemap::io::geojson::FeatureCollectionWriter::new(Vec::new(), strikemap::io::geojson::ExportOptions::default());
     /// w.write_geojson(&geojson::Feature::from(geojson::Geometry::new_point([30.5, 50.4])))?;
     /// assert_eq!(w.summary().geometry_types(), ["Point"]);
     /// # Ok::<(), strikemap::Error>(())
@@ -167,7 +167,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// As [`FeatureCollectionWriter::write`].
     ///
     /// ```
-    /// let mut w = strikemap::FeatureCollectionWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// let mut w = strikemap::io::geojson::FeatureCollectionWriter::new(Vec::new(), strikemap::io::geojson::ExportOptions::default());
     /// w.write_catalog(&strikemap::Catalog::new())?;
     /// assert_eq!(w.finish()?.features(), 0);
     /// # Ok::<(), strikemap::Error>(())
@@ -182,7 +182,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// What was written so far.
     ///
     /// ```
-    /// let w = strikemap::FeatureCollectionWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// let w = strikemap::io::geojson::FeatureCollectionWriter::new(Vec::new(), strikemap::io::geojson::ExportOptions::default());
     /// assert!(w.summary().geometry_types().is_empty());
     /// ```
     pub fn summary(&self) -> &FileSummary {
@@ -196,7 +196,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     ///
     /// ```
     /// let mut out = Vec::new();
-    /// strikemap::FeatureCollectionWriter::new(&mut out, strikemap::ExportOptions::default()).finish()?;
+    /// strikemap::io::geojson::FeatureCollectionWriter::new(&mut out, strikemap::io::geojson::ExportOptions::default()).finish()?;
     /// let v: serde_json::Value = serde_json::from_slice(&out)?;
     /// assert_eq!(v, serde_json::json!({"type": "FeatureCollection", "features": []}));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -288,7 +288,7 @@ fn write_record<W: Write>(writer: &mut W, feature: &impl serde::Serialize) -> Re
 /// one record, the record separator 0x1E, the feature's JSON, a line feed.
 ///
 /// ```
-/// use strikemap::{City, CountryCode, ExportOptions, LatLon, SequenceWriter};
+/// use strikemap::{City, CountryCode, LatLon, io::geojson::{ExportOptions, SequenceWriter}};
 /// let mut out = Vec::new();
 /// let mut w = SequenceWriter::new(&mut out, ExportOptions::default());
 /// w.write(City::new("Kyiv", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?))?;
@@ -307,7 +307,7 @@ impl<W: Write> SequenceWriter<W> {
     /// A writer of records into `writer` (wrap files in a `BufWriter`).
     ///
     /// ```
-    /// let w = strikemap::SequenceWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// let w = strikemap::io::geojson::SequenceWriter::new(Vec::new(), strikemap::io::geojson::ExportOptions::default());
     /// assert_eq!(w.summary().features(), 0);
     /// ```
     pub fn new(writer: W, options: ExportOptions) -> SequenceWriter<W> {
@@ -325,7 +325,7 @@ impl<W: Write> SequenceWriter<W> {
     /// As [`MapFeature::to_feature`]; [`Error::Io`] if writing fails.
     ///
     /// ```
-    /// use strikemap::{CountryCode, ExportOptions, LatLon, SequenceWriter, Site};
+    /// use strikemap::{CountryCode, LatLon, Site, io::geojson::{ExportOptions, SequenceWriter}};
     /// let mut w = SequenceWriter::new(Vec::new(), ExportOptions::default());
     /// w.write(Site::new("Depot", LatLon::new(49.0, 36.0)?, CountryCode::new("UA")?))?;
     /// assert_eq!(w.summary().features(), 1);
@@ -346,7 +346,7 @@ impl<W: Write> SequenceWriter<W> {
     ///
     /// ```
     /// let mut out = Vec::new();
-    /// let mut w = strikemap::SequenceWriter::new(&mut out, strikemap::ExportOptions::default());
+    /// let mut w = strikemap::io::geojson::SequenceWriter::new(&mut out, strikemap::io::geojson::ExportOptions::default());
     /// w.write_geojson(&geojson::Feature::from(geojson::Geometry::new_point([30.5, 50.4])))?;
     /// w.finish()?;
     /// assert_eq!(out[0], 0x1E);
@@ -364,7 +364,7 @@ impl<W: Write> SequenceWriter<W> {
     /// As [`SequenceWriter::write`].
     ///
     /// ```
-    /// let mut w = strikemap::SequenceWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// let mut w = strikemap::io::geojson::SequenceWriter::new(Vec::new(), strikemap::io::geojson::ExportOptions::default());
     /// w.write_catalog(&strikemap::Catalog::new())?;
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -378,7 +378,7 @@ impl<W: Write> SequenceWriter<W> {
     /// What was written so far.
     ///
     /// ```
-    /// let w = strikemap::SequenceWriter::new(Vec::new(), strikemap::ExportOptions::default());
+    /// let w = strikemap::io::geojson::SequenceWriter::new(Vec::new(), strikemap::io::geojson::ExportOptions::default());
     /// assert!(w.summary().geometry_types().is_empty());
     /// ```
     pub fn summary(&self) -> &FileSummary {
@@ -391,7 +391,7 @@ impl<W: Write> SequenceWriter<W> {
     /// [`Error::Io`] if flushing fails.
     ///
     /// ```
-    /// assert_eq!(strikemap::SequenceWriter::new(Vec::new(), strikemap::ExportOptions::default()).finish()?.features(), 0);
+    /// assert_eq!(strikemap::io::geojson::SequenceWriter::new(Vec::new(), strikemap::io::geojson::ExportOptions::default()).finish()?.features(), 0);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn finish(mut self) -> Result<FileSummary> {
@@ -411,7 +411,7 @@ enum State {
 
 /// Reads a FeatureCollection feature by feature, in constant memory per
 /// feature: an iterator of [`MapFeature`]s (read as
-/// [`Imported`](crate::Imported) reads them).
+/// [`Imported`](crate::io::geojson::Imported) reads them).
 ///
 /// A feature that cannot be read gives an error naming it (`feature 3:
 /// …`) and reading goes on with the next one; with
@@ -422,7 +422,7 @@ enum State {
 /// [`FeatureCollectionReader::members`].
 ///
 /// ```
-/// use strikemap::{FeatureCollectionReader, ImportOptions};
+/// use strikemap::{io::geojson::{FeatureCollectionReader, ImportOptions}};
 /// let text = br#"{"bbox":[30,50,31,51],"type":"FeatureCollection","features":[
 ///   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.52,50.45]},"properties":{"kind":"city","name":"Kyiv","country":"UA"}},
 ///   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.6,95]},"properties":{"kind":"city","name":"Bad","country":"UA"}}
@@ -449,7 +449,7 @@ impl<R: Read> FeatureCollectionReader<R> {
     /// A reader of the FeatureCollection in `reader`.
     ///
     /// ```
-    /// let mut r = strikemap::FeatureCollectionReader::new(&b"{\"type\":\"FeatureCollection\",\"features\":[]}"[..], Default::default());
+    /// let mut r = strikemap::io::geojson::FeatureCollectionReader::new(&b"{\"type\":\"FeatureCollection\",\"features\":[]}"[..], Default::default());
     /// assert!(r.next().is_none());
     /// ```
     pub fn new(reader: R, options: ImportOptions) -> FeatureCollectionReader<R> {
@@ -467,7 +467,7 @@ impl<R: Read> FeatureCollectionReader<R> {
     /// Top-level members read so far, other than `type`, `features` and `bbox`.
     ///
     /// ```
-    /// let r = strikemap::FeatureCollectionReader::new(&b""[..], Default::default());
+    /// let r = strikemap::io::geojson::FeatureCollectionReader::new(&b""[..], Default::default());
     /// assert!(r.members().is_empty());
     /// ```
     pub fn members(&self) -> &JsonObject {
@@ -477,7 +477,7 @@ impl<R: Read> FeatureCollectionReader<R> {
     /// The features skipped so far (lenient mode), each with its error.
     ///
     /// ```
-    /// let r = strikemap::FeatureCollectionReader::new(&b""[..], Default::default());
+    /// let r = strikemap::io::geojson::FeatureCollectionReader::new(&b""[..], Default::default());
     /// assert!(r.skipped().is_empty());
     /// ```
     pub fn skipped(&self) -> &[Skipped] {
@@ -710,7 +710,7 @@ impl<R: Read> Iterator for FeatureCollectionReader<R> {
 /// [`SequenceReader::skipped`].
 ///
 /// ```
-/// use strikemap::{ImportOptions, SequenceReader};
+/// use strikemap::{io::geojson::{ImportOptions, SequenceReader}};
 /// let text = b"\x1e{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[30.52,50.45]},\"properties\":{\"kind\":\"city\",\"name\":\"Kyiv\",\"country\":\"UA\"}}\n\x1e{\"type\":\n";
 /// let mut r = SequenceReader::new(&text[..], ImportOptions::default());
 /// assert_eq!(r.next().unwrap()?.item.name(), "Kyiv");
@@ -731,7 +731,7 @@ impl<R: Read> SequenceReader<R> {
     /// A reader of the sequence in `reader`.
     ///
     /// ```
-    /// let mut r = strikemap::SequenceReader::new(&b""[..], Default::default());
+    /// let mut r = strikemap::io::geojson::SequenceReader::new(&b""[..], Default::default());
     /// assert!(r.next().is_none());
     /// ```
     pub fn new(reader: R, options: ImportOptions) -> SequenceReader<R> {
@@ -748,7 +748,7 @@ impl<R: Read> SequenceReader<R> {
     /// The records skipped so far (lenient mode), each with its error.
     ///
     /// ```
-    /// let r = strikemap::SequenceReader::new(&b""[..], Default::default());
+    /// let r = strikemap::io::geojson::SequenceReader::new(&b""[..], Default::default());
     /// assert!(r.skipped().is_empty());
     /// ```
     pub fn skipped(&self) -> &[Skipped] {

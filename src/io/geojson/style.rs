@@ -28,7 +28,7 @@ pub(crate) const STYLE_KEYS: [&str; 10] = [
 /// The size of a point marker (`marker-size`).
 ///
 /// ```
-/// assert_eq!(strikemap::MarkerSize::Large.name(), "large");
+/// assert_eq!(strikemap::io::geojson::MarkerSize::Large.name(), "large");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkerSize {
@@ -44,7 +44,7 @@ impl MarkerSize {
     /// The value written as `marker-size`.
     ///
     /// ```
-    /// assert_eq!(strikemap::MarkerSize::Small.name(), "small");
+    /// assert_eq!(strikemap::io::geojson::MarkerSize::Small.name(), "small");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -62,12 +62,12 @@ impl MarkerSize {
 ///
 /// Styles layer: the default for the feature's kind
 /// ([`Style::default_for`]), then the per-kind override of
-/// [`ExportOptions::with_style`](crate::ExportOptions::with_style), then the
-/// feature's own [`MapFeature::style`](crate::MapFeature::style); a later
+/// [`ExportOptions::with_style`](crate::io::geojson::ExportOptions::with_style), then the
+/// feature's own [`MapFeature::style`](crate::io::geojson::MapFeature::style); a later
 /// layer's set properties win ([`Style::merged`]).
 ///
 /// ```
-/// use strikemap::{FeatureKind, Style};
+/// use strikemap::{io::geojson::{FeatureKind, Style}};
 /// let red = Style::new().with_stroke("#d62728")?.with_stroke_width(4.0)?;
 /// let merged = Style::default_for(FeatureKind::FrontLine).merged(&red);
 /// assert_eq!(merged.get("stroke"), Some(&serde_json::json!("#d62728")));
@@ -109,7 +109,7 @@ impl Style {
     /// A style that sets nothing.
     ///
     /// ```
-    /// assert!(strikemap::Style::new().is_empty());
+    /// assert!(strikemap::io::geojson::Style::new().is_empty());
     /// ```
     pub fn new() -> Style {
         Style::default()
@@ -119,7 +119,7 @@ impl Style {
     /// stroke for lines, a stroke and translucent fill for areas.
     ///
     /// ```
-    /// use strikemap::{FeatureKind, Style};
+    /// use strikemap::{io::geojson::{FeatureKind, Style}};
     /// let base = Style::default_for(FeatureKind::AirBase);
     /// assert_eq!(base.get("marker-symbol"), Some(&serde_json::json!("airfield")));
     /// ```
@@ -178,8 +178,8 @@ impl Style {
     /// [`Error::Format`] unless the colour is `"#rrggbb"` or `"#rgb"` (hex digits).
     ///
     /// ```
-    /// assert!(strikemap::Style::new().with_marker_color("#00ff00").is_ok());
-    /// assert!(strikemap::Style::new().with_marker_color("green").is_err());
+    /// assert!(strikemap::io::geojson::Style::new().with_marker_color("#00ff00").is_ok());
+    /// assert!(strikemap::io::geojson::Style::new().with_marker_color("green").is_err());
     /// ```
     pub fn with_marker_color(self, colour: &str) -> Result<Style> {
         check_colour("marker-color", colour)?;
@@ -190,7 +190,7 @@ impl Style {
     /// single letter or digit.
     ///
     /// ```
-    /// let s = strikemap::Style::new().with_marker_symbol("rocket");
+    /// let s = strikemap::io::geojson::Style::new().with_marker_symbol("rocket");
     /// assert_eq!(s.get("marker-symbol"), Some(&serde_json::json!("rocket")));
     /// ```
     #[must_use]
@@ -201,7 +201,7 @@ impl Style {
     /// Sets `marker-size`.
     ///
     /// ```
-    /// use strikemap::{MarkerSize, Style};
+    /// use strikemap::{io::geojson::{MarkerSize, Style}};
     /// let s = Style::new().with_marker_size(MarkerSize::Large);
     /// assert_eq!(s.get("marker-size"), Some(&serde_json::json!("large")));
     /// ```
@@ -216,7 +216,7 @@ impl Style {
     /// [`Error::Format`] unless the colour is `"#rrggbb"` or `"#rgb"`.
     ///
     /// ```
-    /// assert!(strikemap::Style::new().with_stroke("#abc").is_ok());
+    /// assert!(strikemap::io::geojson::Style::new().with_stroke("#abc").is_ok());
     /// ```
     pub fn with_stroke(self, colour: &str) -> Result<Style> {
         check_colour("stroke", colour)?;
@@ -229,8 +229,8 @@ impl Style {
     /// [`Error::InvalidNumber`] unless the width is finite and in [0, 100].
     ///
     /// ```
-    /// assert!(strikemap::Style::new().with_stroke_width(2.5).is_ok());
-    /// assert!(strikemap::Style::new().with_stroke_width(f64::NAN).is_err());
+    /// assert!(strikemap::io::geojson::Style::new().with_stroke_width(2.5).is_ok());
+    /// assert!(strikemap::io::geojson::Style::new().with_stroke_width(f64::NAN).is_err());
     /// ```
     pub fn with_stroke_width(self, pixels: f64) -> Result<Style> {
         check_number(
@@ -248,7 +248,7 @@ impl Style {
     /// [`Error::InvalidNumber`] unless the opacity is in [0, 1].
     ///
     /// ```
-    /// assert!(strikemap::Style::new().with_stroke_opacity(0.5).is_ok());
+    /// assert!(strikemap::io::geojson::Style::new().with_stroke_opacity(0.5).is_ok());
     /// ```
     pub fn with_stroke_opacity(self, opacity: f64) -> Result<Style> {
         check_number("stroke-opacity", opacity, 1.0, "an opacity from 0 to 1")?;
@@ -261,7 +261,7 @@ impl Style {
     /// [`Error::Format`] unless the colour is `"#rrggbb"` or `"#rgb"`.
     ///
     /// ```
-    /// assert!(strikemap::Style::new().with_fill("#ff000").is_err());
+    /// assert!(strikemap::io::geojson::Style::new().with_fill("#ff000").is_err());
     /// ```
     pub fn with_fill(self, colour: &str) -> Result<Style> {
         check_colour("fill", colour)?;
@@ -274,7 +274,7 @@ impl Style {
     /// [`Error::InvalidNumber`] unless the opacity is in [0, 1].
     ///
     /// ```
-    /// assert!(strikemap::Style::new().with_fill_opacity(0.2).is_ok());
+    /// assert!(strikemap::io::geojson::Style::new().with_fill_opacity(0.2).is_ok());
     /// ```
     pub fn with_fill_opacity(self, opacity: f64) -> Result<Style> {
         check_number("fill-opacity", opacity, 1.0, "an opacity from 0 to 1")?;
@@ -284,7 +284,7 @@ impl Style {
     /// Sets `title` (shown in pop-ups; strikemap writes the feature's name by default).
     ///
     /// ```
-    /// let s = strikemap::Style::new().with_title("Olenya air base");
+    /// let s = strikemap::io::geojson::Style::new().with_title("Olenya air base");
     /// assert_eq!(s.get("title"), Some(&serde_json::json!("Olenya air base")));
     /// ```
     #[must_use]
@@ -295,7 +295,7 @@ impl Style {
     /// Sets `description` (shown in pop-ups).
     ///
     /// ```
-    /// let s = strikemap::Style::new().with_description("Claimed 41 aircraft hit");
+    /// let s = strikemap::io::geojson::Style::new().with_description("Claimed 41 aircraft hit");
     /// assert!(s.get("description").is_some());
     /// ```
     #[must_use]
@@ -306,7 +306,7 @@ impl Style {
     /// The value of one simplestyle property, if set.
     ///
     /// ```
-    /// assert_eq!(strikemap::Style::new().get("stroke"), None);
+    /// assert_eq!(strikemap::io::geojson::Style::new().get("stroke"), None);
     /// ```
     pub fn get(&self, key: &str) -> Option<&JsonValue> {
         self.properties.get(key)
@@ -315,7 +315,7 @@ impl Style {
     /// Every property set, by simplestyle name.
     ///
     /// ```
-    /// assert_eq!(strikemap::Style::new().with_title("x").properties().len(), 1);
+    /// assert_eq!(strikemap::io::geojson::Style::new().with_title("x").properties().len(), 1);
     /// ```
     pub fn properties(&self) -> &JsonObject {
         &self.properties
@@ -324,7 +324,7 @@ impl Style {
     /// Whether nothing is set.
     ///
     /// ```
-    /// assert!(!strikemap::Style::new().with_title("x").is_empty());
+    /// assert!(!strikemap::io::geojson::Style::new().with_title("x").is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.properties.is_empty()
@@ -333,7 +333,7 @@ impl Style {
     /// This style with every property `over` sets replacing its own.
     ///
     /// ```
-    /// use strikemap::Style;
+    /// use strikemap::io::geojson::Style;
     /// let a = Style::new().with_stroke("#000000")?.with_title("a");
     /// let b = Style::new().with_stroke("#ffffff")?;
     /// let m = a.merged(&b);
@@ -395,7 +395,7 @@ impl Style {
 /// [`Style::default_for`], each overridable.
 ///
 /// ```
-/// use strikemap::{FeatureKind, Style, Styles};
+/// use strikemap::{io::geojson::{FeatureKind, Style, Styles}};
 /// let styles = Styles::default().with(FeatureKind::Strike, Style::new().with_marker_color("#000000")?);
 /// let strike = styles.get(FeatureKind::Strike);
 /// assert_eq!(strike.get("marker-color"), Some(&serde_json::json!("#000000")));
@@ -419,7 +419,7 @@ impl Styles {
     /// The style of a kind.
     ///
     /// ```
-    /// use strikemap::{FeatureKind, Styles};
+    /// use strikemap::{io::geojson::{FeatureKind, Styles}};
     /// assert!(Styles::default().get(FeatureKind::Territory).get("fill").is_some());
     /// ```
     pub fn get(&self, kind: FeatureKind) -> &Style {
@@ -430,7 +430,7 @@ impl Styles {
     /// (see [`Style::merged`]).
     ///
     /// ```
-    /// use strikemap::{FeatureKind, Style, Styles};
+    /// use strikemap::{io::geojson::{FeatureKind, Style, Styles}};
     /// let s = Styles::default().with(FeatureKind::City, Style::new().with_marker_symbol("star"));
     /// assert_eq!(s.get(FeatureKind::City).get("marker-symbol"), Some(&serde_json::json!("star")));
     /// ```
@@ -444,7 +444,7 @@ impl Styles {
     /// Styles that set nothing for any kind (plain, unstyled output).
     ///
     /// ```
-    /// use strikemap::{FeatureKind, Styles};
+    /// use strikemap::{io::geojson::{FeatureKind, Styles}};
     /// assert!(Styles::none().get(FeatureKind::City).is_empty());
     /// ```
     pub fn none() -> Styles {

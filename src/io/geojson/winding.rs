@@ -117,9 +117,9 @@ fn check_rings(rings: &[Vec<Position>], prefix: &str) -> Result<()> {
 ///
 /// ```
 /// let ccw: geojson::Geometry = r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.parse()?;
-/// strikemap::check_winding(&ccw)?;
+/// strikemap::io::geojson::check_winding(&ccw)?;
 /// let cw: geojson::Geometry = r#"{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,0]]]}"#.parse()?;
-/// assert!(strikemap::check_winding(&cw).is_err());
+/// assert!(strikemap::io::geojson::check_winding(&cw).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn check_winding(geometry: &Geometry) -> Result<()> {

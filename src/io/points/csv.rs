@@ -17,7 +17,7 @@ const LONGITUDE_NAMES: [&str; 4] = ["longitude", "lon", "lng", "long"];
 /// names (see [`LatLonColumns::find`]).
 ///
 /// ```
-/// let names = strikemap::ColumnNames { latitude: Some("Y".into()), ..Default::default() };
+/// let names = strikemap::io::points::ColumnNames { latitude: Some("Y".into()), ..Default::default() };
 /// assert!(names.longitude.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub struct ColumnNames {
 /// Where latitude and longitude are in a CSV header (0-based indices).
 ///
 /// ```
-/// use strikemap::{ColumnNames, LatLonColumns};
+/// use strikemap::{io::points::{ColumnNames, LatLonColumns}};
 /// let acled = ["event_id_cnty", "event_date", "Latitude", "LONGITUDE", "fatalities"];
 /// let c = LatLonColumns::find(&acled, &ColumnNames::default())?;
 /// assert_eq!((c.latitude, c.longitude), (2, 3));
@@ -58,7 +58,7 @@ impl LatLonColumns {
     /// latitude (or the longitude).
     ///
     /// ```
-    /// use strikemap::{ColumnNames, LatLonColumns};
+    /// use strikemap::{io::points::{ColumnNames, LatLonColumns}};
     /// let names = ColumnNames { latitude: Some("Y".into()), longitude: Some("X".into()) };
     /// let c = LatLonColumns::find(&["id", "X", "Y"], &names)?;
     /// assert_eq!((c.latitude, c.longitude), (2, 1));
@@ -155,7 +155,7 @@ impl CsvRow {
     /// Every field, in column order, as in the file.
     ///
     /// ```
-    /// use strikemap::{ColumnNames, CsvPoints};
+    /// use strikemap::{io::points::{ColumnNames, CsvPoints}};
     /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
     /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
     /// points.for_each(|row| {
@@ -171,7 +171,7 @@ impl CsvRow {
     /// One field, by column index.
     ///
     /// ```
-    /// use strikemap::{ColumnNames, CsvPoints};
+    /// use strikemap::{io::points::{ColumnNames, CsvPoints}};
     /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
     /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
     /// points.for_each(|row| {
@@ -189,7 +189,7 @@ impl CsvRow {
 /// the header; a UTF-8 byte order mark is ignored), read one row at a time.
 ///
 /// ```
-/// use strikemap::{ColumnNames, CsvPoints};
+/// use strikemap::{io::points::{ColumnNames, CsvPoints}};
 /// let csv = "event_id_cnty,latitude,longitude\nUKR1,50.4501,30.5234\nUKR2,fifty,30.0\n";
 /// let points = CsvPoints::from_reader(csv.as_bytes(), "events.csv", &ColumnNames::default())?;
 /// assert_eq!(points.headers()[0], "event_id_cnty");
@@ -223,9 +223,9 @@ impl CsvPoints<File> {
     /// ```
     /// let path = std::env::temp_dir().join("strikemap-doc-open.csv");
     /// std::fs::write(&path, "lat,lon\n50.45,30.52\n").unwrap();
-    /// let points = strikemap::CsvPoints::open(&path, &strikemap::ColumnNames::default())?;
+    /// let points = strikemap::io::points::CsvPoints::open(&path, &strikemap::io::points::ColumnNames::default())?;
     /// assert_eq!(points.headers(), ["lat", "lon"]);
-    /// assert!(strikemap::CsvPoints::open("/no/such.csv", &strikemap::ColumnNames::default()).is_err());
+    /// assert!(strikemap::io::points::CsvPoints::open("/no/such.csv", &strikemap::io::points::ColumnNames::default()).is_err());
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn open(path: impl AsRef<Path>, names: &ColumnNames) -> Result<CsvPoints<File>> {
@@ -245,7 +245,7 @@ impl<R: Read> CsvPoints<R> {
     /// [`LatLonColumns::find`], prefixed with `source`.
     ///
     /// ```
-    /// use strikemap::{ColumnNames, CsvPoints};
+    /// use strikemap::{io::points::{ColumnNames, CsvPoints}};
     /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
     /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
     /// assert_eq!((points.columns().latitude, points.columns().longitude), (1, 2));
@@ -279,7 +279,7 @@ impl<R: Read> CsvPoints<R> {
     /// The header's column names, as in the file.
     ///
     /// ```
-    /// use strikemap::{ColumnNames, CsvPoints};
+    /// use strikemap::{io::points::{ColumnNames, CsvPoints}};
     /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
     /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
     /// assert_eq!(points.headers(), ["name", "lat", "lon"]);
@@ -292,7 +292,7 @@ impl<R: Read> CsvPoints<R> {
     /// Where latitude and longitude are.
     ///
     /// ```
-    /// use strikemap::{ColumnNames, CsvPoints};
+    /// use strikemap::{io::points::{ColumnNames, CsvPoints}};
     /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
     /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
     /// assert_eq!(points.columns().latitude, 1);
@@ -314,7 +314,7 @@ impl<R: Read> CsvPoints<R> {
     /// read.
     ///
     /// ```
-    /// use strikemap::{ColumnNames, CsvPoints};
+    /// use strikemap::{io::points::{ColumnNames, CsvPoints}};
     /// let text = "name,lat,lon\nKyiv,50.4501,30.5234\n";
     /// let points = CsvPoints::from_reader(text.as_bytes(), "events.csv", &ColumnNames::default())?;
     /// let mut n = 0;

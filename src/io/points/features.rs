@@ -33,7 +33,7 @@ pub struct PointFeature {
 /// The Point features of a GeoJSON FeatureCollection, read one at a time.
 ///
 /// ```
-/// use strikemap::PointFeatures;
+/// use strikemap::io::points::PointFeatures;
 /// let fc = r#"{"type": "FeatureCollection", "bbox": [30, 50, 40, 60], "features": [
 ///   {"type": "Feature", "properties": {"name": "Kyiv"}, "geometry": {"type": "Point", "coordinates": [30.5234, 50.4501]}},
 ///   {"type": "Feature", "properties": {"name": "Front"}, "geometry": {"type": "LineString", "coordinates": [[35, 47], [37, 48]]}}
@@ -66,8 +66,8 @@ impl PointFeatures<BufReader<File>> {
     /// ```
     /// let path = std::env::temp_dir().join("strikemap-doc-open.geojson");
     /// std::fs::write(&path, r#"{"type": "FeatureCollection", "features": []}"#).unwrap();
-    /// strikemap::PointFeatures::open(&path)?.for_each(|_| Ok(()))?;
-    /// assert!(strikemap::PointFeatures::open("/no/such.geojson").is_err());
+    /// strikemap::io::points::PointFeatures::open(&path)?.for_each(|_| Ok(()))?;
+    /// assert!(strikemap::io::points::PointFeatures::open("/no/such.geojson").is_err());
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn open(path: impl AsRef<Path>) -> Result<PointFeatures<BufReader<File>>> {
@@ -84,7 +84,7 @@ impl<R: Read> PointFeatures<R> {
     /// ```
     /// let fc = r#"{"type": "FeatureCollection", "features": []}"#;
     /// let mut n = 0;
-    /// strikemap::PointFeatures::from_reader(fc.as_bytes(), "empty.geojson").for_each(|_| { n += 1; Ok(()) })?;
+    /// strikemap::io::points::PointFeatures::from_reader(fc.as_bytes(), "empty.geojson").for_each(|_| { n += 1; Ok(()) })?;
     /// assert_eq!(n, 0);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -108,7 +108,7 @@ impl<R: Read> PointFeatures<R> {
     ///
     /// ```
     /// let fc = r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [30.5, 50.4]}}]}"#;
-    /// strikemap::PointFeatures::from_reader(fc.as_bytes(), "one.geojson").for_each(|f| {
+    /// strikemap::io::points::PointFeatures::from_reader(fc.as_bytes(), "one.geojson").for_each(|f| {
     ///     assert_eq!(f?.position.lon(), 30.5);
     ///     Ok(())
     /// })?;

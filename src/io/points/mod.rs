@@ -9,7 +9,7 @@
 //! file, line or feature index and column, and the caller decides whether
 //! to stop (return the error) or skip it (return `Ok`). Errors that end the
 //! file (unreadable, not CSV, not JSON) are returned by the reader itself.
-//! Pair them with [`nearest_many`](crate::nearest_many) on chunks of rows to
+//! Pair them with [`nearest_many`](crate::measure::nearest_many) on chunks of rows to
 //! measure in parallel.
 
 mod csv;
@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 /// The two kinds of point files the readers take.
 ///
 /// ```
-/// use strikemap::PointFileKind;
+/// use strikemap::io::points::PointFileKind;
 /// assert_eq!(PointFileKind::from_name("events.CSV"), Some(PointFileKind::Csv));
 /// assert_eq!(PointFileKind::from_name("events.geojson"), Some(PointFileKind::GeoJson));
 /// assert_eq!(PointFileKind::from_name("events.dat"), None);
@@ -44,7 +44,7 @@ impl PointFileKind {
     /// `.geojson` and `.json` are GeoJSON (case-insensitive).
     ///
     /// ```
-    /// use strikemap::PointFileKind;
+    /// use strikemap::io::points::PointFileKind;
     /// assert_eq!(PointFileKind::from_name("acled.CSV"), Some(PointFileKind::Csv));
     /// assert_eq!(PointFileKind::from_name("front.geojson"), Some(PointFileKind::GeoJson));
     /// assert_eq!(PointFileKind::from_name("map.kml"), None);
@@ -69,7 +69,7 @@ impl PointFileKind {
     /// ```
     /// let path = std::env::temp_dir().join("strikemap-doc-detect-no-extension");
     /// std::fs::write(&path, "{\"type\": \"FeatureCollection\", \"features\": []}").unwrap();
-    /// use strikemap::PointFileKind;
+    /// use strikemap::io::points::PointFileKind;
     /// assert_eq!(PointFileKind::detect("events.csv")?, PointFileKind::Csv);
     /// assert_eq!(PointFileKind::detect(&path)?, PointFileKind::GeoJson);
     /// # Ok::<(), strikemap::Error>(())

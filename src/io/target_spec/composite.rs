@@ -19,7 +19,7 @@ use crate::shape::{Area, Line, Polygon};
 /// answers as fast as a single front line or country.
 ///
 /// ```
-/// use strikemap::{Composite, LatLon, Target};
+/// use strikemap::{LatLon, Target, io::target_spec::Composite};
 /// let file = r#"{"type": "FeatureCollection", "features": [
 ///   {"type": "Feature", "properties": {"name": "Olenya"},
 ///    "geometry": {"type": "Point", "coordinates": [33.4639, 68.1517]}},
@@ -49,7 +49,7 @@ impl Composite {
     /// [`Error::Format`] if there is nothing at all to measure to.
     ///
     /// ```
-    /// use strikemap::{Composite, LatLon, Line};
+    /// use strikemap::{LatLon, Line, io::target_spec::Composite};
     /// let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
     /// let c = Composite::new(vec![LatLon::new(50.45, 30.52)?], Some(line), None)?;
     /// assert!(c.line().is_some() && c.area().is_none());
@@ -92,7 +92,7 @@ impl Composite {
     ///
     /// ```
     /// let doc: geojson::GeoJson = r#"{"type": "LineString", "coordinates": [[35, 47], [37.5, 48]]}"#.parse()?;
-    /// let c = strikemap::Composite::from_geojson(&doc)?;
+    /// let c = strikemap::io::target_spec::Composite::from_geojson(&doc)?;
     /// assert_eq!(c.line().map(|l| l.segment_count()), Some(1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -123,8 +123,8 @@ impl Composite {
     /// [`Composite::from_geojson`].
     ///
     /// ```
-    /// assert!(strikemap::Composite::parse(r#"{"type": "Point", "coordinates": [30.52, 50.45]}"#).is_ok());
-    /// let err = strikemap::Composite::parse("{").unwrap_err();
+    /// assert!(strikemap::io::target_spec::Composite::parse(r#"{"type": "Point", "coordinates": [30.52, 50.45]}"#).is_ok());
+    /// let err = strikemap::io::target_spec::Composite::parse("{").unwrap_err();
     /// assert!(err.to_string().starts_with("document: expected GeoJSON"));
     /// ```
     pub fn parse(text: &str) -> Result<Composite> {
@@ -143,7 +143,7 @@ impl Composite {
     /// errors of [`Composite::parse`], prefixed with the path.
     ///
     /// ```
-    /// let err = strikemap::Composite::read("no/such/file.geojson").unwrap_err();
+    /// let err = strikemap::io::target_spec::Composite::read("no/such/file.geojson").unwrap_err();
     /// assert!(err.to_string().starts_with("no/such/file.geojson: "));
     /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<Composite> {
@@ -159,7 +159,7 @@ impl Composite {
     /// The points (from Point and MultiPoint geometries), in file order.
     ///
     /// ```
-    /// let c = strikemap::Composite::parse(r#"{"type": "Point", "coordinates": [30.5, 50.4]}"#)?;
+    /// let c = strikemap::io::target_spec::Composite::parse(r#"{"type": "Point", "coordinates": [30.5, 50.4]}"#)?;
     /// assert_eq!(c.points().len(), 1);
     /// assert!(c.line().is_none() && c.area().is_none());
     /// # Ok::<(), strikemap::Error>(())
@@ -171,7 +171,7 @@ impl Composite {
     /// Every line part together, if there were any.
     ///
     /// ```
-    /// let c = strikemap::Composite::parse(r#"{"type": "LineString", "coordinates": [[35, 47], [37, 48]]}"#)?;
+    /// let c = strikemap::io::target_spec::Composite::parse(r#"{"type": "LineString", "coordinates": [[35, 47], [37, 48]]}"#)?;
     /// assert_eq!(c.line().map(|l| l.segment_count()), Some(1));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -182,7 +182,7 @@ impl Composite {
     /// Every polygon together, if there were any.
     ///
     /// ```
-    /// let c = strikemap::Composite::parse(r#"{"type": "Polygon", "coordinates": [[[30, 50], [31, 50], [31, 51], [30, 50]]]}"#)?;
+    /// let c = strikemap::io::target_spec::Composite::parse(r#"{"type": "Polygon", "coordinates": [[[30, 50], [31, 50], [31, 51], [30, 50]]]}"#)?;
     /// assert_eq!(c.area().map(|a| a.polygons().len()), Some(1));
     /// # Ok::<(), strikemap::Error>(())
     /// ```

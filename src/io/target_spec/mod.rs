@@ -28,7 +28,7 @@ const EXPECTED: &str = "LAT,LON (latitude first, e.g. 50.45,30.52 or 50.45N,30.5
 /// of a GeoJSON file taken together.
 ///
 /// ```
-/// use strikemap::{LatLon, Target, TargetSpec};
+/// use strikemap::{LatLon, Target, io::target_spec::TargetSpec};
 /// let kyiv = TargetSpec::parse("50.4501N,30.5234E")?;
 /// assert!(matches!(kyiv, TargetSpec::Point(_)));
 /// let ukraine = TargetSpec::parse("country:UKR")?;
@@ -69,7 +69,7 @@ impl TargetSpec {
     /// accepted for anything else.
     ///
     /// ```
-    /// use strikemap::TargetSpec;
+    /// use strikemap::io::target_spec::TargetSpec;
     /// let err = TargetSpec::parse("country:Atlantis").unwrap_err();
     /// assert_eq!(err.to_string(), "unknown country \"Atlantis\"");
     /// let err = TargetSpec::parse("91,30").unwrap_err();
@@ -113,7 +113,7 @@ impl TargetSpec {
     /// The single position, if this target is one.
     ///
     /// ```
-    /// let p = strikemap::TargetSpec::parse("50.45,30.52")?;
+    /// let p = strikemap::io::target_spec::TargetSpec::parse("50.45,30.52")?;
     /// assert_eq!(p.as_point(), Some(strikemap::LatLon::new(50.45, 30.52)?));
     /// # Ok::<(), strikemap::Error>(())
     /// ```

@@ -5,9 +5,11 @@
 
 use std::path::Path;
 
+use crate::claim::{Reference, ReferenceData};
 use crate::countries::{self, Country};
 use crate::error::{Error, Result};
 use crate::io::geojson::{ImportOptions, Imported};
+use crate::measure::{Method, Nearest, Target};
 use crate::model::{CountryCode, Endpoint, FrontLine, Place, Site, TargetRef, Territory};
 use crate::position::LatLon;
 
@@ -26,7 +28,7 @@ const UNKNOWN_COUNTRY: &str = "ZZ";
 /// [`LatLon::parse`] for the position.
 ///
 /// ```
-/// use strikemap::{LatLon, parse_endpoint};
+/// use strikemap::{LatLon, io::target_spec::parse_endpoint};
 /// let olenya = parse_endpoint("Olenya=68.1517N,33.4639E")?;
 /// assert_eq!((olenya.name.as_str(), olenya.position), ("Olenya", LatLon::new(68.1517, 33.4639)?));
 /// assert_eq!(parse_endpoint(" 52.915,103.575 ")?.name, "52.915,103.575");
@@ -61,7 +63,7 @@ pub fn parse_endpoint(text: &str) -> Result<Endpoint> {
 /// What a claim's distances are measured to, read from text.
 ///
 /// ```
-/// use strikemap::{ClaimReference, DistanceClaim, Verdict, parse_endpoint};
+/// use strikemap::{DistanceClaim, Verdict, io::target_spec::{ClaimReference, parse_endpoint}};
 /// let ukraine = ClaimReference::parse("country:UA")?;
 /// let bases = [parse_endpoint("Olenya=68.1517,33.4639")?];
 /// let v = DistanceClaim::parse("more than 1,000 km")?.check(&bases, ukraine.as_target_ref())?;
@@ -83,7 +85,7 @@ pub enum ClaimReference {
 }
 
 impl ClaimReference {
-    /// Reads a reference: `country:CODE` (as in [`TargetSpec`](crate::TargetSpec));
+    /// Reads a reference: `country:CODE` (as in [`TargetSpec`](crate::io::target_spec::TargetSpec));
     /// `NAME=LAT,LON` or `LAT,LON` (a place; see [`parse_endpoint`]); or
     /// the path of a GeoJSON file (see [`ClaimReference::read`]).
     ///
@@ -91,7 +93,7 @@ impl ClaimReference {
     /// As [`countries::get`], [`parse_endpoint`] and [`ClaimReference::read`].
     ///
     /// ```
-    /// use strikemap::ClaimReference;
+    /// use strikemap::io::target_spec::ClaimReference;
     /// assert_eq!(ClaimReference::parse("Kyiv=50.4501,30.5234")?.name(), "Kyiv");
     /// assert!(ClaimReference::parse("country:Atlantis").is_err());
     /// # Ok::<(), strikemap::Error>(())
@@ -128,7 +130,7 @@ impl ClaimReference {
     /// ```
     /// let path = std::env::temp_dir().join("strikemap-doc-reference.geojson");
     /// std::fs::write(&path, r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "Square"}, "geometry": {"type": "Polygon", "coordinates": [[[30, 50], [31, 50], [31, 51], [30, 50]]]}}]}"#).unwrap();
-    /// let r = strikemap::ClaimReference::read(&path)?;
+    /// let r = strikemap::io::target_spec::ClaimReference::read(&path)?;
     /// assert_eq!(r.name(), "Square");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -172,7 +174,7 @@ impl ClaimReference {
     /// The reference's name.
     ///
     /// ```
-    /// let r = strikemap::ClaimReference::parse("country:UA")?;
+    /// let r = strikemap::io::target_spec::ClaimReference::parse("country:UA")?;
     /// assert_eq!(r.name(), "Ukraine");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -188,7 +190,7 @@ impl ClaimReference {
     /// The reference as a claim check takes it.
     ///
     /// ```
-    /// use strikemap::{ClaimReference, LatLon, Target};
+    /// use strikemap::{LatLon, Target, io::target_spec::ClaimReference};
     /// let r = ClaimReference::parse("country:UA")?;
     /// assert!(r.as_target_ref().nearest_to(LatLon::new(50.45, 30.52)?).inside);
     /// # Ok::<(), strikemap::Error>(())
@@ -199,6 +201,37 @@ impl ClaimReference {
             ClaimReference::Place(p) => TargetRef::Place(p),
             ClaimReference::Territory(t) => TargetRef::Territory(t),
             ClaimReference::FrontLine(f) => TargetRef::FrontLine(f),
+        }
+    }
+}
+
+/// Distances to the reference it holds.
+impl Target for ClaimReference {
+    fn nearest_to(&self, from: LatLon) -> Nearest {
+        self.as_target_ref().nearest_to(from)
+    }
+
+    fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
+        self.as_target_ref().nearest_by(from, method)
+    }
+}
+
+/// A claim is checked against the reference it holds.
+///
+/// ```
+/// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, Verdict, io::target_spec::ClaimReference};
+/// let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
+/// let ua = ClaimReference::parse("country:UA")?;
+/// assert_eq!(DistanceClaim::parse("more than 1,000 km")?.check(&[olenya], &ua)?.verdict, Verdict::Supported);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+impl Reference for ClaimReference {
+    fn reference_data(&self) -> ReferenceData<'_> {
+        match self {
+            ClaimReference::Country(c) => c.territory.reference_data(),
+            ClaimReference::Place(p) => p.reference_data(),
+            ClaimReference::Territory(t) => t.reference_data(),
+            ClaimReference::FrontLine(f) => f.reference_data(),
         }
     }
 }

@@ -34,7 +34,7 @@ use crate::shape::{Area, Line};
 /// The shortest distance between two targets, and where it is reached.
 ///
 /// ```
-/// use strikemap::{Method, TargetSpec};
+/// use strikemap::{Method, io::target_spec::TargetSpec};
 /// let kyiv = TargetSpec::parse("50.4501,30.5234")?;
 /// let ukraine = TargetSpec::parse("country:UA")?;
 /// let s = kyiv.separation_to(&ukraine, Method::Geodesic);
@@ -106,7 +106,7 @@ impl TargetSpec {
             TargetSpec::Country(c) => Shape {
                 points: &[],
                 line: None,
-                area: Some(&c.territory.area),
+                area: Some(c.territory.area()),
             },
             TargetSpec::File { shapes, .. } => Shape {
                 points: shapes.points(),
@@ -121,7 +121,7 @@ impl TargetSpec {
     /// source. The measure is symmetric.
     ///
     /// ```
-    /// use strikemap::{Method, TargetSpec};
+    /// use strikemap::{Method, io::target_spec::TargetSpec};
     /// let ukraine = TargetSpec::parse("country:UA")?;
     /// let poland = TargetSpec::parse("country:PL")?;
     /// let s = ukraine.separation_to(&poland, Method::Geodesic);

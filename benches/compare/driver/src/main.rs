@@ -16,11 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde_json::{Value, json};
-use strikemap::{
-    ClaimedCount, CountKind, Endpoint, ExportOptions, FeatureCollectionWriter, Geodesic, LatLon,
-    PointMeasure, PreparedLine, Source, Strike, Target, Weapon, area_from_geometry, countries,
-    line_from_geometry,
-};
+use strikemap::{Geodesic, LatLon, Metric, Source, Strike, Target, area_from_geometry, countries, line_from_geometry, io::geojson::{ExportOptions, FeatureCollectionWriter}, measure::PreparedLine, model::{ClaimedCount, CountKind, Endpoint, Weapon}};
 
 /// Features in one pass of the GeoJSON export (the query points, repeated).
 const EXPORT_FEATURES: usize = 100_000;
@@ -107,7 +103,7 @@ impl Timing {
 /// the properties every exporter in `benches/compare/` writes.
 fn event(i: usize, at: LatLon) -> Strike {
     Strike::new(
-        jiff::civil::date(2025, 6, 1),
+        strikemap::Date::constant(2025, 6, 1),
         Endpoint::new(format!("event {i}"), at),
         Weapon::Drone,
     )
