@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reported, Result};
 
 /// A direction, in degrees clockwise from true north, normalised to [0, 360).
 ///
@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[serde(try_from = "Degrees", into = "f64")]
 pub struct Bearing {
     degrees: f64,
 }
@@ -100,6 +100,18 @@ impl TryFrom<f64> for Bearing {
     type Error = Error;
     fn try_from(degrees: f64) -> Result<Bearing> {
         Bearing::from_degrees(degrees)
+    }
+}
+
+/// Degrees as written, read by serde before they are checked.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct Degrees(f64);
+
+impl TryFrom<Degrees> for Bearing {
+    type Error = Reported;
+    fn try_from(d: Degrees) -> Result<Bearing, Reported> {
+        Bearing::from_degrees(d.0).map_err(Reported)
     }
 }
 

@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reported, Result};
 
 /// A position on the WGS84 ellipsoid: geodetic latitude and longitude in
 /// decimal degrees.
@@ -44,9 +44,9 @@ struct LatLonFields {
 }
 
 impl TryFrom<LatLonFields> for LatLon {
-    type Error = Error;
-    fn try_from(f: LatLonFields) -> Result<Self> {
-        LatLon::new(f.lat, f.lon)
+    type Error = Reported;
+    fn try_from(f: LatLonFields) -> Result<Self, Reported> {
+        LatLon::new(f.lat, f.lon).map_err(Reported)
     }
 }
 
@@ -314,9 +314,15 @@ mod tests {
     #[test]
     fn rejects_bad_values_naming_them() {
         let e = LatLon::new(f64::INFINITY, 0.0).unwrap_err();
-        assert_eq!(e.to_string(), "latitude inf is not a finite number");
+        assert_eq!(
+            e.report().to_string(),
+            "latitude inf is not a finite number"
+        );
         let e = LatLon::new(0.0, f64::NAN).unwrap_err();
-        assert_eq!(e.to_string(), "longitude NaN is not a finite number");
+        assert_eq!(
+            e.report().to_string(),
+            "longitude NaN is not a finite number"
+        );
         let e = LatLon::new(-90.5, 0.0).unwrap_err();
         assert_eq!(e, Error::LatitudeOutOfRange { value: -90.5 });
         assert!(LatLon::new(90.0, 0.0).is_ok());

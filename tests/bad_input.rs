@@ -7,11 +7,17 @@ use strikemap::{Area, Distance, Error, LatLon, Line, StatedDistance, countries, 
 #[test]
 fn positions() {
     assert_eq!(
-        LatLon::new(f64::NAN, 30.0).unwrap_err().to_string(),
+        LatLon::new(f64::NAN, 30.0)
+            .unwrap_err()
+            .report()
+            .to_string(),
         "latitude NaN is not a finite number"
     );
     assert_eq!(
-        LatLon::new(50.0, f64::INFINITY).unwrap_err().to_string(),
+        LatLon::new(50.0, f64::INFINITY)
+            .unwrap_err()
+            .report()
+            .to_string(),
         "longitude inf is not a finite number"
     );
     assert_eq!(
@@ -37,7 +43,8 @@ fn distance_text() {
         let err = Distance::parse(text).unwrap_err();
         assert!(
             matches!(&err, Error::DistanceText { text: t, reason } if t == text && reason.contains(why)),
-            "{text}: {err}"
+            "{text}: {}",
+            err.report()
         );
         assert_eq!(StatedDistance::parse(text).unwrap_err(), err);
     }
@@ -46,16 +53,20 @@ fn distance_text() {
 #[test]
 fn lines() {
     let err = Line::new(vec![]).unwrap_err();
-    assert!(matches!(err, Error::InvalidGeometry { .. }), "{err}");
+    assert!(
+        matches!(err.root(), Error::InvalidGeometry { .. }),
+        "{}",
+        err.report()
+    );
     let err = Line::from_lon_lat(&[vec![[30.0, 50.0], [31.0, 51.0]], vec![]]).unwrap_err();
     assert_eq!(
-        err.to_string(),
-        "invalid geometry at part 1: a line part needs at least 2 vertices, found 0"
+        err.report().to_string(),
+        "part 1: a line part needs at least 2 vertices, found 0"
     );
     let err =
         Line::from_lon_lat(&[vec![[30.0, 50.0], [31.0, 51.0], [f64::NAN, 52.0]]]).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        err.report().to_string(),
         "part 0, vertex 2: longitude NaN is not a finite number"
     );
 }
@@ -65,9 +76,11 @@ fn rings_and_polygons() {
     let open = vec![[30.0, 50.0], [31.0, 50.0], [31.0, 51.0], [30.0, 51.0]];
     let err = Polygon::from_lon_lat(&[open]).unwrap_err();
     assert!(
-        err.to_string()
-            .starts_with("invalid geometry at ring 0: the ring is not closed"),
-        "{err}"
+        err.report()
+            .to_string()
+            .starts_with("ring 0: the ring is not closed"),
+        "{}",
+        err.report()
     );
     let short = vec![[30.0, 50.0], [31.0, 50.0], [30.0, 50.0]];
     let square = vec![
@@ -79,20 +92,20 @@ fn rings_and_polygons() {
     ];
     let err = Polygon::from_lon_lat(&[square.clone(), short]).unwrap_err();
     assert_eq!(
-        err.to_string(),
-        "invalid geometry at ring 1: a ring needs at least 4 positions (first = last), found 3"
+        err.report().to_string(),
+        "ring 1: a ring needs at least 4 positions (first = last), found 3"
     );
     let nan = vec![[30.0, 50.0], [31.0, f64::NAN], [31.0, 51.0], [30.0, 50.0]];
     let err = Area::from_lon_lat(&[vec![square.clone()], vec![nan]]).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        err.report().to_string(),
         "polygon 1: ring 0, vertex 1: latitude NaN is not a finite number"
     );
     let err = Area::from_lon_lat(&[vec![square], vec![vec![]]]).unwrap_err();
     assert!(
-        err.to_string()
-            .starts_with("polygon 1: invalid geometry at ring 0"),
-        "{err}"
+        err.report().to_string().starts_with("polygon 1: ring 0"),
+        "{}",
+        err.report()
     );
     assert!(Area::new(vec![]).is_err());
     assert!(Polygon::new(vec![]).is_err());
@@ -104,7 +117,8 @@ fn countries() {
         let err = countries::get(q).unwrap_err();
         assert!(
             matches!(&err, Error::UnknownName { kind: "country", name, .. } if name == q),
-            "{q}: {err}"
+            "{q}: {}",
+            err.report()
         );
     }
 }

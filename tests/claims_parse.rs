@@ -103,7 +103,7 @@ const PHRASES: &[(&str, Quantifier, f64, Unit, f64, &str)] = &[
 #[test]
 fn every_listed_phrase() {
     for &(text, quantifier, value, unit, resolution, wording) in PHRASES {
-        let c = DistanceClaim::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let c = DistanceClaim::parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.report()));
         assert_eq!(c.quantifier, quantifier, "{text}");
         assert_eq!(c.stated.value(), value, "{text}");
         assert_eq!(c.stated.unit(), unit, "{text}");
@@ -143,7 +143,7 @@ fn other_wordings() {
         ("a 620-mile or so front", Quantifier::About),
         ("OVER 4,300 KM", Quantifier::MoreThan),
     ] {
-        let c = DistanceClaim::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let c = DistanceClaim::parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.report()));
         assert_eq!(c.quantifier, quantifier, "{text}");
     }
 }
@@ -227,7 +227,7 @@ fn errors_quote_the_text() {
     ] {
         let why = claim_error(text);
         assert!(why.contains(reason), "{text:?}: {why}");
-        let shown = DistanceClaim::parse(text).unwrap_err().to_string();
+        let shown = DistanceClaim::parse(text).unwrap_err().report().to_string();
         assert!(
             shown.starts_with(&format!("cannot read a claim from {text:?}")),
             "{shown}"

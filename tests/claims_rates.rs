@@ -49,7 +49,7 @@ fn rate_phrases() {
         ("at least a quarter", Quantifier::AtLeast, 0.25, 0.0),
         ("12.5% hit", Quantifier::Exactly, 0.125, 0.001),
     ] {
-        let c = RateClaim::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let c = RateClaim::parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.report()));
         assert_eq!(c.quantifier, quantifier, "{text}");
         approx::assert_relative_eq!(c.stated.fraction(), fraction, epsilon = 1e-12);
         approx::assert_relative_eq!(c.stated.resolution(), resolution, epsilon = 1e-12);

@@ -396,7 +396,11 @@ fn checked_through_a_catalog_and_at_1_10m() {
         .with_subjects(["Olenia"])
         .check_in(&catalog)
         .unwrap_err();
-    assert!(err.to_string().contains("did you mean \"Olenya\""), "{err}");
+    assert!(
+        err.report().to_string().contains("did you mean \"Olenya\""),
+        "{}",
+        err.report()
+    );
     assert!(
         c.clone()
             .with_reference("Atlantis")

@@ -429,7 +429,8 @@ fn files_are_written() {
         .unwrap_err();
     assert!(
         matches!(err, strikemap::Error::Io { ref path, .. } if path.ends_with("x.geojson")),
-        "{err}"
+        "{}",
+        err.report()
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

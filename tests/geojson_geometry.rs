@@ -155,7 +155,7 @@ fn exterior_rings_are_counter_clockwise_and_holes_clockwise() {
     let bad: Geometry = r#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[0,0],[1,1],[1,0],[0,0]]]]}"#.parse().unwrap();
     let err = check_winding(&bad).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        err.report().to_string(),
         "coordinates[1][0]: expected a counter-clockwise exterior ring (RFC 7946 §3.1.6), found a clockwise ring"
     );
 }
@@ -305,9 +305,14 @@ fn rings_larger_than_half_the_meridian_are_rejected() {
                 ..
             }
         ),
-        "{err}"
+        "{}",
+        err.report()
     );
-    assert!(err.to_string().contains("covers the whole Earth"), "{err}");
+    assert!(
+        err.report().to_string().contains("covers the whole Earth"),
+        "{}",
+        err.report()
+    );
     assert!(RangeRing::new("ok", p(0.0, 0.0), Distance::from_km(20_000.0)).is_ok());
 }
 

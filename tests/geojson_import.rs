@@ -144,7 +144,7 @@ fn geojson_io_front_line_without_a_date() {
     let text = fixture("geojsonio_front_line.geojson");
     let err = Imported::parse(&text, &ImportOptions::default()).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        err.report().to_string(),
         "feature 0: properties.date: expected an ISO 8601 date such as \"2025-06-02\" \
          (or ImportOptions::with_as_of for undated lines), found nothing"
     );
@@ -195,8 +195,9 @@ fn qgis_front_lines_keep_their_columns() {
     let bad = fixture("qgis_front_line.geojson").replace("OGC:1.3:CRS84", "EPSG::3857");
     let err = Imported::parse(&bad, &ImportOptions::default()).unwrap_err();
     assert!(
-        matches!(err, Error::Format { ref member, .. } if member == "crs"),
-        "{err}"
+        err.is_format() && err.locations().eq(["crs"]),
+        "{}",
+        err.report()
     );
 }
 
@@ -235,9 +236,11 @@ fn points_with_their_own_properties_become_sites() {
     let options = ImportOptions::default();
     let err = Imported::parse(&text, &options).unwrap_err();
     assert!(
-        err.to_string()
+        err.report()
+            .to_string()
             .starts_with("feature 2: properties.country: expected an ISO 3166-1 alpha-2 code"),
-        "{err}"
+        "{}",
+        err.report()
     );
     let map = Imported::parse(&text, &options.clone().with_default_country(code("UA"))).unwrap();
     let c = map.to_catalog().unwrap();
@@ -476,12 +479,12 @@ fn bad_input_gives_typed_errors_naming_feature_and_member() {
     ];
     for (text, want) in &cases {
         let err = Imported::parse(text, &ImportOptions::default()).unwrap_err();
-        assert_eq!(&err.to_string(), want);
+        assert_eq!(&err.report().to_string(), want);
         // The same through the streaming reader, when the document is a collection.
         if text.contains("\"features\": [{") || text.contains("\"features\":[") {
             let streamed =
                 Imported::from_reader(text.as_bytes(), &ImportOptions::default()).unwrap_err();
-            assert_eq!(&streamed.to_string(), want);
+            assert_eq!(&streamed.report().to_string(), want);
         }
     }
     // Errors are typed: the root is a Format or coordinate error.
@@ -489,7 +492,9 @@ fn bad_input_gives_typed_errors_naming_feature_and_member() {
     assert_eq!(err.root(), &Error::LatitudeOutOfRange { value: 91.0 });
     let err = Imported::parse(&cases[17].0, &ImportOptions::default()).unwrap_err();
     assert!(
-        matches!(err.root(), Error::Format { member, .. } if member == "geometry.coordinates[0][2]")
+        err.is_format() && err.locations().last() == Some("geometry.coordinates[0][2]"),
+        "{}",
+        err.report()
     );
     // Altitudes are read when asked to drop them.
     let three_d = collection_with(
@@ -521,7 +526,7 @@ fn lenient_mode_skips_bad_features_and_reports_each() {
         let report: Vec<(usize, String)> = map
             .skipped
             .iter()
-            .map(|s| (s.index, s.error.to_string()))
+            .map(|s| (s.index, s.error.report().to_string()))
             .collect();
         assert_eq!(
             report,

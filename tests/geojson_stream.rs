@@ -281,7 +281,7 @@ fn a_failing_output_is_a_typed_error() {
         .find_map(|i| w.write(site(i)).err().map(|e| (i, e)))
         .unwrap();
     assert_eq!(
-        (at, err.to_string()),
+        (at, err.report().to_string()),
         (0, "<output>: disk full".to_string())
     );
     let mut w = SequenceWriter::new(Full { room: 1_000 }, ExportOptions::default());
@@ -303,8 +303,11 @@ fn a_bad_feature_is_refused_at_once_and_writing_goes_on() {
     w.write(site(0)).unwrap();
     let err = w.write(bad).unwrap_err();
     assert!(
-        err.to_string().contains("foreign member \"geometry\""),
-        "{err}"
+        err.report()
+            .to_string()
+            .contains("foreign member \"geometry\""),
+        "{}",
+        err.report()
     );
     w.write(site(2)).unwrap();
     // The refused feature did not take its id: the next "site 1" gets it.
@@ -362,13 +365,14 @@ fn stream_errors_name_the_record_or_feature() {
         SequenceReader::new(seq.as_bytes(), ImportOptions::default()).collect();
     assert_eq!(results.len(), 6);
     assert_eq!(
-        results[3].as_ref().unwrap_err().to_string(),
+        results[3].as_ref().unwrap_err().report().to_string(),
         "record 3: geometry.coordinates: latitude 91 is out of range [-90, 90]"
     );
     assert!(
         results[4]
             .as_ref()
             .unwrap_err()
+            .report()
             .to_string()
             .starts_with("record 4: GeoJSON text: expected valid JSON, found EOF")
     );
@@ -389,7 +393,11 @@ fn stream_errors_name_the_record_or_feature() {
         .next()
         .unwrap()
         .unwrap_err();
-    assert!(err.to_string().contains("record separator 0x1E"), "{err}");
+    assert!(
+        err.report().to_string().contains("record separator 0x1E"),
+        "{}",
+        err.report()
+    );
     // A collection: a bad feature is named and reading goes on; broken JSON ends it.
     let fc = format!(
         r#"{{"type":"FeatureCollection","features":[{good},{bad_lat},{good},{{"type": ]}}"#
@@ -398,7 +406,7 @@ fn stream_errors_name_the_record_or_feature() {
         FeatureCollectionReader::new(fc.as_bytes(), ImportOptions::default()).collect();
     assert_eq!(results.len(), 4);
     assert_eq!(
-        results[1].as_ref().unwrap_err().to_string(),
+        results[1].as_ref().unwrap_err().report().to_string(),
         "feature 1: geometry.coordinates: latitude 91 is out of range [-90, 90]"
     );
     assert!(results[2].is_ok());
@@ -406,6 +414,7 @@ fn stream_errors_name_the_record_or_feature() {
         results[3]
             .as_ref()
             .unwrap_err()
+            .report()
             .to_string()
             .starts_with("feature 3: GeoJSON text: expected valid JSON"),
         "{:?}",
@@ -447,7 +456,7 @@ fn stream_errors_name_the_record_or_feature() {
             .filter_map(Result::err)
             .last()
             .unwrap_or_else(|| panic!("no error for {text}"));
-        assert_eq!(err.to_string(), want, "{text}");
+        assert_eq!(err.report().to_string(), want, "{text}");
         assert!(r.next().is_none());
     }
 }

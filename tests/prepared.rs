@@ -143,3 +143,55 @@ fn long_edges_that_bulge_poleward_agree() {
         );
     }
 }
+
+/// Replacing the geometry of a model that holds a prepared index gives the
+/// answer for the new geometry, whether or not the old index was built, and
+/// equality follows the geometry (issue: answers computed from geometry that
+/// has since changed).
+#[test]
+fn replaced_geometry_is_measured_not_the_old_index() {
+    use strikemap::{Area, Distance, FrontLine, Metric as _, Territory};
+    let p = |lat, lon| LatLon::new(lat, lon).unwrap();
+    let far = Line::from_vertices(vec![p(60.0, 10.0), p(60.5, 12.0)]).unwrap();
+    let near = Line::from_vertices(vec![p(50.0, 36.0), p(50.1, 36.5)]).unwrap();
+    let q = p(50.0, 36.2);
+    let mut front = FrontLine::new("front", strikemap::Date::constant(2025, 6, 2), far.clone());
+    let before = front.distance_to(q);
+    assert!(before > Distance::from_km(1_000.0), "{before}");
+    let copy = front.clone();
+    front.set_line(near.clone());
+    let after = front.distance_to(q);
+    approx::assert_relative_eq!(
+        after.as_metres(),
+        near.nearest_to(q).distance.as_metres(),
+        epsilon = 1e-6
+    );
+    assert!(after < Distance::from_km(10.0), "{after}");
+    assert_eq!(strikemap::Geodesic.distance(q, &front), after);
+    // The clone made before kept its own line and index; equality follows the geometry.
+    assert_eq!(copy.distance_to(q), before);
+    assert_ne!(copy, front);
+    assert_eq!(copy.with_line(near), front);
+
+    let square = |lon: f64| {
+        Area::from_lon_lat(&[vec![vec![
+            [lon, 50.0],
+            [lon + 1.0, 50.0],
+            [lon + 1.0, 51.0],
+            [lon, 51.0],
+            [lon, 50.0],
+        ]]])
+        .unwrap()
+    };
+    let inside = p(50.5, 36.5);
+    let mut t = Territory::new("t", square(10.0));
+    assert!(!t.contains(inside));
+    assert!(t.distance_to(inside) > Distance::from_km(1_000.0));
+    let old = t.clone();
+    t.set_area(square(36.0));
+    assert!(t.contains(inside));
+    assert_eq!(t.distance_to(inside), Distance::ZERO);
+    assert!(old.distance_to(inside) > Distance::from_km(1_000.0));
+    assert_ne!(old, t);
+    assert_eq!(old.with_area(square(36.0)), t);
+}

@@ -494,7 +494,11 @@ mod tests {
             "300 km to 400 km",
         ] {
             let e = find_distance(t).unwrap_err();
-            assert!(e.to_string().contains("range"), "{t}: {e}");
+            assert!(
+                e.report().to_string().contains("range"),
+                "{t}: {}",
+                e.report()
+            );
         }
     }
 

@@ -80,7 +80,7 @@ impl StatedDistance {
     /// assert_eq!(StatedDistance::parse("1 000 kilometres")?.value(), 1000.0);
     /// assert_eq!(StatedDistance::parse("620-mile")?.unit(), Unit::Miles);
     /// let err = StatedDistance::parse("-5 km").unwrap_err();
-    /// assert_eq!(err.to_string(), "cannot read a distance from \"-5 km\": a distance cannot be negative");
+    /// assert_eq!(err.report().to_string(), "cannot read a distance from \"-5 km\": a distance cannot be negative");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<StatedDistance> {
@@ -308,7 +308,8 @@ mod tests {
             ("  300 km ", 300.0, Unit::Kilometres, 100.0),
             ("2 Miles", 2.0, Unit::Miles, 1.0),
         ] {
-            let s = StatedDistance::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let s =
+                StatedDistance::parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.report()));
             assert_eq!(
                 (s.value(), s.unit(), s.resolution()),
                 (value, unit, resolution),
@@ -341,7 +342,7 @@ mod tests {
             };
             assert_eq!(quoted, text);
             assert!(why.contains(reason), "{text}: {why}");
-            assert!(err.to_string().contains(&format!("{text:?}")));
+            assert!(err.report().to_string().contains(&format!("{text:?}")));
         }
     }
 

@@ -98,11 +98,11 @@ impl std::str::FromStr for Method {
         match s.to_ascii_lowercase().as_str() {
             "geodesic" | "ellipsoid" | "wgs84" => Ok(Method::Geodesic),
             "haversine" | "sphere" | "spherical" => Ok(Method::Haversine),
-            _ => Err(Error::Format {
-                member: "method".into(),
-                expected: "geodesic or haversine".into(),
-                found: format!("{s:?}"),
-            }),
+            _ => Err(Error::format(
+                "method",
+                "geodesic or haversine",
+                format!("{s:?}"),
+            )),
         }
     }
 }

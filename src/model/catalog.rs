@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{FrontLine, Place, Strike, Territory, normalise_name, suggestions};
 use crate::distance::Distance;
-use crate::error::{Error, Result};
+use crate::error::{Error, Reported, Result};
 use crate::measure::{Method, Nearest, Target};
 use crate::position::LatLon;
 
@@ -93,7 +93,7 @@ enum Entry {
 /// assert_eq!(c.nearest("Moscow", &["Olenya", "Dyagilevo"])?.place.name(), "Dyagilevo");
 /// assert_eq!(c.within("Moscow", Distance::from_km(500.0))?.len(), 1);
 /// let err = c.place("Olenia").unwrap_err();
-/// assert_eq!(err.to_string(), "unknown place \"Olenia\"; did you mean \"Olenya\"?");
+/// assert_eq!(err.report().to_string(), "unknown place \"Olenia\"; did you mean \"Olenya\"?");
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -119,8 +119,14 @@ struct CatalogLists {
 }
 
 impl TryFrom<CatalogLists> for Catalog {
-    type Error = Error;
-    fn try_from(lists: CatalogLists) -> Result<Catalog> {
+    type Error = Reported;
+    fn try_from(lists: CatalogLists) -> Result<Catalog, Reported> {
+        Catalog::from_lists(lists).map_err(Reported)
+    }
+}
+
+impl Catalog {
+    fn from_lists(lists: CatalogLists) -> Result<Catalog> {
         let mut c = Catalog::new();
         for p in lists.places {
             c.add_place(p)?;

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reported, Result};
 
 /// An ISO 3166-1 alpha-2 country code: two ASCII letters, stored upper case
 /// (`"UA"`, `"RU"`, `"TR"`). `XK` (Kosovo, user-assigned) is accepted like any
@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "CodeText", into = "String")]
 pub struct CountryCode([u8; 2]);
 
 impl CountryCode {
@@ -41,11 +41,11 @@ impl CountryCode {
                 bytes[1].to_ascii_uppercase(),
             ]))
         } else {
-            Err(Error::Format {
-                member: "country".into(),
-                expected: "an ISO 3166-1 alpha-2 code such as \"UA\"".into(),
-                found: format!("{code:?}"),
-            })
+            Err(Error::format(
+                "country",
+                "an ISO 3166-1 alpha-2 code such as \"UA\"",
+                format!("{code:?}"),
+            ))
         }
     }
 
@@ -72,6 +72,18 @@ impl TryFrom<String> for CountryCode {
     type Error = Error;
     fn try_from(s: String) -> Result<CountryCode> {
         CountryCode::new(&s)
+    }
+}
+
+/// A code as written, read by serde before it is checked.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct CodeText(String);
+
+impl TryFrom<CodeText> for CountryCode {
+    type Error = Reported;
+    fn try_from(s: CodeText) -> Result<CountryCode, Reported> {
+        CountryCode::new(&s.0).map_err(Reported)
     }
 }
 

@@ -38,12 +38,13 @@ fn text(props: Option<&geojson::JsonObject>, key: &str) -> Option<String> {
 }
 
 fn load(data: &str, scale: &str, file: &str) -> Result<Vec<Country>> {
-    let collection: FeatureCollection =
-        data.parse().map_err(|e: geojson::Error| Error::Format {
-            member: file.to_string(),
-            expected: "a GeoJSON FeatureCollection".into(),
-            found: e.to_string(),
-        })?;
+    let collection: FeatureCollection = data.parse().map_err(|e: geojson::Error| {
+        Error::format(
+            file.to_string(),
+            "a GeoJSON FeatureCollection",
+            e.to_string(),
+        )
+    })?;
     collection
         .features
         .iter()
@@ -52,14 +53,10 @@ fn load(data: &str, scale: &str, file: &str) -> Result<Vec<Country>> {
             let at = || format!("{file}: feature {i}");
             let props = f.properties.as_ref();
             let name = text(props, "name").unwrap_or_default();
-            let geometry = f.geometry.as_ref().ok_or_else(|| {
-                Error::Format {
-                    member: "geometry".into(),
-                    expected: "a MultiPolygon".into(),
-                    found: "null".into(),
-                }
-                .at(at())
-            })?;
+            let geometry = f
+                .geometry
+                .as_ref()
+                .ok_or_else(|| Error::format("geometry", "a MultiPolygon", "null").at(at()))?;
             let area = Area::try_from(geometry).map_err(|e| e.at(at()))?;
             let iso_a2 = text(props, "iso_a2")
                 .map(|c| CountryCode::new(&c))
@@ -158,7 +155,7 @@ pub fn all() -> &'static [Country] {
 /// let ua = countries::get("UKR")?;
 /// assert_eq!(ua.name, "Ukraine");
 /// assert!(ua.territory.contains(LatLon::new(44.95, 34.10)?)); // Simferopol
-/// assert!(countries::get("Ukrain").unwrap_err().to_string().contains("did you mean \"Ukraine\""));
+/// assert!(countries::get("Ukrain").unwrap_err().report().to_string().contains("did you mean \"Ukraine\""));
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 pub fn get(query: &str) -> Result<&'static Country> {

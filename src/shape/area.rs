@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{empty, positions_from_lon_lat};
-use crate::error::{Error, Result};
+use crate::error::{Error, Reported, Result};
 use crate::position::LatLon;
 
 /// A polygon: an exterior ring and any number of holes. Each ring is closed
@@ -33,9 +33,9 @@ struct PolygonRings {
 }
 
 impl TryFrom<PolygonRings> for Polygon {
-    type Error = Error;
-    fn try_from(p: PolygonRings) -> Result<Polygon> {
-        Polygon::new(p.rings)
+    type Error = Reported;
+    fn try_from(p: PolygonRings) -> Result<Polygon, Reported> {
+        Polygon::new(p.rings).map_err(Reported)
     }
 }
 
@@ -82,7 +82,7 @@ impl Polygon {
     /// use strikemap::{LatLon, shape::Polygon};
     /// let open = vec![LatLon::new(0.0, 0.0)?, LatLon::new(0.0, 1.0)?, LatLon::new(1.0, 1.0)?, LatLon::new(1.0, 0.0)?];
     /// let err = Polygon::new(vec![open]).unwrap_err();
-    /// assert!(err.to_string().starts_with("invalid geometry at ring 0: the ring is not closed"));
+    /// assert!(err.report().to_string().starts_with("ring 0: the ring is not closed"));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn new(rings: Vec<Vec<LatLon>>) -> Result<Polygon> {
@@ -102,7 +102,7 @@ impl Polygon {
     ///
     /// ```
     /// let err = strikemap::shape::Polygon::from_lon_lat(&[vec![[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]]]).unwrap_err();
-    /// assert!(err.to_string().contains("ring 0: a ring needs at least 4 positions"));
+    /// assert!(err.report().to_string().contains("ring 0: a ring needs at least 4 positions"));
     /// ```
     pub fn from_lon_lat(rings: &[Vec<[f64; 2]>]) -> Result<Polygon> {
         let rings = rings
@@ -168,9 +168,9 @@ struct AreaPolygons {
 }
 
 impl TryFrom<AreaPolygons> for Area {
-    type Error = Error;
-    fn try_from(a: AreaPolygons) -> Result<Area> {
-        Area::new(a.polygons)
+    type Error = Reported;
+    fn try_from(a: AreaPolygons) -> Result<Area, Reported> {
+        Area::new(a.polygons).map_err(Reported)
     }
 }
 
@@ -205,7 +205,7 @@ impl Area {
     ///
     /// ```
     /// let err = strikemap::Area::from_lon_lat(&[vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]]]).unwrap_err();
-    /// assert!(err.to_string().starts_with("polygon 0: invalid geometry at ring 0: the ring is not closed"));
+    /// assert!(err.report().to_string().starts_with("polygon 0: ring 0: the ring is not closed"));
     /// ```
     pub fn from_lon_lat(polygons: &[Vec<Vec<[f64; 2]>>]) -> Result<Area> {
         let polygons = polygons

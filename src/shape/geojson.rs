@@ -12,11 +12,11 @@ use crate::position::LatLon;
 fn position(pos: &Position, path: &dyn Fn() -> String) -> Result<LatLon> {
     let coords = pos.as_slice();
     if coords.len() < 2 {
-        return Err(Error::Format {
-            member: path(),
-            expected: "a position [longitude, latitude]".into(),
-            found: format!("{} number(s)", coords.len()),
-        }
+        return Err(Error::format(
+            path(),
+            "a position [longitude, latitude]",
+            format!("{} number(s)", coords.len()),
+        )
         .at("geometry"));
     }
     LatLon::from_lon_lat([coords[0], coords[1]]).map_err(|e| e.at(path()))
@@ -50,7 +50,7 @@ fn polygon(rings: &[Vec<Position>], prefix: &str) -> Result<Polygon> {
 /// let area = Area::try_from(&g)?;
 /// assert_eq!(area.polygons().len(), 1);
 /// let bad: geojson::Geometry = r#"{"type":"Polygon","coordinates":[[[30,50],[31,50],[31,91],[30,50]]]}"#.parse()?;
-/// assert_eq!(Area::try_from(&bad).unwrap_err().to_string(),
+/// assert_eq!(Area::try_from(&bad).unwrap_err().report().to_string(),
 ///     "coordinates[0][2]: latitude 91 is out of range [-90, 90]");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -68,11 +68,11 @@ impl TryFrom<&Geometry> for Area {
                     .collect::<Result<Vec<_>>>()?,
             )
             .map_err(|e| e.at("coordinates")),
-            other => Err(Error::Format {
-                member: "geometry.type".into(),
-                expected: "Polygon or MultiPolygon".into(),
-                found: other.type_name().into(),
-            }),
+            other => Err(Error::format(
+                "geometry.type",
+                "Polygon or MultiPolygon",
+                other.type_name(),
+            )),
         }
     }
 }
@@ -109,11 +109,11 @@ impl TryFrom<&Geometry> for Line {
                     .collect::<Result<Vec<_>>>()?,
             )
             .map_err(|e| e.at("coordinates")),
-            other => Err(Error::Format {
-                member: "geometry.type".into(),
-                expected: "LineString or MultiLineString".into(),
-                found: other.type_name().into(),
-            }),
+            other => Err(Error::format(
+                "geometry.type",
+                "LineString or MultiLineString",
+                other.type_name(),
+            )),
         }
     }
 }
@@ -138,11 +138,7 @@ impl TryFrom<&Geometry> for LatLon {
             GeometryValue::Point { coordinates } => {
                 position(coordinates, &|| "coordinates".to_string())
             }
-            other => Err(Error::Format {
-                member: "geometry.type".into(),
-                expected: "Point".into(),
-                found: other.type_name().into(),
-            }),
+            other => Err(Error::format("geometry.type", "Point", other.type_name())),
         }
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{empty, positions_from_lon_lat};
-use crate::error::{Error, Result};
+use crate::error::{Error, Reported, Result};
 use crate::position::LatLon;
 
 /// One or more polylines (a front line drawn in several pieces is one
@@ -29,9 +29,9 @@ struct LineParts {
 }
 
 impl TryFrom<LineParts> for Line {
-    type Error = Error;
-    fn try_from(p: LineParts) -> Result<Line> {
-        Line::new(p.parts)
+    type Error = Reported;
+    fn try_from(p: LineParts) -> Result<Line, Reported> {
+        Line::new(p.parts).map_err(Reported)
     }
 }
 
@@ -51,7 +51,7 @@ impl Line {
     /// ```
     /// use strikemap::{LatLon, Line};
     /// let err = Line::new(vec![vec![LatLon::new(47.0, 35.0)?]]).unwrap_err();
-    /// assert_eq!(err.to_string(), "invalid geometry at part 0: a line part needs at least 2 vertices, found 1");
+    /// assert_eq!(err.report().to_string(), "part 0: a line part needs at least 2 vertices, found 1");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn new(parts: Vec<Vec<LatLon>>) -> Result<Line> {
@@ -95,7 +95,7 @@ impl Line {
     ///
     /// ```
     /// let err = strikemap::Line::from_lon_lat(&[vec![[35.0, 47.0], [37.5, f64::NAN]]]).unwrap_err();
-    /// assert_eq!(err.to_string(), "part 0, vertex 1: latitude NaN is not a finite number");
+    /// assert_eq!(err.report().to_string(), "part 0, vertex 1: latitude NaN is not a finite number");
     /// ```
     pub fn from_lon_lat(parts: &[Vec<[f64; 2]>]) -> Result<Line> {
         let parts = parts

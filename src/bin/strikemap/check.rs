@@ -46,13 +46,13 @@ fn length_verdict(
 ) -> CliResult<DistanceVerdict> {
     let ClaimReference::FrontLine(line) = reference else {
         return Err(Error::Format {
-            member: "argument --to".into(),
             expected: "at least one place (NAME=LAT,LON or LAT,LON) to measure from; \
                        only a claim about the length of a front line (a GeoJSON \
                        line as --from) needs none"
                 .into(),
             found: "none".into(),
         }
+        .at("argument --to")
         .into());
     };
     let claim = LengthClaim::parse(&args.claim).map_err(in_argument("CLAIM"))?;

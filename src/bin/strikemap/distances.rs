@@ -7,7 +7,7 @@
 //! written before the next chunk is read: memory stays bounded whatever the
 //! size of the file.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Write};
@@ -135,7 +135,7 @@ impl Input {
         let label = path.display().to_string();
         let file = File::open(path).map_err(|e| Error::Io {
             path: label.clone(),
-            message: e.to_string(),
+            source: e.into(),
         })?;
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         Ok(Input { file, label, size })
@@ -161,7 +161,7 @@ struct Batch<'a> {
 fn stop() -> Error {
     Error::Io {
         path: "<stdout>".into(),
-        message: "output failed".into(),
+        source: io::Error::other("output failed").into(),
     }
 }
 
@@ -174,7 +174,7 @@ impl Batch<'_> {
         self.skipped += 1;
         progress.warn(&format!(
             "strikemap: warning: skipped {}",
-            crate::errors::one_line(&error)
+            crate::errors::report_line(&error)
         ));
         Ok(())
     }
@@ -366,13 +366,15 @@ fn feature_pairs(f: &PointFeature) -> Vec<(String, Value)> {
 /// The error for an input column (or property) named like one this command
 /// adds, as `member` names it: the output would hold two of them.
 fn added_clash(name: &str, member: impl FnOnce() -> String) -> Option<Error> {
-    ADDED.contains(&name).then(|| Error::Format {
-        member: member(),
-        expected: format!(
-            "a name other than {}, which strikemap distances adds (rename it)",
-            ADDED.join(", ")
-        ),
-        found: format!("{name:?}"),
+    ADDED.contains(&name).then(|| {
+        Error::Format {
+            expected: format!(
+                "a name other than {}, which strikemap distances adds (rename it)",
+                ADDED.join(", ")
+            ),
+            found: format!("{name:?}"),
+        }
+        .at(member())
     })
 }
 
@@ -437,48 +439,7 @@ enum SinkKind<'o> {
         out: &'o mut BufWriter<Box<dyn Write>>,
         rows: u64,
     },
-    GeoJson {
-        writer: Box<FeatureCollectionWriter<Kept<'o>>>,
-        failure: Rc<RefCell<Option<io::Error>>>,
-    },
-}
-
-/// The output under the library's GeoJSON writer, keeping the I/O error it
-/// passes on: the library reports it as text, and the command needs its
-/// kind (a closed pipe is not worth a message).
-struct Kept<'o> {
-    out: &'o mut BufWriter<Box<dyn Write>>,
-    failure: Rc<RefCell<Option<io::Error>>>,
-}
-
-impl Kept<'_> {
-    fn keep<T>(&self, result: io::Result<T>) -> io::Result<T> {
-        result.inspect_err(|e| {
-            *self.failure.borrow_mut() = Some(io::Error::new(e.kind(), e.to_string()));
-        })
-    }
-}
-
-/// The output error behind a failure of the library's GeoJSON writer: the
-/// I/O error [`Kept`] saw (with its kind), else the library's message.
-fn kept_failure(label: &str, failure: &RefCell<Option<io::Error>>, error: Error) -> CliError {
-    let io = failure
-        .borrow_mut()
-        .take()
-        .unwrap_or_else(|| io::Error::other(error.to_string()));
-    CliError::output(label, io)
-}
-
-impl Write for Kept<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let result = self.out.write(buf);
-        self.keep(result)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        let result = self.out.flush();
-        self.keep(result)
-    }
+    GeoJson(Box<FeatureCollectionWriter<&'o mut BufWriter<Box<dyn Write>>>>),
 }
 
 /// A `csv` error as an I/O error, keeping the kind (a closed pipe).
@@ -494,18 +455,10 @@ impl<'o> Sink<'o> {
         let kind = match format {
             Format::Csv => SinkKind::Csv(Box::new(csv::Writer::from_writer(out))),
             Format::Json => SinkKind::Json { out, rows: 0 },
-            Format::GeoJson => {
-                let failure = Rc::new(RefCell::new(None));
-                let kept = Kept {
-                    out,
-                    failure: failure.clone(),
-                };
-                let writer = FeatureCollectionWriter::new(kept, ExportOptions::default());
-                SinkKind::GeoJson {
-                    writer: Box::new(writer),
-                    failure,
-                }
-            }
+            Format::GeoJson => SinkKind::GeoJson(Box::new(FeatureCollectionWriter::new(
+                out,
+                ExportOptions::default(),
+            ))),
         };
         Sink { label, kind }
     }
@@ -514,13 +467,13 @@ impl<'o> Sink<'o> {
         match self.kind {
             SinkKind::Csv(_) => Format::Csv,
             SinkKind::Json { .. } => Format::Json,
-            SinkKind::GeoJson { .. } => Format::GeoJson,
+            SinkKind::GeoJson(_) => Format::GeoJson,
         }
     }
 
     /// Writes `feature` with the distance added to its properties.
     fn geojson_row(&mut self, mut feature: Feature, n: &Nearest) -> CliResult {
-        let SinkKind::GeoJson { writer, failure } = &mut self.kind else {
+        let SinkKind::GeoJson(writer) = &mut self.kind else {
             return Ok(());
         };
         let d = n.distance;
@@ -535,7 +488,7 @@ impl<'o> Sink<'o> {
         }
         writer
             .write_geojson(&feature)
-            .map_err(|e| kept_failure(self.label, failure, e))
+            .map_err(|e| CliError::writing(self.label, e))
     }
 
     fn csv_header<'a>(&mut self, columns: impl Iterator<Item = &'a str>) -> CliResult {
@@ -608,10 +561,10 @@ impl<'o> Sink<'o> {
                 .and_then(|()| CompactFormatter.end_array(w))
                 .and_then(|()| w.write_all(b"\n"))
             }
-            SinkKind::GeoJson { writer, failure } => {
+            SinkKind::GeoJson(writer) => {
                 return match writer.finish() {
                     Ok(_) => Ok(()),
-                    Err(e) => Err(kept_failure(self.label, &failure, e)),
+                    Err(e) => Err(CliError::writing(self.label, e)),
                 };
             }
         };

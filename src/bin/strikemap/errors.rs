@@ -16,28 +16,60 @@ pub enum CliError {
         /// The flag or form that fixes it.
         hint: &'static str,
     },
-    /// The output could not be written.
+    /// The output could not be created or written.
     Output {
         /// `<stdout>` or the output file's path.
         path: String,
-        /// The operating system's error.
-        error: io::Error,
+        /// What failed: `"cannot write"`, `"cannot create the output file"`.
+        action: &'static str,
+        /// The [`strikemap::Error::Io`] holding the operating system's error.
+        error: strikemap::Error,
     },
 }
 
 impl CliError {
     /// A failure to write to `path`.
     pub fn output(path: &str, error: io::Error) -> CliError {
+        CliError::failed(path, "cannot write", error)
+    }
+
+    /// A failure to `action` on `path`.
+    pub fn failed(path: &str, action: &'static str, error: io::Error) -> CliError {
         CliError::Output {
             path: path.to_string(),
-            error,
+            action,
+            error: strikemap::Error::Io {
+                path: path.to_string(),
+                source: error.into(),
+            },
+        }
+    }
+
+    /// A failure of one of the library's writers writing to `path`: its I/O
+    /// errors are failures to write there, any other is about the input.
+    pub fn writing(path: &str, error: strikemap::Error) -> CliError {
+        match error.is_io() {
+            true => CliError::Output {
+                path: path.to_string(),
+                action: "cannot write",
+                error,
+            },
+            false => CliError::Input(error),
+        }
+    }
+
+    /// The library's error behind this one.
+    fn error(&self) -> &strikemap::Error {
+        match self {
+            CliError::Input(error) | CliError::Hinted { error, .. } => error,
+            CliError::Output { error, .. } => error,
         }
     }
 
     /// Whether the reader of the output went away (`strikemap ... | head`):
     /// not worth an error message.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, CliError::Output { error, .. } if error.kind() == io::ErrorKind::BrokenPipe)
+        self.error().io_kind() == Some(io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -50,9 +82,17 @@ impl From<strikemap::Error> for CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CliError::Input(e) => write!(f, "{e}"),
-            CliError::Hinted { error, hint } => write!(f, "{error} ({hint})"),
-            CliError::Output { path, error } => write!(f, "{path}: cannot write: {error}"),
+            CliError::Input(e) => write!(f, "{}", e.report()),
+            CliError::Hinted { error, hint } => write!(f, "{} ({hint})", error.report()),
+            CliError::Output {
+                path,
+                action,
+                error,
+            } => match error.root() {
+                // The path is said once, with what failed.
+                strikemap::Error::Io { source, .. } => write!(f, "{path}: {action}: {source}"),
+                other => write!(f, "{path}: {action}: {}", other.report()),
+            },
         }
     }
 }
@@ -63,6 +103,13 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 /// Wraps a library error with the argument it came from.
 pub fn in_argument(name: &str) -> impl FnOnce(strikemap::Error) -> CliError + '_ {
     move |e| CliError::Input(e.at(format!("argument {name}")))
+}
+
+/// The one line printed on stderr for a library error: its whole chain
+/// ([`strikemap::Error::report`]), line breaks in quoted input shown as
+/// spaces.
+pub fn report_line(error: &strikemap::Error) -> String {
+    one_line(&error.report())
 }
 
 /// Formats an error as the one line printed on stderr (line breaks in

@@ -27,10 +27,8 @@ fn options(args: &GeoJsonArgs) -> CliResult<ExportOptions> {
 fn write(map: &MapExport, args: &GeoJsonArgs) -> CliResult {
     let mut out = Output::open(args.output.as_deref())?;
     let label = out.label.clone();
-    map.write_to(out.writer()).map_err(|e| match e {
-        Error::Io { message, .. } => CliError::output(&label, std::io::Error::other(message)),
-        other => CliError::Input(other),
-    })?;
+    map.write_to(out.writer())
+        .map_err(|e| CliError::writing(&label, e))?;
     out.text("\n")?;
     out.finish()
 }
@@ -79,22 +77,26 @@ pub fn export(args: &ExportArgs) -> CliResult {
     let label = args.scenario.display().to_string();
     let file = File::open(&args.scenario).map_err(|e| Error::Io {
         path: label.clone(),
-        message: e.to_string(),
+        source: e.into(),
     })?;
     let mut import = ImportOptions::default().with_lenient(args.skip_bad);
     if let Some(date) = &args.as_of {
         let date: jiff::civil::Date = date.parse().map_err(|e: jiff::Error| {
-            CliError::Input(Error::Format {
-                member: "argument --as-of".into(),
-                expected: "a date such as 2025-06-02".into(),
-                found: format!("{date:?} ({e})"),
-            })
+            CliError::Input(
+                Error::Format {
+                    expected: "a date such as 2025-06-02".into(),
+                    found: format!("{date:?} ({e})"),
+                }
+                .at("argument --as-of"),
+            )
         })?;
         import = import.with_as_of(date);
     }
     let imported = Imported::from_reader(BufReader::new(file), &import).map_err(|e| {
-        let undated =
-            matches!(e.root(), Error::Format { member, .. } if member.ends_with("properties.date"));
+        let undated = e.is_format()
+            && e.locations()
+                .last()
+                .is_some_and(|member| member.ends_with("properties.date"));
         let error = e.at(label.clone());
         match undated {
             true => CliError::Hinted {
@@ -109,7 +111,7 @@ pub fn export(args: &ExportArgs) -> CliResult {
     for skipped in &imported.skipped {
         crate::print_stderr(&format!(
             "strikemap: warning: {label}: skipped {}",
-            crate::errors::one_line(&skipped.error)
+            crate::errors::report_line(&skipped.error)
         ));
     }
     let map = imported

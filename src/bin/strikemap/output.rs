@@ -37,12 +37,8 @@ impl Output {
         let mut name = path.file_name().unwrap_or_default().to_os_string();
         name.push(format!(".strikemap-{}.tmp", std::process::id()));
         let temp = path.with_file_name(name);
-        let file = File::create(&temp).map_err(|e| {
-            CliError::Input(strikemap::Error::Io {
-                path: label.clone(),
-                message: format!("cannot create the output file: {e}"),
-            })
-        })?;
+        let file = File::create(&temp)
+            .map_err(|e| CliError::failed(&label, "cannot create the output file", e))?;
         Ok(Output {
             label,
             writer: BufWriter::with_capacity(1 << 16, Box::new(file)),

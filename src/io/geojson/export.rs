@@ -27,11 +27,8 @@ pub(crate) const RESERVED_MEMBERS: [&str; 6] =
     ["type", "id", "geometry", "properties", "bbox", "features"];
 
 /// An I/O error with the path (or `<input>`, `<output>`) it concerns.
-pub(crate) fn io_error(path: impl Into<String>, err: &std::io::Error) -> Error {
-    Error::Io {
-        path: path.into(),
-        message: err.to_string(),
-    }
+pub(crate) fn io_error(path: impl Into<String>, err: std::io::Error) -> Error {
+    Error::io(path, err)
 }
 
 /// Foreign members must not use a name GeoJSON reserves.
@@ -41,11 +38,11 @@ pub(crate) fn check_foreign_members(feature: &MapFeature) -> Result<()> {
         .keys()
         .find(|k| RESERVED_MEMBERS.contains(&k.as_str()))
     {
-        Some(k) => Err(Error::Format {
-            member: format!("foreign member {k:?}"),
-            expected: "a name other than type, id, geometry, properties, bbox and features".into(),
-            found: format!("{k:?}"),
-        }),
+        Some(k) => Err(Error::format(
+            format!("foreign member {k:?}"),
+            "a name other than type, id, geometry, properties, bbox and features",
+            format!("{k:?}"),
+        )),
         None => Ok(()),
     }
 }
@@ -380,11 +377,11 @@ impl MapExport {
     /// ```
     pub fn set_member(&mut self, key: &str, value: impl Into<JsonValue>) -> Result<()> {
         if RESERVED_MEMBERS.contains(&key) || key == "crs" {
-            return Err(Error::Format {
-                member: key.to_string(),
-                expected: "a member name GeoJSON does not reserve (RFC 7946 has no crs)".into(),
-                found: format!("{key:?}"),
-            });
+            return Err(Error::format(
+                key.to_string(),
+                "a member name GeoJSON does not reserve (RFC 7946 has no crs)",
+                format!("{key:?}"),
+            ));
         }
         self.members.insert(key.to_string(), value.into());
         Ok(())
@@ -463,13 +460,9 @@ impl MapExport {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_to(&self, mut writer: impl Write) -> Result<()> {
-        serde_json::to_writer(&mut writer, &self.to_feature_collection()).map_err(|e| {
-            Error::Io {
-                path: "<output>".into(),
-                message: e.to_string(),
-            }
-        })?;
-        writer.flush().map_err(|e| io_error("<output>", &e))
+        serde_json::to_writer(&mut writer, &self.to_feature_collection())
+            .map_err(|e| io_error("<output>", e.into()))?;
+        writer.flush().map_err(|e| io_error("<output>", e))
     }
 
     /// Writes the FeatureCollection to a file (created or replaced).
@@ -486,13 +479,10 @@ impl MapExport {
     pub fn write_file(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let file = std::fs::File::create(path).map_err(|e| io_error(name.clone(), &e))?;
+        let file = std::fs::File::create(path).map_err(|e| io_error(name.clone(), e))?;
         self.write_to(std::io::BufWriter::new(file))
             .map_err(|e| match e {
-                Error::Io { message, .. } => Error::Io {
-                    path: name,
-                    message,
-                },
+                Error::Io { source, .. } => Error::Io { path: name, source },
                 other => other,
             })
     }

@@ -248,11 +248,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn format_error(member: &str, expected: &str, found: Option<&JsonValue>) -> Error {
-    Error::Format {
-        member: member.to_string(),
-        expected: expected.to_string(),
-        found: describe(found),
-    }
+    Error::format(member.to_string(), expected.to_string(), describe(found))
 }
 
 fn array<'a>(
@@ -285,22 +281,17 @@ fn read_position(value: &JsonValue, member: &str, options: &ImportOptions) -> Re
     }
     match numbers.len() {
         0 => Err(format_error(member, POSITION, Some(value))),
-        1 => Err(Error::Format {
-            member: member.to_string(),
-            expected: POSITION.into(),
-            found: "1 number".into(),
-        }),
+        1 => Err(Error::format(member.to_string(), POSITION, "1 number")),
         2 => LatLon::from_lon_lat([numbers[0], numbers[1]]).map_err(|e| e.at(member)),
         _ if options.drop_altitude() => {
             LatLon::from_lon_lat([numbers[0], numbers[1]]).map_err(|e| e.at(member))
         }
-        n => Err(Error::Format {
-            member: member.to_string(),
-            expected: "a position [longitude, latitude] without altitude \
-                       (ImportOptions::with_drop_altitude reads 3D files)"
-                .into(),
-            found: format!("{n} numbers"),
-        }),
+        n => Err(Error::format(
+            member.to_string(),
+            "a position [longitude, latitude] without altitude \
+                       (ImportOptions::with_drop_altitude reads 3D files)",
+            format!("{n} numbers"),
+        )),
     }
 }
 
@@ -313,11 +304,11 @@ fn read_line(value: &JsonValue, member: &str, options: &ImportOptions) -> Result
         .map(|(i, v)| read_position(v, &format!("{member}[{i}]"), options))
         .collect::<Result<Vec<_>>>()?;
     if points.len() < 2 {
-        return Err(Error::Format {
-            member: member.to_string(),
-            expected: LINE.into(),
-            found: format!("{} position{}", points.len(), plural(points.len())),
-        });
+        return Err(Error::format(
+            member.to_string(),
+            LINE,
+            format!("{} position{}", points.len(), plural(points.len())),
+        ));
     }
     Ok(points)
 }
@@ -331,21 +322,21 @@ fn read_ring(value: &JsonValue, member: &str, options: &ImportOptions) -> Result
         .map(|(i, v)| read_position(v, &format!("{member}[{i}]"), options))
         .collect::<Result<Vec<_>>>()?;
     if points.len() < 4 {
-        return Err(Error::Format {
-            member: member.to_string(),
-            expected: RING.into(),
-            found: format!("{} position{}", points.len(), plural(points.len())),
-        });
+        return Err(Error::format(
+            member.to_string(),
+            RING,
+            format!("{} position{}", points.len(), plural(points.len())),
+        ));
     }
     let (first, last) = (points[0], points[points.len() - 1]);
     if first != last {
         let [x0, y0] = first.to_lon_lat();
         let [x1, y1] = last.to_lon_lat();
-        return Err(Error::Format {
-            member: member.to_string(),
-            expected: "a closed ring (the last position equal to the first)".into(),
-            found: format!("a ring from [{x0}, {y0}] to [{x1}, {y1}]"),
-        });
+        return Err(Error::format(
+            member.to_string(),
+            "a closed ring (the last position equal to the first)",
+            format!("a ring from [{x0}, {y0}] to [{x1}, {y1}]"),
+        ));
     }
     Ok(points)
 }
@@ -432,18 +423,18 @@ pub(crate) fn read_geometry(
             (Geom::Polygons(polys), "MultiPolygon")
         }
         "MultiPoint" | "GeometryCollection" => {
-            return Err(Error::Format {
-                member: "geometry.type".into(),
-                expected: SUPPORTED.into(),
-                found: format!("{kind:?} (no strikemap model is drawn that way)"),
-            });
+            return Err(Error::format(
+                "geometry.type",
+                SUPPORTED,
+                format!("{kind:?} (no strikemap model is drawn that way)"),
+            ));
         }
         other => {
-            return Err(Error::Format {
-                member: "geometry.type".into(),
-                expected: SUPPORTED.into(),
-                found: format!("{other:?}"),
-            });
+            return Err(Error::format(
+                "geometry.type",
+                SUPPORTED,
+                format!("{other:?}"),
+            ));
         }
     };
     Ok(Some(geom))

@@ -50,7 +50,7 @@ use crate::shape::{Area, Line, Polygon};
 ///     {"type":"Feature","geometry":{"type":"Point","coordinates":[30.5,95]},"properties":{}}]}"#;
 /// let map = Imported::parse(text, &ImportOptions::default().with_lenient(true))?;
 /// assert_eq!(map.skipped[0].index, 0);
-/// assert_eq!(map.skipped[0].error.to_string(),
+/// assert_eq!(map.skipped[0].error.report().to_string(),
 ///     "feature 0: geometry.coordinates: latitude 95 is out of range [-90, 90]");
 /// # Ok::<(), strikemap::Error>(())
 /// ```
@@ -93,11 +93,7 @@ pub struct Imported {
 }
 
 fn json_error(e: &serde_json::Error) -> Error {
-    Error::Format {
-        member: "GeoJSON text".into(),
-        expected: "valid JSON".into(),
-        found: e.to_string(),
-    }
+    Error::format("GeoJSON text", "valid JSON", e.to_string())
 }
 
 /// Rejects a `crs` member naming anything but WGS84 longitude/latitude
@@ -113,13 +109,11 @@ pub(crate) fn check_crs(members: &JsonObject) -> Result<()> {
     if name.contains("CRS84") || name.ends_with(":4326") || name.ends_with("::4326") {
         Ok(())
     } else {
-        Err(Error::Format {
-            member: "crs".into(),
-            expected:
-                "WGS84 longitude/latitude (urn:ogc:def:crs:OGC:1.3:CRS84), as RFC 7946 requires"
-                    .into(),
-            found: describe(Some(crs)),
-        })
+        Err(Error::format(
+            "crs",
+            "WGS84 longitude/latitude (urn:ogc:def:crs:OGC:1.3:CRS84), as RFC 7946 requires",
+            describe(Some(crs)),
+        ))
     }
 }
 
@@ -135,7 +129,7 @@ impl Imported {
     /// ```
     /// use strikemap::{io::geojson::{ImportOptions, Imported}};
     /// let err = Imported::parse(r#"{"type":"FeatureCollection"}"#, &ImportOptions::default()).unwrap_err();
-    /// assert_eq!(err.to_string(), "features: expected an array of features, found nothing");
+    /// assert_eq!(err.report().to_string(), "features: expected an array of features, found nothing");
     /// assert!(Imported::parse("{", &ImportOptions::default()).is_err());
     /// ```
     pub fn parse(text: &str, options: &ImportOptions) -> Result<Imported> {
@@ -158,11 +152,11 @@ impl Imported {
     /// ```
     pub fn from_value(value: &JsonValue, options: &ImportOptions) -> Result<Imported> {
         let Some(obj) = value.as_object() else {
-            return Err(Error::Format {
-                member: "GeoJSON text".into(),
-                expected: "a JSON object (a FeatureCollection or a Feature)".into(),
-                found: describe(Some(value)),
-            });
+            return Err(Error::format(
+                "GeoJSON text",
+                "a JSON object (a FeatureCollection or a Feature)",
+                describe(Some(value)),
+            ));
         };
         match obj.get("type").and_then(JsonValue::as_str) {
             Some("FeatureCollection") => {}
@@ -172,21 +166,21 @@ impl Imported {
                 return Ok(out);
             }
             _ => {
-                return Err(Error::Format {
-                    member: "type".into(),
-                    expected: "\"FeatureCollection\" or \"Feature\"".into(),
-                    found: describe(obj.get("type")),
-                });
+                return Err(Error::format(
+                    "type",
+                    "\"FeatureCollection\" or \"Feature\"",
+                    describe(obj.get("type")),
+                ));
             }
         }
         let features = match obj.get("features") {
             Some(JsonValue::Array(a)) => a,
             other => {
-                return Err(Error::Format {
-                    member: "features".into(),
-                    expected: "an array of features".into(),
-                    found: describe(other),
-                });
+                return Err(Error::format(
+                    "features",
+                    "an array of features",
+                    describe(other),
+                ));
             }
         };
         let mut out = Imported {
@@ -357,11 +351,11 @@ struct Props {
 }
 
 fn wrong(key: &str, expected: &str, found: Option<&JsonValue>) -> Error {
-    Error::Format {
-        member: format!("properties.{key}"),
-        expected: expected.to_string(),
-        found: describe(found),
-    }
+    Error::format(
+        format!("properties.{key}"),
+        expected.to_string(),
+        describe(found),
+    )
 }
 
 /// Reads `YYYY-MM-DD` exactly.
@@ -495,13 +489,13 @@ impl Props {
     fn parse<T: DeserializeOwned>(&mut self, key: &str, expected: &str) -> Result<Option<T>> {
         match self.take(key) {
             None => Ok(None),
-            Some(v) => serde_json::from_value(v.clone())
-                .map(Some)
-                .map_err(|e| Error::Format {
-                    member: format!("properties.{key}"),
-                    expected: expected.to_string(),
-                    found: format!("{} ({e})", describe(Some(&v))),
-                }),
+            Some(v) => serde_json::from_value(v.clone()).map(Some).map_err(|e| {
+                Error::format(
+                    format!("properties.{key}"),
+                    expected.to_string(),
+                    format!("{} ({e})", describe(Some(&v))),
+                )
+            }),
         }
     }
 
@@ -540,15 +534,15 @@ impl Props {
 }
 
 fn expect_geometry(kind: FeatureKind, type_name: &str) -> Error {
-    Error::Format {
-        member: "geometry.type".into(),
-        expected: format!(
+    Error::format(
+        "geometry.type",
+        format!(
             "{} (for kind {:?})",
             kind.geometry_types().join(" or "),
             kind.name()
         ),
-        found: format!("{type_name:?}"),
-    }
+        format!("{type_name:?}"),
+    )
 }
 
 fn area_of(polygons: Vec<Vec<Vec<LatLon>>>) -> Result<Area> {
@@ -910,20 +904,16 @@ pub(crate) fn read_feature(
     options: &ImportOptions,
 ) -> Result<MapFeature> {
     let Some(obj) = value.as_object() else {
-        return Err(Error::Format {
-            member: "feature".into(),
-            expected: "a GeoJSON Feature object".into(),
-            found: describe(Some(value)),
-        });
+        return Err(Error::format(
+            "feature",
+            "a GeoJSON Feature object",
+            describe(Some(value)),
+        ));
     };
     match obj.get("type") {
         Some(JsonValue::String(t)) if t == "Feature" => {}
         other => {
-            return Err(Error::Format {
-                member: "type".into(),
-                expected: "\"Feature\"".into(),
-                found: describe(other),
-            });
+            return Err(Error::format("type", "\"Feature\"", describe(other)));
         }
     }
     let id = match obj.get("id") {
@@ -931,22 +921,18 @@ pub(crate) fn read_feature(
         Some(JsonValue::String(s)) => Some(Id::String(s.clone())),
         Some(JsonValue::Number(n)) => Some(Id::Number(n.clone())),
         other => {
-            return Err(Error::Format {
-                member: "id".into(),
-                expected: "a string or a number".into(),
-                found: describe(other),
-            });
+            return Err(Error::format("id", "a string or a number", describe(other)));
         }
     };
     let map = match obj.get("properties") {
         None | Some(JsonValue::Null) => JsonObject::new(),
         Some(JsonValue::Object(o)) => o.clone(),
         other => {
-            return Err(Error::Format {
-                member: "properties".into(),
-                expected: "an object or null".into(),
-                found: describe(other),
-            });
+            return Err(Error::format(
+                "properties",
+                "an object or null",
+                describe(other),
+            ));
         }
     };
     if let Some(b) = obj.get("bbox") {
@@ -954,26 +940,26 @@ pub(crate) fn read_feature(
             .as_array()
             .is_some_and(|a| (a.len() == 4 || a.len() == 6) && a.iter().all(JsonValue::is_number));
         if !ok {
-            return Err(Error::Format {
-                member: "bbox".into(),
-                expected: "an array of 4 numbers [west, south, east, north]".into(),
-                found: describe(Some(b)),
-            });
+            return Err(Error::format(
+                "bbox",
+                "an array of 4 numbers [west, south, east, north]",
+                describe(Some(b)),
+            ));
         }
     }
     let Some(geometry) = obj.get("geometry") else {
-        return Err(Error::Format {
-            member: "geometry".into(),
-            expected: "a geometry object or null".into(),
-            found: "nothing".into(),
-        });
+        return Err(Error::format(
+            "geometry",
+            "a geometry object or null",
+            "nothing",
+        ));
     };
     let Some((geom, type_name)) = read_geometry(geometry, options)? else {
-        return Err(Error::Format {
-            member: "geometry".into(),
-            expected: "a geometry (every strikemap model has one)".into(),
-            found: "null".into(),
-        });
+        return Err(Error::format(
+            "geometry",
+            "a geometry (every strikemap model has one)",
+            "null",
+        ));
     };
     let foreign_members: JsonObject = obj
         .iter()

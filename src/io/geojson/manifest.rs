@@ -116,11 +116,11 @@ impl Manifest {
     pub fn add(&mut self, file: impl Into<String>, summary: &FileSummary) -> Result<()> {
         let file = file.into();
         if file.is_empty() || file.chars().any(char::is_whitespace) {
-            return Err(Error::Format {
-                member: "manifest file name".into(),
-                expected: "a file name without white space".into(),
-                found: format!("{file:?}"),
-            });
+            return Err(Error::format(
+                "manifest file name",
+                "a file name without white space",
+                format!("{file:?}"),
+            ));
         }
         self.entries.push((file, summary.clone()));
         Ok(())
@@ -164,7 +164,7 @@ impl Manifest {
     pub fn write_to_dir(&self, dir: impl AsRef<Path>) -> Result<PathBuf> {
         let path = dir.as_ref().join(Manifest::FILE_NAME);
         std::fs::write(&path, self.to_text())
-            .map_err(|e| io_error(path.display().to_string(), &e))?;
+            .map_err(|e| io_error(path.display().to_string(), e))?;
         Ok(path)
     }
 }

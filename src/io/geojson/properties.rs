@@ -37,10 +37,12 @@ impl PropertySink for JsonObject {
     type Error = Error;
 
     fn put<V: Serialize + ?Sized>(&mut self, key: &str, value: &V) -> Result<(), Error> {
-        let value = serde_json::to_value(value).map_err(|e| Error::Format {
-            member: format!("properties.{key}"),
-            expected: "a value JSON can hold".into(),
-            found: e.to_string(),
+        let value = serde_json::to_value(value).map_err(|e| {
+            Error::format(
+                format!("properties.{key}"),
+                "a value JSON can hold",
+                e.to_string(),
+            )
         })?;
         self.insert(key.to_string(), value);
         Ok(())

@@ -34,23 +34,18 @@ use crate::model::Catalog;
 /// ```
 pub const RECORD_SEPARATOR: u8 = 0x1E;
 
-fn output_error(e: impl std::fmt::Display) -> Error {
-    Error::Io {
-        path: "<output>".into(),
-        message: e.to_string(),
-    }
+/// A failure to write, as the `std::io::Error` behind it (serde_json hands
+/// back the writer's own).
+fn output_error(e: impl Into<std::io::Error>) -> Error {
+    io_error("<output>", e.into())
 }
 
-fn input_error(e: &std::io::Error) -> Error {
+fn input_error(e: std::io::Error) -> Error {
     io_error("<input>", e)
 }
 
 fn json_error(e: &serde_json::Error) -> Error {
-    Error::Format {
-        member: "GeoJSON text".into(),
-        expected: "valid JSON".into(),
-        found: e.to_string(),
-    }
+    Error::format("GeoJSON text", "valid JSON", e.to_string())
 }
 
 /// Writes a FeatureCollection feature by feature, so memory does not grow
@@ -224,7 +219,11 @@ impl<W: Write> Collection<W> {
                 true
             }
             Framing::Open { first } => first,
-            Framing::Closed => return Err(output_error("the collection is already closed")),
+            Framing::Closed => {
+                return Err(output_error(std::io::Error::other(
+                    "the collection is already closed",
+                )));
+            }
         };
         let w = &mut self.writer;
         CompactFormatter
@@ -430,7 +429,7 @@ enum State {
 /// let mut r = FeatureCollectionReader::new(&text[..], ImportOptions::default());
 /// assert_eq!(r.next().unwrap()?.item.name(), "Kyiv");
 /// let err = r.next().unwrap().unwrap_err();
-/// assert_eq!(err.to_string(), "feature 1: geometry.coordinates: latitude 95 is out of range [-90, 90]");
+/// assert_eq!(err.report().to_string(), "feature 1: geometry.coordinates: latitude 95 is out of range [-90, 90]");
 /// assert!(r.next().is_none());
 /// assert_eq!(r.members()["name"], "demo");
 /// # Ok::<(), strikemap::Error>(())
@@ -487,7 +486,7 @@ impl<R: Read> FeatureCollectionReader<R> {
     /// The next byte after white space, not consumed.
     fn peek(&mut self) -> Result<Option<u8>> {
         loop {
-            let buf = self.reader.fill_buf().map_err(|e| input_error(&e))?;
+            let buf = self.reader.fill_buf().map_err(input_error)?;
             if buf.is_empty() {
                 return Ok(None);
             }
@@ -508,16 +507,16 @@ impl<R: Read> FeatureCollectionReader<R> {
                 self.reader.consume(1);
                 Ok(())
             }
-            Some(b) => Err(Error::Format {
-                member: member.to_string(),
-                expected: expected.to_string(),
-                found: format!("{:?}", char::from(b)),
-            }),
-            None => Err(Error::Format {
-                member: member.to_string(),
-                expected: expected.to_string(),
-                found: "the end of the input".into(),
-            }),
+            Some(b) => Err(Error::format(
+                member.to_string(),
+                expected.to_string(),
+                format!("{:?}", char::from(b)),
+            )),
+            None => Err(Error::format(
+                member.to_string(),
+                expected.to_string(),
+                "the end of the input",
+            )),
         }
     }
 
@@ -525,28 +524,28 @@ impl<R: Read> FeatureCollectionReader<R> {
     /// (which stops right after them), other scalars up to their delimiter.
     fn value(&mut self) -> Result<JsonValue> {
         match self.peek()? {
-            None => Err(Error::Format {
-                member: "GeoJSON text".into(),
-                expected: "a JSON value".into(),
-                found: "the end of the input".into(),
-            }),
+            None => Err(Error::format(
+                "GeoJSON text",
+                "a JSON value",
+                "the end of the input",
+            )),
             Some(b'{' | b'[' | b'"') => {
                 let mut stream = serde_json::Deserializer::from_reader(&mut self.reader)
                     .into_iter::<JsonValue>();
                 match stream.next() {
                     Some(Ok(v)) => Ok(v),
                     Some(Err(e)) => Err(json_error(&e)),
-                    None => Err(Error::Format {
-                        member: "GeoJSON text".into(),
-                        expected: "a JSON value".into(),
-                        found: "the end of the input".into(),
-                    }),
+                    None => Err(Error::format(
+                        "GeoJSON text",
+                        "a JSON value",
+                        "the end of the input",
+                    )),
                 }
             }
             Some(_) => {
                 let mut text = Vec::new();
                 loop {
-                    let buf = self.reader.fill_buf().map_err(|e| input_error(&e))?;
+                    let buf = self.reader.fill_buf().map_err(input_error)?;
                     if buf.is_empty() {
                         break;
                     }
@@ -580,11 +579,7 @@ impl<R: Read> FeatureCollectionReader<R> {
                 if self.peek()? == Some(b'}') {
                     self.reader.consume(1);
                     if !self.seen_features {
-                        return Err(Error::Format {
-                            member: "features".into(),
-                            expected: "an array of features".into(),
-                            found: "nothing".into(),
-                        });
+                        return Err(Error::format("features", "an array of features", "nothing"));
                     }
                     self.state = State::End;
                     return Ok(None);
@@ -595,11 +590,11 @@ impl<R: Read> FeatureCollectionReader<R> {
                 let key = match self.value()? {
                     JsonValue::String(k) => k,
                     other => {
-                        return Err(Error::Format {
-                            member: "GeoJSON text".into(),
-                            expected: "a member name".into(),
-                            found: describe(Some(&other)),
-                        });
+                        return Err(Error::format(
+                            "GeoJSON text",
+                            "a member name",
+                            describe(Some(&other)),
+                        ));
                     }
                 };
                 self.expect(b':', &key, "':' after the member name")?;
@@ -610,11 +605,7 @@ impl<R: Read> FeatureCollectionReader<R> {
                                 .value()
                                 .map(|v| describe(Some(&v)))
                                 .unwrap_or_else(|_| "not an array".into());
-                            return Err(Error::Format {
-                                member: "features".into(),
-                                expected: "an array of features".into(),
-                                found,
-                            });
+                            return Err(Error::format("features", "an array of features", found));
                         }
                         self.reader.consume(1);
                         self.seen_features = true;
@@ -623,11 +614,11 @@ impl<R: Read> FeatureCollectionReader<R> {
                     "type" => {
                         let v = self.value()?;
                         if v.as_str() != Some("FeatureCollection") {
-                            return Err(Error::Format {
-                                member: "type".into(),
-                                expected: "\"FeatureCollection\"".into(),
-                                found: describe(Some(&v)),
-                            });
+                            return Err(Error::format(
+                                "type",
+                                "\"FeatureCollection\"",
+                                describe(Some(&v)),
+                            ));
                         }
                         self.state = State::Members { first: false };
                     }
@@ -671,11 +662,11 @@ impl<R: Read> FeatureCollectionReader<R> {
             }
             State::End => {
                 if let Some(b) = self.peek()? {
-                    return Err(Error::Format {
-                        member: "GeoJSON text".into(),
-                        expected: "nothing after the FeatureCollection".into(),
-                        found: format!("{:?}", char::from(b)),
-                    });
+                    return Err(Error::format(
+                        "GeoJSON text",
+                        "nothing after the FeatureCollection",
+                        format!("{:?}", char::from(b)),
+                    ));
                 }
                 self.state = State::Done;
                 Ok(None)
@@ -714,7 +705,7 @@ impl<R: Read> Iterator for FeatureCollectionReader<R> {
 /// let text = b"\x1e{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[30.52,50.45]},\"properties\":{\"kind\":\"city\",\"name\":\"Kyiv\",\"country\":\"UA\"}}\n\x1e{\"type\":\n";
 /// let mut r = SequenceReader::new(&text[..], ImportOptions::default());
 /// assert_eq!(r.next().unwrap()?.item.name(), "Kyiv");
-/// assert!(r.next().unwrap().unwrap_err().to_string().starts_with("record 1: GeoJSON text: expected valid JSON"));
+/// assert!(r.next().unwrap().unwrap_err().report().to_string().starts_with("record 1: GeoJSON text: expected valid JSON"));
 /// assert!(r.next().is_none());
 /// # Ok::<(), strikemap::Error>(())
 /// ```
@@ -761,7 +752,7 @@ impl<R: Read> SequenceReader<R> {
         let n = self
             .reader
             .read_until(RECORD_SEPARATOR, &mut buf)
-            .map_err(|e| input_error(&e))?;
+            .map_err(input_error)?;
         if n == 0 {
             return Ok(None);
         }
@@ -781,12 +772,11 @@ impl<R: Read> Iterator for SequenceReader<R> {
             match self.record() {
                 Ok(Some(prefix)) if !prefix.iter().all(u8::is_ascii_whitespace) => {
                     self.done = true;
-                    return Some(Err(Error::Format {
-                        member: "GeoJSON text sequence".into(),
-                        expected: "records each starting with the record separator 0x1E (RFC 8142)"
-                            .into(),
-                        found: "text before the first record separator".into(),
-                    }));
+                    return Some(Err(Error::format(
+                        "GeoJSON text sequence",
+                        "records each starting with the record separator 0x1E (RFC 8142)",
+                        "text before the first record separator",
+                    )));
                 }
                 Ok(_) => {}
                 Err(e) => {

@@ -85,11 +85,11 @@ fn check_colour(key: &str, colour: &str) -> Result<()> {
     if (hex.len() == 3 || hex.len() == 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         Ok(())
     } else {
-        Err(Error::Format {
-            member: key.to_string(),
-            expected: "a colour \"#rrggbb\" or \"#rgb\"".into(),
-            found: format!("{colour:?}"),
-        })
+        Err(Error::format(
+            key.to_string(),
+            "a colour \"#rrggbb\" or \"#rgb\"",
+            format!("{colour:?}"),
+        ))
     }
 }
 

@@ -84,14 +84,14 @@ fn check_rings(rings: &[Vec<Position>], prefix: &str) -> Result<()> {
         let area = ring_area(ring);
         let (exterior, bad) = (r == 0, if r == 0 { area < 0.0 } else { area > 0.0 });
         if bad {
-            return Err(Error::Format {
-                member: format!("coordinates{prefix}[{r}]"),
-                expected: if exterior {
-                    "a counter-clockwise exterior ring (RFC 7946 §3.1.6)".into()
+            return Err(Error::format(
+                format!("coordinates{prefix}[{r}]"),
+                if exterior {
+                    "a counter-clockwise exterior ring (RFC 7946 §3.1.6)"
                 } else {
-                    "a clockwise hole (RFC 7946 §3.1.6)".into()
+                    "a clockwise hole (RFC 7946 §3.1.6)"
                 },
-                found: format!(
+                format!(
                     "a {} ring",
                     if area < 0.0 {
                         "clockwise"
@@ -99,7 +99,7 @@ fn check_rings(rings: &[Vec<Position>], prefix: &str) -> Result<()> {
                         "counter-clockwise"
                     }
                 ),
-            });
+            ));
         }
     }
     Ok(())

@@ -36,7 +36,7 @@ pub struct ColumnNames {
 /// let c = LatLonColumns::find(&acled, &ColumnNames::default())?;
 /// assert_eq!((c.latitude, c.longitude), (2, 3));
 /// let err = LatLonColumns::find(&["x", "y"], &ColumnNames::default()).unwrap_err();
-/// assert!(err.to_string().starts_with("header: expected a latitude column"));
+/// assert!(err.report().to_string().starts_with("header: expected a latitude column"));
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,11 +78,11 @@ impl LatLonColumns {
             "longitude",
         )?;
         if latitude == longitude {
-            return Err(Error::Format {
-                member: "header".into(),
-                expected: "different latitude and longitude columns".into(),
-                found: format!("column {:?} for both", headers[latitude].as_ref()),
-            });
+            return Err(Error::format(
+                "header",
+                "different latitude and longitude columns",
+                format!("column {:?} for both", headers[latitude].as_ref()),
+            ));
         }
         Ok(LatLonColumns {
             latitude,
@@ -117,26 +117,26 @@ fn column<S: AsRef<str>>(
     };
     match (hits.as_slice(), chosen) {
         ([one], _) => Ok(*one),
-        ([], Some(name)) => Err(Error::Format {
-            member: "header".into(),
-            expected: format!("the {what} column {name:?}"),
-            found: listed(),
-        }),
-        ([], None) => Err(Error::Format {
-            member: "header".into(),
-            expected: format!("a {what} column named {}", common.join(", ")),
-            found: listed(),
-        }),
+        ([], Some(name)) => Err(Error::format(
+            "header",
+            format!("the {what} column {name:?}"),
+            listed(),
+        )),
+        ([], None) => Err(Error::format(
+            "header",
+            format!("a {what} column named {}", common.join(", ")),
+            listed(),
+        )),
         (many, _) => {
             let names: Vec<String> = many
                 .iter()
                 .map(|&i| format!("{:?}", headers[i].as_ref()))
                 .collect();
-            Err(Error::Format {
-                member: "header".into(),
-                expected: format!("one {what} column"),
-                found: format!("{} (name the one to use)", names.join(" and ")),
-            })
+            Err(Error::format(
+                "header",
+                format!("one {what} column"),
+                format!("{} (name the one to use)", names.join(" and ")),
+            ))
         }
     }
 }
@@ -198,7 +198,7 @@ impl CsvRow {
 /// points.for_each(|row| {
 ///     match row {
 ///         Ok(row) => good.push(row),
-///         Err(e) => bad.push(e.to_string()), // skip it
+///         Err(e) => bad.push(e.report().to_string()), // skip it
 ///     }
 ///     Ok(())
 /// })?;
@@ -231,7 +231,7 @@ impl CsvPoints<File> {
     pub fn open(path: impl AsRef<Path>, names: &ColumnNames) -> Result<CsvPoints<File>> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let file = File::open(path).map_err(|e| io_error(&shown, &e))?;
+        let file = File::open(path).map_err(|e| io_error(&shown, e))?;
         CsvPoints::from_reader(file, shown, names)
     }
 }
@@ -364,10 +364,12 @@ impl<R: Read> CsvPoints<R> {
             } else {
                 format!("{text:?}")
             };
-            text.parse::<f64>().map_err(|_| Error::Format {
-                member: format!("column {name:?}"),
-                expected: "a number (decimal degrees)".into(),
-                found,
+            text.parse::<f64>().map_err(|_| {
+                Error::format(
+                    format!("column {name:?}"),
+                    "a number (decimal degrees)",
+                    found,
+                )
             })
         };
         let lat = value(self.columns.latitude)?;
@@ -387,24 +389,20 @@ impl<R: Read> CsvPoints<R> {
 /// Converts a `csv` error (the position is added by the caller).
 fn csv_error(e: ::csv::Error, source: &str) -> Error {
     match e.into_kind() {
-        ::csv::ErrorKind::Io(io) => io_error(source, &io),
+        ::csv::ErrorKind::Io(io) => io_error(source, io),
         ::csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => Error::Format {
-            member: "row".into(),
-            expected: format!("{expected_len} fields, as in the header"),
-            found: format!("{len}"),
-        },
-        ::csv::ErrorKind::Utf8 { err, .. } => Error::Format {
-            member: format!("field {}", err.field() + 1),
-            expected: "UTF-8 text".into(),
-            found: "invalid bytes".into(),
-        },
-        other => Error::Format {
-            member: "CSV".into(),
-            expected: "a CSV table".into(),
-            found: format!("{other:?}"),
-        },
+        } => Error::format(
+            "row",
+            format!("{expected_len} fields, as in the header"),
+            format!("{len}"),
+        ),
+        ::csv::ErrorKind::Utf8 { err, .. } => Error::format(
+            format!("field {}", err.field() + 1),
+            "UTF-8 text",
+            "invalid bytes",
+        ),
+        other => Error::format("CSV", "a CSV table", format!("{other:?}")),
     }
 }
 
@@ -420,7 +418,7 @@ mod tests {
             .for_each(|r| {
                 match r {
                     Ok(r) => good.push(r),
-                    Err(e) => bad.push(e.to_string()),
+                    Err(e) => bad.push(e.report().to_string()),
                 }
                 Ok(())
             })
@@ -446,7 +444,7 @@ mod tests {
         let h = ["lat", "latitude", "Y", "X"];
         let err = LatLonColumns::find(&h, &ColumnNames::default()).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            err.report().to_string(),
             "header: expected one latitude column, found \"lat\" and \"latitude\" (name the one to use)"
         );
         let names = ColumnNames {
@@ -461,7 +459,8 @@ mod tests {
         };
         let err = LatLonColumns::find(&h, &names).unwrap_err();
         assert!(
-            err.to_string()
+            err.report()
+                .to_string()
                 .starts_with("header: expected the latitude column \"north\"")
         );
     }
@@ -505,6 +504,10 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!(seen, 1);
-        assert!(err.to_string().starts_with("t.csv: line 2: column \"lat\""));
+        assert!(
+            err.report()
+                .to_string()
+                .starts_with("t.csv: line 2: column \"lat\"")
+        );
     }
 }

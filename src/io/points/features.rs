@@ -43,7 +43,7 @@ pub struct PointFeature {
 /// PointFeatures::from_reader(fc.as_bytes(), "events.geojson").for_each(|f| {
 ///     match f {
 ///         Ok(f) => names.push(f.feature.property("name").cloned()),
-///         Err(e) => bad.push(e.to_string()),
+///         Err(e) => bad.push(e.report().to_string()),
 ///     }
 ///     Ok(())
 /// })?;
@@ -73,7 +73,7 @@ impl PointFeatures<BufReader<File>> {
     pub fn open(path: impl AsRef<Path>) -> Result<PointFeatures<BufReader<File>>> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let file = File::open(path).map_err(|e| io_error(&shown, &e))?;
+        let file = File::open(path).map_err(|e| io_error(&shown, e))?;
         Ok(PointFeatures::from_reader(BufReader::new(file), shown))
     }
 }
@@ -130,37 +130,35 @@ impl<R: Read> PointFeatures<R> {
         if let Some(e) = visitor.stopped.take() {
             return Err(e);
         }
-        parsed.map_err(|e| json_error(&e, &source))?;
+        parsed.map_err(|e| json_error(e, &source))?;
         match visitor.kind.as_deref() {
             Some("FeatureCollection") if visitor.had_features => Ok(()),
-            Some("FeatureCollection") | None if !visitor.had_features => Err(Error::Format {
-                member: "features".into(),
-                expected: "a FeatureCollection with a features array".into(),
-                found: "no features member".into(),
-            }
+            Some("FeatureCollection") | None if !visitor.had_features => Err(Error::format(
+                "features",
+                "a FeatureCollection with a features array",
+                "no features member",
+            )
             .at(source)),
-            other => Err(Error::Format {
-                member: "type".into(),
-                expected: "FeatureCollection".into(),
-                found: other.map_or("no type member".into(), |t| format!("{t:?}")),
-            }
+            other => Err(Error::format(
+                "type",
+                "FeatureCollection",
+                other.map_or("no type member".into(), |t| format!("{t:?}")),
+            )
             .at(source)),
         }
     }
 }
 
-fn json_error(e: &serde_json::Error, source: &str) -> Error {
+fn json_error(e: serde_json::Error, source: &str) -> Error {
     if e.is_io() {
-        return Error::Io {
-            path: source.to_string(),
-            message: e.to_string(),
-        };
+        // serde_json hands back the reader's own io::Error.
+        return Error::io(source, std::io::Error::from(e));
     }
-    Error::Format {
-        member: format!("line {}, column {}", e.line(), e.column()),
-        expected: "a GeoJSON FeatureCollection".into(),
-        found: strip_position(&e.to_string()),
-    }
+    Error::format(
+        format!("line {}, column {}", e.line(), e.column()),
+        "a GeoJSON FeatureCollection",
+        strip_position(&e.to_string()),
+    )
     .at(source)
 }
 
@@ -175,38 +173,31 @@ fn strip_position(message: &str) -> String {
 /// Reads one feature from its JSON object.
 fn point_feature(index: usize, value: JsonValue) -> Result<PointFeature> {
     if !value.is_object() {
-        return Err(Error::Format {
-            member: "feature".into(),
-            expected: "a Feature object".into(),
-            found: json_kind(&value).into(),
-        });
+        return Err(Error::format(
+            "feature",
+            "a Feature object",
+            json_kind(&value),
+        ));
     }
-    let feature: Feature = serde_json::from_value(value).map_err(|e| Error::Format {
-        member: "feature".into(),
-        expected: "a GeoJSON Feature".into(),
-        found: e.to_string(),
-    })?;
+    let feature: Feature = serde_json::from_value(value)
+        .map_err(|e| Error::format("feature", "a GeoJSON Feature", e.to_string()))?;
     let Some(geometry) = &feature.geometry else {
-        return Err(Error::Format {
-            member: "geometry".into(),
-            expected: "a Point".into(),
-            found: "null".into(),
-        });
+        return Err(Error::format("geometry", "a Point", "null"));
     };
     let GeometryValue::Point { coordinates } = &geometry.value else {
-        return Err(Error::Format {
-            member: "geometry.type".into(),
-            expected: "Point".into(),
-            found: geometry.value.type_name().into(),
-        });
+        return Err(Error::format(
+            "geometry.type",
+            "Point",
+            geometry.value.type_name(),
+        ));
     };
     let c = coordinates.as_slice();
     if c.len() < 2 {
-        return Err(Error::Format {
-            member: "geometry.coordinates".into(),
-            expected: "a position [longitude, latitude]".into(),
-            found: format!("{} number(s)", c.len()),
-        });
+        return Err(Error::format(
+            "geometry.coordinates",
+            "a position [longitude, latitude]",
+            format!("{} number(s)", c.len()),
+        ));
     }
     let position = LatLon::from_lon_lat([c[0], c[1]]).map_err(|e| e.at("geometry.coordinates"))?;
     Ok(PointFeature {
@@ -309,7 +300,7 @@ mod tests {
         PointFeatures::from_reader(text.as_bytes(), "f.geojson").for_each(|f| {
             match f {
                 Ok(f) => good.push(f),
-                Err(e) => bad.push(e.to_string()),
+                Err(e) => bad.push(e.report().to_string()),
             }
             Ok(())
         })?;
@@ -353,27 +344,33 @@ mod tests {
     fn not_a_collection() {
         let e = read(r#"{"type": "Feature", "geometry": null, "properties": null}"#).unwrap_err();
         assert_eq!(
-            e.to_string(),
+            e.report().to_string(),
             "f.geojson: type: expected FeatureCollection, found \"Feature\""
         );
         let e = read(r#"{"type": "FeatureCollection"}"#).unwrap_err();
         assert_eq!(
-            e.to_string(),
+            e.report().to_string(),
             "f.geojson: features: expected a FeatureCollection with a features array, found no features member"
         );
         let e = read(r#"{"type": "Point", "features": []}"#).unwrap_err();
         assert_eq!(
-            e.to_string(),
+            e.report().to_string(),
             "f.geojson: type: expected FeatureCollection, found \"Point\""
         );
         let e = read("{\"type\": \"FeatureCollection\",\n \"features\": [1,}").unwrap_err();
         assert!(
-            e.to_string()
+            e.report()
+                .to_string()
                 .starts_with("f.geojson: line 2, column 17: expected a GeoJSON FeatureCollection"),
-            "{e}"
+            "{}",
+            e.report()
         );
         let e = read("[]").unwrap_err();
-        assert!(e.to_string().starts_with("f.geojson: line 1"), "{e}");
+        assert!(
+            e.report().to_string().starts_with("f.geojson: line 1"),
+            "{}",
+            e.report()
+        );
     }
 
     #[test]
@@ -389,6 +386,6 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!(seen, 1);
-        assert!(e.to_string().contains("feature 0"));
+        assert!(e.report().to_string().contains("feature 0"));
     }
 }

@@ -83,7 +83,7 @@ impl PointFileKind {
         let mut head = [0u8; 512];
         let n = std::fs::File::open(path)
             .and_then(|mut f| f.read(&mut head))
-            .map_err(|e| io_error(&shown, &e))?;
+            .map_err(|e| io_error(&shown, e))?;
         let first = head[..n]
             .iter()
             .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
@@ -95,9 +95,6 @@ impl PointFileKind {
 }
 
 /// An I/O error on `path`.
-fn io_error(path: &str, e: &std::io::Error) -> Error {
-    Error::Io {
-        path: path.to_string(),
-        message: e.to_string(),
-    }
+fn io_error(path: &str, e: std::io::Error) -> Error {
+    Error::io(path, e)
 }

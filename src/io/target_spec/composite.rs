@@ -58,11 +58,11 @@ impl Composite {
     /// ```
     pub fn new(points: Vec<LatLon>, line: Option<Line>, area: Option<Area>) -> Result<Composite> {
         if points.is_empty() && line.is_none() && area.is_none() {
-            return Err(Error::Format {
-                member: "geometries".into(),
-                expected: "at least one point, line or area".into(),
-                found: "none".into(),
-            });
+            return Err(Error::format(
+                "geometries",
+                "at least one point, line or area",
+                "none",
+            ));
         }
         let point_index = if points.is_empty() {
             None
@@ -125,13 +125,15 @@ impl Composite {
     /// ```
     /// assert!(strikemap::io::target_spec::Composite::parse(r#"{"type": "Point", "coordinates": [30.52, 50.45]}"#).is_ok());
     /// let err = strikemap::io::target_spec::Composite::parse("{").unwrap_err();
-    /// assert!(err.to_string().starts_with("document: expected GeoJSON"));
+    /// assert!(err.report().to_string().starts_with("document: expected GeoJSON"));
     /// ```
     pub fn parse(text: &str) -> Result<Composite> {
-        let doc: GeoJson = text.parse().map_err(|e: geojson::Error| Error::Format {
-            member: "document".into(),
-            expected: "GeoJSON (a FeatureCollection, a Feature or a geometry)".into(),
-            found: e.to_string(),
+        let doc: GeoJson = text.parse().map_err(|e: geojson::Error| {
+            Error::format(
+                "document",
+                "GeoJSON (a FeatureCollection, a Feature or a geometry)",
+                e.to_string(),
+            )
         })?;
         Composite::from_geojson(&doc)
     }
@@ -144,15 +146,12 @@ impl Composite {
     ///
     /// ```
     /// let err = strikemap::io::target_spec::Composite::read("no/such/file.geojson").unwrap_err();
-    /// assert!(err.to_string().starts_with("no/such/file.geojson: "));
+    /// assert!(err.report().to_string().starts_with("no/such/file.geojson: "));
     /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<Composite> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: shown.clone(),
-            message: e.to_string(),
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(shown.clone(), e))?;
         Composite::parse(&text).map_err(|e| e.at(shown))
     }
 
@@ -280,11 +279,11 @@ impl Parts {
 fn position(pos: &Position, member: &str) -> Result<LatLon> {
     let coords = pos.as_slice();
     if coords.len() < 2 {
-        return Err(Error::Format {
-            member: member.to_string(),
-            expected: "a position [longitude, latitude]".into(),
-            found: format!("{} number(s)", coords.len()),
-        });
+        return Err(Error::format(
+            member.to_string(),
+            "a position [longitude, latitude]",
+            format!("{} number(s)", coords.len()),
+        ));
     }
     LatLon::from_lon_lat([coords[0], coords[1]]).map_err(|e| e.at(member))
 }
@@ -294,7 +293,7 @@ mod tests {
     use super::*;
 
     fn ll(lat: f64, lon: f64) -> LatLon {
-        LatLon::new(lat, lon).unwrap_or_else(|e| unreachable!("{e}"))
+        LatLon::new(lat, lon).unwrap_or_else(|e| unreachable!("{}", e.report()))
     }
 
     #[test]
@@ -332,14 +331,14 @@ mod tests {
         .map(|_| ())
         .unwrap_err();
         assert_eq!(
-            err.to_string(),
+            err.report().to_string(),
             "feature 1: coordinates: latitude 95 is out of range [-90, 90]"
         );
         let short = Composite::parse(r#"{"type": "MultiPoint", "coordinates": [[30, 50], [30]]}"#)
             .map(|_| ())
             .unwrap_err();
         assert_eq!(
-            short.to_string(),
+            short.report().to_string(),
             "coordinates[1]: expected a position [longitude, latitude], found 1 number(s)"
         );
     }
@@ -350,7 +349,7 @@ mod tests {
             .map(|_| ())
             .unwrap_err();
         assert_eq!(
-            err.to_string(),
+            err.report().to_string(),
             "geometries: expected at least one point, line or area, found none"
         );
     }

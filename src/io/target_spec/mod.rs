@@ -71,11 +71,11 @@ impl TargetSpec {
     /// ```
     /// use strikemap::io::target_spec::TargetSpec;
     /// let err = TargetSpec::parse("country:Atlantis").unwrap_err();
-    /// assert_eq!(err.to_string(), "unknown country \"Atlantis\"");
+    /// assert_eq!(err.report().to_string(), "unknown country \"Atlantis\"");
     /// let err = TargetSpec::parse("91,30").unwrap_err();
-    /// assert_eq!(err.to_string(), "latitude 91 is out of range [-90, 90]");
+    /// assert_eq!(err.report().to_string(), "latitude 91 is out of range [-90, 90]");
     /// let err = TargetSpec::parse("Ukraine").unwrap_err();
-    /// assert!(err.to_string().contains("did you mean \"country:Ukraine\"?"));
+    /// assert!(err.report().to_string().contains("did you mean \"country:Ukraine\"?"));
     /// ```
     pub fn parse(text: &str) -> Result<TargetSpec> {
         let trimmed = text.trim();
@@ -103,11 +103,7 @@ impl TargetSpec {
             Ok(c) => format!(" (did you mean \"country:{}\"?)", c.name),
             Err(_) => String::new(),
         };
-        Err(Error::Format {
-            member: "target".into(),
-            expected: EXPECTED.into(),
-            found: format!("{text:?}{hint}"),
-        })
+        Err(Error::format("target", EXPECTED, format!("{text:?}{hint}")))
     }
 
     /// The single position, if this target is one.
@@ -192,14 +188,24 @@ mod tests {
     #[test]
     fn errors_say_what_was_wrong() {
         let e = TargetSpec::parse("50.45,abc").unwrap_err();
-        assert!(matches!(e, Error::PositionText { .. }), "{e}");
+        assert!(matches!(e, Error::PositionText { .. }), "{}", e.report());
         let e = TargetSpec::parse("50.45").unwrap_err();
-        assert!(matches!(e, Error::PositionText { .. }), "{e}");
+        assert!(matches!(e, Error::PositionText { .. }), "{}", e.report());
         let e = TargetSpec::parse("country:Ukrain").unwrap_err();
-        assert!(e.to_string().contains("did you mean \"Ukraine\""), "{e}");
+        assert!(
+            e.report().to_string().contains("did you mean \"Ukraine\""),
+            "{}",
+            e.report()
+        );
         let e = TargetSpec::parse("missing/file.geojson").unwrap_err();
-        assert!(matches!(e, Error::Io { .. }), "{e}");
+        assert!(matches!(e, Error::Io { .. }), "{}", e.report());
         let e = TargetSpec::parse("kyiv").unwrap_err();
-        assert!(e.to_string().starts_with("target: expected LAT,LON"), "{e}");
+        assert!(
+            e.report()
+                .to_string()
+                .starts_with("target: expected LAT,LON"),
+            "{}",
+            e.report()
+        );
     }
 }

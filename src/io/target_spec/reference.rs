@@ -32,7 +32,7 @@ const UNKNOWN_COUNTRY: &str = "ZZ";
 /// let olenya = parse_endpoint("Olenya=68.1517N,33.4639E")?;
 /// assert_eq!((olenya.name.as_str(), olenya.position), ("Olenya", LatLon::new(68.1517, 33.4639)?));
 /// assert_eq!(parse_endpoint(" 52.915,103.575 ")?.name, "52.915,103.575");
-/// assert!(parse_endpoint("Olenya").unwrap_err().to_string().contains("NAME=LAT,LON"));
+/// assert!(parse_endpoint("Olenya").unwrap_err().report().to_string().contains("NAME=LAT,LON"));
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 pub fn parse_endpoint(text: &str) -> Result<Endpoint> {
@@ -41,21 +41,20 @@ pub fn parse_endpoint(text: &str) -> Result<Endpoint> {
         Some((name, position)) => {
             let name = name.trim();
             if name.is_empty() {
-                return Err(Error::Format {
-                    member: "place".into(),
-                    expected: "a name before '=' (NAME=LAT,LON)".into(),
-                    found: format!("{text:?}"),
-                });
+                return Err(Error::format(
+                    "place",
+                    "a name before '=' (NAME=LAT,LON)",
+                    format!("{text:?}"),
+                ));
             }
             Ok(Endpoint::new(name, LatLon::parse(position)?))
         }
-        None if !trimmed.chars().any(|c| c.is_ascii_digit()) => Err(Error::Format {
-            member: "place".into(),
-            expected: "NAME=LAT,LON (e.g. Olenya=68.1517,33.4639) or LAT,LON \
-                       (there is no catalog to look a bare name up in)"
-                .into(),
-            found: format!("{text:?}"),
-        }),
+        None if !trimmed.chars().any(|c| c.is_ascii_digit()) => Err(Error::format(
+            "place",
+            "NAME=LAT,LON (e.g. Olenya=68.1517,33.4639) or LAT,LON \
+                       (there is no catalog to look a bare name up in)",
+            format!("{text:?}"),
+        )),
         None => Ok(Endpoint::new(trimmed, LatLon::parse(trimmed)?)),
     }
 }
@@ -137,10 +136,7 @@ impl ClaimReference {
     pub fn read(path: impl AsRef<Path>) -> Result<ClaimReference> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|e| Error::Io {
-            path: shown.clone(),
-            message: e.to_string(),
-        })?;
+        let file = std::fs::File::open(path).map_err(|e| Error::io(shown.clone(), e))?;
         let today = jiff::Timestamp::now()
             .to_zoned(jiff::tz::TimeZone::UTC)
             .date();
@@ -157,16 +153,16 @@ impl ClaimReference {
             ([place], [], []) => Ok(ClaimReference::Place(place.clone())),
             ([], [territory], []) => Ok(ClaimReference::Territory(territory.clone())),
             ([], [], [line]) => Ok(ClaimReference::FrontLine(line.clone())),
-            _ => Err(Error::Format {
-                member: "features".into(),
-                expected: "one place, territory or front line to measure to".into(),
-                found: format!(
+            _ => Err(Error::format(
+                "features",
+                "one place, territory or front line to measure to",
+                format!(
                     "{} place(s), {} territory(ies) and {} front line(s)",
                     places.len(),
                     territories.len(),
                     lines.len()
                 ),
-            }
+            )
             .at(shown)),
         }
     }
