@@ -89,7 +89,7 @@ impl FrontLine {
     /// let new = Line::from_vertices(vec![LatLon::new(50.0, 36.0)?, LatLon::new(50.0, 36.5)?])?;
     /// let mut f = FrontLine::new("x", strikemap::Date::constant(2025, 6, 2), old);
     /// f.set_line(new);
-    /// assert_eq!(f.distance_to(LatLon::new(50.0, 36.2)?), Distance::ZERO);
+    /// assert_eq!(f.distance_to(LatLon::new(50.0, 36.5)?), Distance::ZERO);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn set_line(&mut self, line: Line) {
