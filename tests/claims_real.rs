@@ -101,7 +101,7 @@ fn distances_pass_independent_sanity_bounds() {
     let h = Haversine
         .distance(LatLon::new(51.17, 128.445).unwrap(), border)
         .as_metres();
-    assert!((h - uk.metres).abs() <= 0.0056 * uk.metres);
+    assert!((h - uk.distance.as_metres()).abs() <= 0.0056 * uk.distance.as_metres());
 }
 
 #[test]
@@ -112,12 +112,17 @@ fn verdicts_under_every_reading() {
     for (s, (name, metres)) in v.subjects.iter().zip(&d) {
         assert_eq!(&s.name, name);
         assert_eq!(
-            s.metres, *metres,
+            s.distance.as_metres(),
+            *metres,
             "{name}: the verdict uses the exact ellipsoidal measure"
         );
         assert!(!s.satisfies);
-        assert!(s.margin < 0.0);
-        approx::assert_relative_eq!(s.margin, s.miles - 4300.0, epsilon = 1e-6);
+        assert!(s.margin_in_unit() < 0.0);
+        approx::assert_relative_eq!(
+            s.margin_in_unit(),
+            s.distance.as_miles() - 4300.0,
+            epsilon = 1e-6
+        );
     }
     let (near, near_m) = d
         .iter()
@@ -210,7 +215,7 @@ fn unit_mixup_kilometres() {
     assert_eq!(found, expected);
     assert!(!found.is_empty(), "a base lies 4,300 km from Ukraine");
     for x in &m.matches {
-        let metres = v.subject(&x.subject).unwrap().metres;
+        let metres = v.subject(&x.subject).unwrap().distance.as_metres();
         approx::assert_relative_eq!(x.value, metres / x.unit.metres(), epsilon = 1e-9);
         approx::assert_relative_eq!(x.difference, x.value - 4300.0, epsilon = 1e-9);
         assert!(
@@ -276,7 +281,12 @@ fn explanation_can_be_pasted() {
     assert!(e.starts_with("news reports said: \u{201c}the targets were more than 4,300 miles from Ukraine\u{201d} (AP News, 1 June 2025)."), "{e}");
     // Every distance in km and in miles.
     for s in &v.subjects {
-        let both = format!("{} {} km ({} mi)", s.name, grouped(s.km), grouped(s.miles));
+        let both = format!(
+            "{} {} km ({} mi)",
+            s.name,
+            grouped(s.distance.as_km()),
+            grouped(s.distance.as_miles())
+        );
         assert!(e.contains(&both), "{both} missing from: {e}");
     }
     assert!(e.contains("4,300 mi (6,920 km)"), "{e}");
@@ -386,7 +396,11 @@ fn checked_through_a_catalog_and_at_1_10m() {
         .check(&bases(), TargetRef::Territory(countries::ukraine_10m()))
         .unwrap();
     for (a, b) in fine.subjects.iter().zip(&v.subjects) {
-        assert!((a.metres - b.metres).abs() < 5_000.0, "{}", a.name);
+        assert!(
+            (a.distance.as_metres() - b.distance.as_metres()).abs() < 5_000.0,
+            "{}",
+            a.name
+        );
     }
     let verdicts = |v: &DistanceVerdict| v.readings.iter().map(|r| r.verdict).collect::<Vec<_>>();
     assert_eq!(verdicts(&fine), verdicts(&v));

@@ -281,7 +281,7 @@ fn method() {
     let v = claim.check_with(&base, ua, &haversine).unwrap();
     approx::assert_relative_eq!(
         part(&v, 0, UncertaintyKind::Method),
-        HAVERSINE_FRACTION * v.subjects[0].metres,
+        HAVERSINE_FRACTION * v.subjects[0].distance.as_metres(),
         epsilon = 1e-6
     );
 }

@@ -48,7 +48,7 @@ fn verdict_at(c: &DistanceClaim, km: f64, options: &CheckOptions<'_>) -> Verdict
     let v = c
         .check_with(&[east_of_kyiv("P", km)], TargetRef::Place(&kyiv), options)
         .unwrap();
-    approx::assert_relative_eq!(v.subjects[0].km, km, epsilon = 1e-6);
+    approx::assert_relative_eq!(v.subjects[0].distance.as_km(), km, epsilon = 1e-6);
     v.verdict
 }
 
@@ -110,7 +110,7 @@ fn every_verdict() {
         .unwrap();
     let s = &v.subjects[0];
     assert!(s.satisfies, "the value itself lies in the band");
-    approx::assert_relative_eq!(s.margin, 2.0, epsilon = 1e-6);
+    approx::assert_relative_eq!(s.margin_in_unit(), 2.0, epsilon = 1e-6);
     approx::assert_relative_eq!(s.uncertainty.total().as_km(), 5.0, epsilon = 1e-9);
 }
 
@@ -134,7 +134,7 @@ fn claims_exactly_at_the_threshold() {
         let v = c
             .check_with(&[&subject], TargetRef::Place(&kyiv), &zero_budget())
             .unwrap();
-        assert_eq!(v.subjects[0].margin, 0.0, "{}", q.phrase());
+        assert_eq!(v.subjects[0].margin_in_unit(), 0.0, "{}", q.phrase());
         assert_eq!(
             v.verdict,
             with_no_budget,
@@ -283,9 +283,9 @@ fn margins_are_in_the_claims_unit() {
         )
         .unwrap();
     let s = &v.subjects[0];
-    approx::assert_relative_eq!(s.margin, 200.0 / 1.609344 - 100.0, epsilon = 1e-6);
-    approx::assert_relative_eq!(s.margin_metres, 200_000.0 - 160_934.4, epsilon = 1e-3);
-    approx::assert_relative_eq!(s.value, s.miles, epsilon = 1e-12);
+    approx::assert_relative_eq!(s.margin_in_unit(), 200.0 / 1.609344 - 100.0, epsilon = 1e-6);
+    approx::assert_relative_eq!(s.margin.as_metres(), 200_000.0 - 160_934.4, epsilon = 1e-3);
+    approx::assert_relative_eq!(s.value(), s.distance.as_miles(), epsilon = 1e-12);
     assert_eq!(v.unit, Unit::Miles);
 }
 
@@ -296,7 +296,11 @@ fn haversine_only_when_asked() {
     let c = DistanceClaim::parse("about 500 km").unwrap();
     let ellipsoid = c.check(&subject, TargetRef::Place(&kyiv)).unwrap();
     assert_eq!(ellipsoid.method, Method::Geodesic);
-    approx::assert_relative_eq!(ellipsoid.subjects[0].km, 500.0, epsilon = 1e-6);
+    approx::assert_relative_eq!(
+        ellipsoid.subjects[0].distance.as_km(),
+        500.0,
+        epsilon = 1e-6
+    );
     let sphere = c
         .check_with(
             &subject,
@@ -305,7 +309,7 @@ fn haversine_only_when_asked() {
         )
         .unwrap();
     assert_eq!(sphere.method, Method::Haversine);
-    let diff = (sphere.subjects[0].km - 500.0).abs();
+    let diff = (sphere.subjects[0].distance.as_km() - 500.0).abs();
     assert!(
         diff > 0.01 && diff < 0.0056 * 500.0,
         "sphere differs by {diff} km"
@@ -375,7 +379,11 @@ fn length_claims() {
     assert_eq!(v.verdict, Verdict::Supported);
     assert!(v.reference.is_none());
     assert_eq!(v.subjects[0].name, "Sketch");
-    approx::assert_relative_eq!(v.subjects[0].metres, length.as_metres(), epsilon = 1e-6);
+    approx::assert_relative_eq!(
+        v.subjects[0].distance.as_metres(),
+        length.as_metres(),
+        epsilon = 1e-6
+    );
     assert!(
         v.explanation.contains("1,002 km (623 mi) long"),
         "{}",

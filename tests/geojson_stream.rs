@@ -527,3 +527,75 @@ proptest! {
         }
     }
 }
+
+/// Every property the export writes for a kind is in that kind's schema
+/// (the one list the import reads), and every name in a schema is written
+/// for some feature of the rich map: the two sides cannot drift.
+#[test]
+fn export_writes_exactly_each_kinds_schema() {
+    use std::collections::{BTreeMap, BTreeSet};
+    use strikemap::io::geojson::{ExportOptions, FeatureKind};
+    let fc = common::rich_map::rich_map(&ExportOptions::default()).to_feature_collection();
+    let extra: BTreeSet<String> = common::rich_map::extra_features()
+        .iter()
+        .flat_map(|f| f.properties.keys().cloned())
+        .collect();
+    let style = [
+        "marker-color",
+        "marker-size",
+        "marker-symbol",
+        "stroke",
+        "stroke-width",
+        "stroke-opacity",
+        "fill",
+        "fill-opacity",
+        "title",
+        "description",
+    ];
+    let mut seen: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for f in &fc.features {
+        let props = f.properties.as_ref().unwrap();
+        let kind = props["kind"].as_str().unwrap();
+        let schema = FeatureKind::ALL
+            .into_iter()
+            .find(|k| k.name() == kind)
+            .unwrap()
+            .properties();
+        for key in props.keys() {
+            let ours = schema.contains(&key.as_str());
+            let theirs = style.contains(&key.as_str())
+                || extra.contains(key)
+                || key.starts_with("original:");
+            assert!(
+                ours || theirs,
+                "{kind}: property {key:?} is not in its schema"
+            );
+            if ours {
+                seen.entry(
+                    FeatureKind::ALL
+                        .into_iter()
+                        .find(|k| k.name() == kind)
+                        .unwrap()
+                        .name(),
+                )
+                .or_default()
+                .insert(key.clone());
+            }
+        }
+    }
+    // Every name a schema lists is written by some feature of the rich map
+    // (the rich map's air bases have no aliases, its sites do).
+    let written: BTreeSet<&String> = seen.values().flatten().collect();
+    for kind in FeatureKind::ALL {
+        let missing: Vec<_> = kind
+            .properties()
+            .into_iter()
+            .filter(|k| !written.iter().any(|w| w.as_str() == *k))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: schema names {missing:?} that no feature of the rich map writes",
+            kind.name()
+        );
+    }
+}

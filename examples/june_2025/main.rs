@@ -67,11 +67,11 @@ fn write_map(
                     .with_property("claim_verdict", subject.verdict.name())
                     .with_property(
                         "distance_from_ukraine_km",
-                        (subject.km * 10.0).round() / 10.0,
+                        (subject.distance.as_km() * 10.0).round() / 10.0,
                     )
                     .with_property(
                         "distance_from_ukraine_mi",
-                        (subject.miles * 10.0).round() / 10.0,
+                        (subject.distance.as_miles() * 10.0).round() / 10.0,
                     );
             }
         }

@@ -133,20 +133,16 @@ pub(crate) fn assess(
             let u = uncertainty.total().as_metres();
             let margin = band.margin(m.metres);
             let satisfies = band.contains(m.metres);
-            let d = Distance::from_metres(m.metres);
             SubjectResult {
                 name: m.name.clone(),
                 position: m.position,
-                metres: m.metres,
-                km: d.as_km(),
-                miles: d.as_miles(),
-                value: d.as_unit(unit),
+                distance: Distance::from_metres(m.metres),
+                unit,
                 reference_point: m.reference_point,
                 inside: m.inside,
                 satisfies,
                 verdict: Verdict::decide(margin, u, satisfies),
-                margin: margin / unit.metres(),
-                margin_metres: margin,
+                margin: Distance::from_metres(margin),
                 uncertainty,
             }
         })
@@ -165,7 +161,7 @@ pub(crate) fn assess(
 /// (lowest verdict, then smallest margin); for any, the best; for farthest,
 /// the farthest (the first of equals).
 fn decider(reading: Reading, subjects: &[SubjectResult]) -> usize {
-    let standing = |s: &SubjectResult| (s.verdict.rank(), s.margin_metres);
+    let standing = |s: &SubjectResult| (s.verdict.rank(), s.margin.as_metres());
     let cmp = |a: &SubjectResult, b: &SubjectResult| {
         let (ra, ma) = standing(a);
         let (rb, mb) = standing(b);
@@ -179,7 +175,7 @@ fn decider(reading: Reading, subjects: &[SubjectResult]) -> usize {
             .max_by(|&a, &b| cmp(&subjects[a], &subjects[b])),
         Reading::Farthest => indices
             .rev()
-            .max_by(|&a, &b| subjects[a].metres.total_cmp(&subjects[b].metres)),
+            .max_by(|&a, &b| subjects[a].distance.total_cmp(&subjects[b].distance)),
     };
     // Callers check that there is at least one subject.
     pick.unwrap_or(0)
@@ -463,15 +459,15 @@ pub(crate) fn distance<S: Subject, R: Reference>(
         &measured,
         options,
     );
-    if let Some(stated) = claim.reference.as_deref() {
-        if !data.answers_to(stated) {
-            let warning = Warning::ReferenceMismatch {
-                stated: stated.to_string(),
-                measured_to: data.info().name,
-            };
-            v.explanation = format!("{warning}. {}", v.explanation);
-            v.warnings.push(warning);
-        }
+    if let Some(stated) = claim.reference.as_deref()
+        && !data.answers_to(stated)
+    {
+        let warning = Warning::ReferenceMismatch {
+            stated: stated.to_string(),
+            measured_to: data.info().name,
+        };
+        v.explanation = format!("{warning}. {}", v.explanation);
+        v.warnings.push(warning);
     }
     Ok(v)
 }

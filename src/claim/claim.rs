@@ -208,7 +208,7 @@ impl DistanceClaim {
     /// let moscow = City::new("Moscow", LatLon::new(55.7558, 37.6173)?, CountryCode::new("RU")?);
     /// let v = DistanceClaim::parse("Moscow is about 750 km from Kyiv")?.check(&[moscow], &kyiv)?;
     /// assert_eq!(v.verdict, Verdict::Supported);
-    /// approx::assert_relative_eq!(v.subjects[0].km, 757.1, epsilon = 0.1);
+    /// approx::assert_relative_eq!(v.subjects[0].distance.as_km(), 757.1, epsilon = 0.1);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn check<S: Subject>(

@@ -124,9 +124,9 @@ fn band_words(band: &Band, unit: Unit) -> String {
 /// "the line is 1,002 km (623 mi) long".
 fn measured_words(s: &SubjectResult, ctx: &Context<'_>) -> String {
     match ctx.reference {
-        None => format!("{} is {} long", s.name, km_mi(s.metres)),
+        None => format!("{} is {} long", s.name, km_mi(s.distance.as_metres())),
         Some(r) if s.inside => format!("{} lies inside {r}", s.name),
-        Some(r) => format!("{} is {} from {r}", s.name, km_mi(s.metres)),
+        Some(r) => format!("{} is {} from {r}", s.name, km_mi(s.distance.as_metres())),
     }
 }
 
@@ -134,7 +134,7 @@ fn measured_words(s: &SubjectResult, ctx: &Context<'_>) -> String {
 /// short of the limit", "1,200 mi (1,931 km) inside the limit".
 fn standing_words(s: &SubjectResult, ctx: &Context<'_>) -> String {
     let unit = ctx.stated.unit();
-    let amount = in_unit(s.margin_metres.abs(), unit);
+    let amount = in_unit(s.margin.as_metres().abs(), unit);
     let u = s.uncertainty.total().as_metres();
     let limit = if ctx.band.low.is_some() && ctx.band.high.is_some() {
         "the accepted range"
@@ -143,7 +143,7 @@ fn standing_words(s: &SubjectResult, ctx: &Context<'_>) -> String {
     };
     let side = if s.satisfies {
         format!("{amount} inside {limit}")
-    } else if ctx.band.is_below(s.metres) {
+    } else if ctx.band.is_below(s.distance.as_metres()) {
         format!("{amount} short of {limit}")
     } else {
         format!("{amount} beyond {limit}")
@@ -251,7 +251,7 @@ pub(crate) fn distance(v: &DistanceVerdict, ctx: &Context<'_>) -> String {
     ));
     let n = v.subjects.len();
     let mut sorted: Vec<&SubjectResult> = v.subjects.iter().collect();
-    sorted.sort_by(|a, b| a.metres.total_cmp(&b.metres));
+    sorted.sort_by(|a, b| a.distance.as_metres().total_cmp(&b.distance.as_metres()));
     match &v.reference {
         None => {
             if let Some(s) = v.subjects.first() {
@@ -259,7 +259,7 @@ pub(crate) fn distance(v: &DistanceVerdict, ctx: &Context<'_>) -> String {
                     "Measured {} along its edges, the line \u{201c}{}\u{201d} is {} long.",
                     method_words(v.method),
                     s.name,
-                    km_mi(s.metres)
+                    km_mi(s.distance.as_metres())
                 ));
             }
         }
@@ -292,7 +292,7 @@ pub(crate) fn distance(v: &DistanceVerdict, ctx: &Context<'_>) -> String {
                     if s.inside {
                         format!("{} inside", s.name)
                     } else {
-                        format!("{} {}", s.name, km_mi(s.metres))
+                        format!("{} {}", s.name, km_mi(s.distance.as_metres()))
                     }
                 })
                 .collect();
@@ -304,7 +304,7 @@ pub(crate) fn distance(v: &DistanceVerdict, ctx: &Context<'_>) -> String {
                     if v.subjects[0].inside {
                         "0 km".to_string()
                     } else {
-                        km_mi(v.subjects[0].metres)
+                        km_mi(v.subjects[0].distance.as_metres())
                     },
                     reference_point_words(&v.subjects[0], Some(r.kind), &r.name)
                 ));

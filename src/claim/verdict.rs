@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::claim::Claim;
 use super::mixup::UnitMixup;
 use super::uncertainty::Uncertainty;
-use crate::distance::Unit;
+use crate::distance::{Distance, Unit};
 use crate::measure::Method;
 use crate::position::LatLon;
 
@@ -261,40 +261,138 @@ pub struct ReferenceInfo {
 }
 
 /// One subject of a claim: what was measured and how it fares.
+///
+/// Written to JSON with the distance in every unit: `metres`, `km`,
+/// `miles`, `value` (in the claim's `unit`), `margin` (in the claim's unit)
+/// and `margin_metres`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "SubjectFields", from = "SubjectFields")]
 pub struct SubjectResult {
     /// The subject's name (for a length claim, the line's).
     pub name: String,
     /// Where the subject is (`None` for a line in a length claim).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<LatLon>,
-    /// The measured distance (or length), in metres.
-    pub metres: f64,
-    /// The same in kilometres.
-    pub km: f64,
-    /// The same in statute miles.
-    pub miles: f64,
-    /// The same in the claim's unit.
-    pub value: f64,
+    /// The measured distance (or length).
+    pub distance: Distance,
+    /// The claim's unit, in which [`SubjectResult::value`] and
+    /// [`SubjectResult::margin_in_unit`] are given.
+    pub unit: Unit,
     /// The point of the reference the distance was measured to (the border
     /// point of a territory, the point of a front line); `None` for lengths.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_point: Option<LatLon>,
     /// Whether the subject lies inside the reference territory.
-    #[serde(default)]
     pub inside: bool,
     /// Whether the measured value lies in the band the claim accepts
     /// (ignoring uncertainty).
     pub satisfies: bool,
     /// The verdict for this subject, with uncertainty.
     pub verdict: Verdict,
-    /// The signed distance to the nearest end of the accepted band, in the
-    /// claim's unit: positive inside the band, negative outside.
-    pub margin: f64,
-    /// The margin in metres.
-    pub margin_metres: f64,
+    /// The signed distance to the nearest end of the accepted band:
+    /// positive inside the band, negative outside.
+    pub margin: Distance,
     /// This subject's uncertainty budget.
     pub uncertainty: Uncertainty,
+}
+
+impl SubjectResult {
+    /// The measured distance in the claim's unit.
+    ///
+    /// ```
+    /// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, countries};
+    /// let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
+    /// let v = DistanceClaim::parse("more than 1,000 miles")?.check(&[olenya], &countries::get("UA")?.territory)?;
+    /// let s = &v.subjects[0];
+    /// assert_eq!(s.value(), s.distance.as_miles());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn value(&self) -> f64 {
+        self.distance.as_unit(self.unit)
+    }
+
+    /// The margin in the claim's unit (positive inside the accepted band).
+    ///
+    /// ```
+    /// use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, countries};
+    /// let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
+    /// let v = DistanceClaim::parse("more than 1,000 miles")?.check(&[olenya], &countries::get("UA")?.territory)?;
+    /// let s = &v.subjects[0];
+    /// assert!((s.margin_in_unit() - (s.value() - 1_000.0)).abs() < 1e-9);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn margin_in_unit(&self) -> f64 {
+        self.margin.as_unit(self.unit)
+    }
+}
+
+/// The JSON form of [`SubjectResult`].
+#[derive(Serialize, Deserialize)]
+struct SubjectFields {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    position: Option<LatLon>,
+    metres: f64,
+    #[serde(default)]
+    km: f64,
+    #[serde(default)]
+    miles: f64,
+    #[serde(default)]
+    value: f64,
+    #[serde(default = "default_unit")]
+    unit: Unit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reference_point: Option<LatLon>,
+    #[serde(default)]
+    inside: bool,
+    satisfies: bool,
+    verdict: Verdict,
+    #[serde(default)]
+    margin: f64,
+    margin_metres: f64,
+    uncertainty: Uncertainty,
+}
+
+fn default_unit() -> Unit {
+    Unit::Kilometres
+}
+
+impl From<SubjectResult> for SubjectFields {
+    fn from(s: SubjectResult) -> SubjectFields {
+        SubjectFields {
+            metres: s.distance.as_metres(),
+            km: s.distance.as_km(),
+            miles: s.distance.as_miles(),
+            value: s.value(),
+            unit: s.unit,
+            margin: s.margin_in_unit(),
+            margin_metres: s.margin.as_metres(),
+            name: s.name,
+            position: s.position,
+            reference_point: s.reference_point,
+            inside: s.inside,
+            satisfies: s.satisfies,
+            verdict: s.verdict,
+            uncertainty: s.uncertainty,
+        }
+    }
+}
+
+/// The distances are read from `metres` and `margin_metres`; the other
+/// units are derived from them.
+impl From<SubjectFields> for SubjectResult {
+    fn from(f: SubjectFields) -> SubjectResult {
+        SubjectResult {
+            name: f.name,
+            position: f.position,
+            distance: Distance::from_metres(f.metres),
+            unit: f.unit,
+            reference_point: f.reference_point,
+            inside: f.inside,
+            satisfies: f.satisfies,
+            verdict: f.verdict,
+            margin: Distance::from_metres(f.margin_metres),
+            uncertainty: f.uncertainty,
+        }
+    }
 }
 
 /// The verdict under one reading of a claim about several subjects.
@@ -399,7 +497,7 @@ impl DistanceVerdict {
     /// # let olenya = AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?);
     /// let v = DistanceClaim::parse("more than 1,000 km")?
     ///     .check(&[olenya], TargetRef::Territory(&countries::get("UA")?.territory))?;
-    /// approx::assert_relative_eq!(v.subject("Olenya").unwrap().km, 1760.2, epsilon = 0.1);
+    /// approx::assert_relative_eq!(v.subject("Olenya").unwrap().distance.as_km(), 1760.2, epsilon = 0.1);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn subject(&self, name: &str) -> Option<&SubjectResult> {

@@ -102,9 +102,9 @@ fn text(v: &DistanceVerdict) -> String {
         s.push_str(&format!(
             "  {}: {}{inside}, {}, margin {} {}\n",
             subject.name,
-            value(subject.metres, v.unit),
+            value(subject.distance.as_metres(), v.unit),
             subject.verdict.words(),
-            grouped(subject.margin, 1),
+            grouped(subject.margin_in_unit(), 1),
             v.unit.symbol(),
         ));
     }

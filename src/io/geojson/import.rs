@@ -29,6 +29,7 @@ use jiff::civil::Date;
 use serde::de::DeserializeOwned;
 
 use super::geometry::{Geom, describe, read_geometry};
+use super::schema::{self, key};
 use super::{
     ExportOptions, FeatureCollectionReader, FeatureKind, ImportOptions, MapExport, MapFeature,
     MapItem, Style,
@@ -500,9 +501,9 @@ impl Props {
     }
 
     fn source(&mut self) -> Result<Source> {
-        let title = self.string("source")?;
-        let url = self.string("source_url")?;
-        let date = self.date("source_date")?;
+        let title = self.string(key::SOURCE)?;
+        let url = self.string(key::SOURCE_URL)?;
+        let date = self.date(key::SOURCE_DATE)?;
         Ok(Source {
             title: title.unwrap_or_default(),
             url,
@@ -527,7 +528,10 @@ impl Props {
     /// Drops the timestamp if it matches the date.
     fn timestamp(&mut self, date: Option<Date>) -> Result<()> {
         if let Some(d) = date {
-            self.derived_equal("timestamp", &JsonValue::from(super::properties::unix_ms(d)));
+            self.derived_equal(
+                key::TIMESTAMP,
+                &JsonValue::from(super::properties::unix_ms(d)),
+            );
         }
         Ok(())
     }
@@ -570,24 +574,28 @@ fn read_ours(
                 return Err(mismatch());
             };
             let site = Site {
-                name: props.require_string("name")?,
+                name: props.require_string(key::NAME)?,
                 position,
-                country: props.country("country")?.ok_or_else(|| {
-                    wrong("country", "an ISO 3166-1 alpha-2 code such as \"UA\"", None)
+                country: props.country(key::COUNTRY)?.ok_or_else(|| {
+                    wrong(
+                        key::COUNTRY,
+                        "an ISO 3166-1 alpha-2 code such as \"UA\"",
+                        None,
+                    )
                 })?,
-                region: props.string("region")?,
-                aliases: props.strings("aliases")?,
+                region: props.string(key::REGION)?,
+                aliases: props.strings(key::ALIASES)?,
                 source: props.source()?,
-                category: props.string("category")?,
+                category: props.string(key::CATEGORY)?,
             };
             let place = match kind {
                 FeatureKind::AirBase => Place::AirBase(AirBase {
                     site,
-                    icao: props.string("icao")?,
+                    icao: props.string(key::ICAO)?,
                 }),
                 FeatureKind::City => Place::City(City {
                     site,
-                    population: props.count("population")?,
+                    population: props.count(key::POPULATION)?,
                 }),
                 _ => Place::Site(site),
             };
@@ -597,64 +605,66 @@ fn read_ours(
             let Geom::Lines(parts) = geom else {
                 return Err(mismatch());
             };
-            let name = props.require_string("name")?;
-            let date = match props.date("date")? {
+            let name = props.require_string(key::NAME)?;
+            let date = match props.date(key::DATE)? {
                 Some(d) => d,
-                None => options.as_of().ok_or_else(|| wrong("date", DATE, None))?,
+                None => options
+                    .as_of()
+                    .ok_or_else(|| wrong(key::DATE, DATE, None))?,
             };
             let mut front = FrontLine::new(
                 name,
                 date,
                 Line::new(parts).map_err(|e| e.at("geometry.coordinates"))?,
             );
-            front.approximate = props.boolean("approximate")?.unwrap_or(false);
-            front.waypoints = props.strings("waypoints")?;
+            front.approximate = props.boolean(key::APPROXIMATE)?.unwrap_or(false);
+            front.waypoints = props.strings(key::WAYPOINTS)?;
             front.sources = props
-                .parse::<Vec<Source>>("sources", "an array of sources {title, url?, date?}")?
+                .parse::<Vec<Source>>(key::SOURCES, "an array of sources {title, url?, date?}")?
                 .unwrap_or_default();
             props.timestamp(Some(date))?;
-            props.derived_number("length_km");
-            props.derived_number("length_mi");
+            props.derived_number(key::LENGTH_KM);
+            props.derived_number(key::LENGTH_MI);
             MapItem::FrontLine(front)
         }
         FeatureKind::Territory => {
             let Geom::Polygons(polys) = geom else {
                 return Err(mismatch());
             };
-            let mut t = Territory::new(props.require_string("name")?, area_of(polys)?);
-            t.country = props.country("country")?;
-            t.aliases = props.strings("aliases")?;
-            t.scale = props.string("scale")?;
+            let mut t = Territory::new(props.require_string(key::NAME)?, area_of(polys)?);
+            t.country = props.country(key::COUNTRY)?;
+            t.aliases = props.strings(key::ALIASES)?;
+            t.scale = props.string(key::SCALE)?;
             t.source = props.source()?;
-            props.derived_number("area_km2");
+            props.derived_number(key::AREA_KM2);
             MapItem::Territory(t)
         }
         FeatureKind::Strike => {
             let Geom::Point(position) = geom else {
                 return Err(mismatch());
             };
-            let target = Endpoint::new(props.require_string("target")?, position);
-            let date = props.require_date("date")?;
+            let target = Endpoint::new(props.require_string(key::TARGET)?, position);
+            let date = props.require_date(key::DATE)?;
             let weapon: Weapon = props
-                .parse("weapon", "a weapon: drone, ballistic_missile, cruise_missile, glide_bomb, artillery or other")?
-                .ok_or_else(|| wrong("weapon", "a weapon such as \"drone\"", None))?;
+                .parse(key::WEAPON, "a weapon: drone, ballistic_missile, cruise_missile, glide_bomb, artillery or other")?
+                .ok_or_else(|| wrong(key::WEAPON, "a weapon such as \"drone\"", None))?;
             let mut s = Strike::new(date, target, weapon);
-            s.id = props.string("strike_id")?;
-            let launch = props.string("launch")?;
-            let launch_position = props.position("launch_position")?;
+            s.id = props.string(key::STRIKE_ID)?;
+            let launch = props.string(key::LAUNCH)?;
+            let launch_position = props.position(key::LAUNCH_POSITION)?;
             s.launch = match (launch, launch_position) {
                 (Some(name), Some(p)) => Some(Endpoint::new(name, p)),
                 (None, None) => None,
                 (Some(_), None) => {
                     return Err(wrong(
-                        "launch_position",
+                        key::LAUNCH_POSITION,
                         "a position [longitude, latitude] (with \"launch\")",
                         None,
                     ));
                 }
                 (None, Some(_)) => {
                     return Err(wrong(
-                        "launch",
+                        key::LAUNCH,
                         "the launch point's name (with \"launch_position\")",
                         None,
                     ));
@@ -662,15 +672,15 @@ fn read_ours(
             };
             s.counts = props
                 .parse::<Vec<ClaimedCount>>(
-                    "counts",
+                    key::COUNTS,
                     "an array of claimed counts {kind, count, out_of?, claimed_by}",
                 )?
                 .unwrap_or_default();
-            s.description = props.string("description")?;
+            s.description = props.string(key::DESCRIPTION)?;
             s.source = props.source()?;
-            props.derived_equal("name", &JsonValue::from(s.target.name.as_str()));
+            props.derived_equal(key::NAME, &JsonValue::from(s.target.name.as_str()));
             props.timestamp(Some(date))?;
-            for key in ["distance_km", "distance_mi"] {
+            for key in [key::DISTANCE_KM, key::DISTANCE_MI] {
                 props.derived_number(key);
             }
             MapItem::Strike(s)
@@ -686,15 +696,15 @@ fn read_ours(
                 return Err(mismatch());
             };
             let mut arc = StrikeArc::new(
-                Endpoint::new(props.require_string("launch")?, *first),
-                Endpoint::new(props.require_string("target")?, *last),
+                Endpoint::new(props.require_string(key::LAUNCH)?, *first),
+                Endpoint::new(props.require_string(key::TARGET)?, *last),
             );
-            arc.date = props.date("date")?;
-            arc.weapon = props.parse("weapon", "a weapon such as \"drone\"")?;
-            arc.strike_id = props.string("strike_id")?;
-            props.derived_equal("name", &JsonValue::from(arc.name()));
+            arc.date = props.date(key::DATE)?;
+            arc.weapon = props.parse(key::WEAPON, "a weapon such as \"drone\"")?;
+            arc.strike_id = props.string(key::STRIKE_ID)?;
+            props.derived_equal(key::NAME, &JsonValue::from(arc.name()));
             props.timestamp(arc.date)?;
-            for key in ["distance_km", "distance_mi"] {
+            for key in [key::DISTANCE_KM, key::DISTANCE_MI] {
                 props.derived_number(key);
             }
             MapItem::StrikeArc(arc)
@@ -703,28 +713,28 @@ fn read_ours(
             if !matches!(geom, Geom::Polygons(_)) {
                 return Err(mismatch());
             }
-            let name = props.require_string("name")?;
+            let name = props.require_string(key::NAME)?;
             let centre = props
-                .position("centre")?
-                .ok_or_else(|| wrong("centre", "a position [longitude, latitude]", None))?;
+                .position(key::CENTRE)?
+                .ok_or_else(|| wrong(key::CENTRE, "a position [longitude, latitude]", None))?;
             let radius = match (
-                props.number("radius_m")?,
-                props.map.get("radius_km").and_then(JsonValue::as_f64),
-                props.map.get("radius_mi").and_then(JsonValue::as_f64),
+                props.number(key::RADIUS_M)?,
+                props.map.get(key::RADIUS_KM).and_then(JsonValue::as_f64),
+                props.map.get(key::RADIUS_MI).and_then(JsonValue::as_f64),
             ) {
                 (Some(m), _, _) => Distance::from_metres(m),
                 (None, Some(km), _) => Distance::from_km(km),
                 (None, None, Some(mi)) => Distance::from_miles(mi),
                 (None, None, None) => {
                     return Err(wrong(
-                        "radius_m",
+                        key::RADIUS_M,
                         "the radius in metres (or radius_km, radius_mi)",
                         None,
                     ));
                 }
             };
-            props.derived_number("radius_km");
-            props.derived_number("radius_mi");
+            props.derived_number(key::RADIUS_KM);
+            props.derived_number(key::RADIUS_MI);
             MapItem::RangeRing(
                 RangeRing::new(name, centre, radius).map_err(|e| e.at("properties.radius_m"))?,
             )
@@ -732,41 +742,6 @@ fn read_ours(
     };
     Ok(item)
 }
-
-/// The keys strikemap writes for third-party kinds, besides style keys.
-const SITE_KEYS: [&str; 9] = [
-    "kind",
-    "name",
-    "country",
-    "region",
-    "aliases",
-    "category",
-    "source",
-    "source_url",
-    "source_date",
-];
-const FRONT_KEYS: [&str; 9] = [
-    "kind",
-    "name",
-    "date",
-    "timestamp",
-    "approximate",
-    "waypoints",
-    "sources",
-    "length_km",
-    "length_mi",
-];
-const TERRITORY_KEYS: [&str; 9] = [
-    "kind",
-    "name",
-    "country",
-    "aliases",
-    "scale",
-    "source",
-    "source_url",
-    "source_date",
-    "area_km2",
-];
 
 fn first_string(props: &JsonObject, keys: &[&str]) -> Option<(String, String)> {
     keys.iter()
@@ -804,30 +779,43 @@ fn read_theirs(
     options: &ImportOptions,
 ) -> Result<MapItem> {
     let name_keys = [
-        "name", "Name", "NAME", "title", "label", "ADMIN", "NAME_EN", "name_en",
+        key::NAME,
+        "Name",
+        "NAME",
+        key::TITLE,
+        "label",
+        "ADMIN",
+        "NAME_EN",
+        "name_en",
     ];
     let name = first_string(&props.map, &name_keys)
         .map(|(_, v)| v)
         .or_else(|| id_text(id))
         .unwrap_or_else(|| format!("feature {index}"));
     let country_of = |props: &JsonObject| {
-        ["country", "iso_a2", "ISO_A2", "country_code", "ISO_A2_EH"]
-            .iter()
-            .find_map(|k| {
-                props
-                    .get(*k)
-                    .and_then(JsonValue::as_str)
-                    .and_then(|s| CountryCode::new(s).ok())
-            })
+        [
+            key::COUNTRY,
+            "iso_a2",
+            "ISO_A2",
+            "country_code",
+            "ISO_A2_EH",
+        ]
+        .iter()
+        .find_map(|k| {
+            props
+                .get(*k)
+                .and_then(JsonValue::as_str)
+                .and_then(|s| CountryCode::new(s).ok())
+        })
     };
-    let (item, keys): (MapItem, &[&str]) = match geom {
+    let (item, keys): (MapItem, Vec<&str>) = match geom {
         Geom::Point(position) => {
             let country = country_of(&props.map)
                 .or_else(|| options.country_lookup().then(|| country_at(position)).flatten())
                 .or(options.default_country())
                 .ok_or_else(|| {
                     wrong(
-                        "country",
+                        key::COUNTRY,
                         "an ISO 3166-1 alpha-2 code such as \"UA\" (the point lies in no bundled country; \
                          set ImportOptions::with_default_country)",
                         None,
@@ -835,56 +823,56 @@ fn read_theirs(
                 })?;
             (
                 MapItem::Place(Place::Site(Site::new(name, position, country))),
-                &SITE_KEYS,
+                schema::keys(FeatureKind::Site),
             )
         }
         Geom::Lines(parts) => {
-            let date_keys = ["date", "as_of", "Date", "DATE", "as_of_date"];
+            let date_keys = [key::DATE, "as_of", "Date", "DATE", "as_of_date"];
             let date = match first_string(&props.map, &date_keys) {
                 Some((key, text)) => loose_date(&text)
                     .ok_or_else(|| wrong(&key, DATE, Some(&JsonValue::String(text.clone()))))?,
                 None => options.as_of().ok_or_else(|| {
-                    wrong("date", "an ISO 8601 date such as \"2025-06-02\" (or ImportOptions::with_as_of for undated lines)", None)
+                    wrong(key::DATE, "an ISO 8601 date such as \"2025-06-02\" (or ImportOptions::with_as_of for undated lines)", None)
                 })?,
             };
             let line = Line::new(parts).map_err(|e| e.at("geometry.coordinates"))?;
             (
                 MapItem::FrontLine(FrontLine::new(name, date, line)),
-                &FRONT_KEYS,
+                schema::keys(FeatureKind::FrontLine),
             )
         }
         Geom::Polygons(polys) => {
             let mut t = Territory::new(name, area_of(polys)?);
             t.country = country_of(&props.map);
-            (MapItem::Territory(t), &TERRITORY_KEYS)
+            (MapItem::Territory(t), schema::keys(FeatureKind::Territory))
         }
     };
     // What strikemap will write under its own names; a third-party value
     // that differs is kept under "original:NAME".
     let ours = match &item {
         MapItem::Place(p) => vec![
-            ("kind", JsonValue::from("site")),
-            ("name", p.name().into()),
-            ("country", p.site().country.as_str().into()),
+            (key::KIND, JsonValue::from("site")),
+            (key::NAME, p.name().into()),
+            (key::COUNTRY, p.site().country.as_str().into()),
         ],
         MapItem::FrontLine(f) => vec![
-            ("kind", "front_line".into()),
-            ("name", f.name.as_str().into()),
-            ("date", f.as_of.to_string().into()),
+            (key::KIND, "front_line".into()),
+            (key::NAME, f.name.as_str().into()),
+            (key::DATE, f.as_of.to_string().into()),
         ],
         MapItem::Territory(t) => {
             let mut v = vec![
-                ("kind", JsonValue::from("territory")),
-                ("name", t.name.as_str().into()),
+                (key::KIND, JsonValue::from("territory")),
+                (key::NAME, t.name.as_str().into()),
             ];
             if let Some(c) = t.country {
-                v.push(("country", c.as_str().into()));
+                v.push((key::COUNTRY, c.as_str().into()));
             }
             v
         }
         _ => Vec::new(),
     };
-    for key in keys {
+    for key in &keys {
         let Some(value) = props.map.remove(*key) else {
             continue;
         };
@@ -974,20 +962,20 @@ pub(crate) fn read_feature(
     let mut props = Props { map };
     let ours = props
         .map
-        .get("kind")
+        .get(key::KIND)
         .and_then(JsonValue::as_str)
         .and_then(FeatureKind::from_name);
     let item = match ours {
         Some(kind) => {
-            props.map.remove("kind");
+            props.map.remove(key::KIND);
             read_ours(kind, geom, type_name, &mut props, options)?
         }
         None => read_theirs(geom, &mut props, index, id.as_ref(), options)?,
     };
     let name = JsonValue::from(item.name());
     let mut style = Style::take_from(&mut props.map);
-    if style.get("title") == Some(&name) {
-        style.remove("title");
+    if style.get(key::TITLE) == Some(&name) {
+        style.remove(key::TITLE);
     }
     let style = style.without(&Style::default_for(item.kind()));
     Ok(MapFeature {

@@ -51,6 +51,20 @@ impl FeatureKind {
         FeatureKind::RangeRing,
     ];
 
+    /// Every property strikemap writes for this kind and reads back (the
+    /// derived ones, such as `distance_km`, are checked on reading), besides
+    /// `title` and the simplestyle keys. The export and the import both
+    /// take their names from this one list.
+    ///
+    /// ```
+    /// use strikemap::io::geojson::FeatureKind;
+    /// assert!(FeatureKind::RangeRing.properties().contains(&"radius_m"));
+    /// assert!(!FeatureKind::City.properties().contains(&"radius_m"));
+    /// ```
+    pub fn properties(self) -> Vec<&'static str> {
+        super::schema::keys(self)
+    }
+
     /// The snake-case name written as the `kind` property.
     ///
     /// ```

@@ -38,6 +38,7 @@ mod kind;
 mod manifest;
 mod options;
 mod properties;
+mod schema;
 mod stream;
 mod streamed;
 mod style;

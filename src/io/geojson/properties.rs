@@ -17,6 +17,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::drawn::Drawn;
+use super::schema::key;
 use super::{ExportOptions, MapFeature, MapItem};
 use crate::distance::Distance;
 use crate::error::Error;
@@ -102,7 +103,7 @@ pub(crate) fn write_properties<S: PropertySink>(
 ) -> Result<(), S::Error> {
     let name = feature.item.name();
     own_properties(&feature.item, &name, drawn, sink)?;
-    sink.put("title", &name)?;
+    sink.put(key::TITLE, &name)?;
     for layer in style_layers(feature, options) {
         sink.next_layer();
         for (k, v) in layer {
@@ -171,8 +172,8 @@ fn put_distance<S: PropertySink>(
 }
 
 fn put_date<S: PropertySink>(sink: &mut S, date: Date) -> Result<(), S::Error> {
-    sink.put("date", &Text(date))?;
-    sink.put("timestamp", &unix_ms(date))
+    sink.put(key::DATE, &Text(date))?;
+    sink.put(key::TIMESTAMP, &unix_ms(date))
 }
 
 /// `source`, `source_url`, `source_date`, unless the source is empty.
@@ -180,19 +181,19 @@ fn put_source<S: PropertySink>(sink: &mut S, source: &Source) -> Result<(), S::E
     if *source == Source::default() {
         return Ok(());
     }
-    sink.put("source", source.title.as_str())?;
-    put_opt(sink, "source_url", source.url.as_deref())?;
+    sink.put(key::SOURCE, source.title.as_str())?;
+    put_opt(sink, key::SOURCE_URL, source.url.as_deref())?;
     match source.date {
-        Some(d) => sink.put("source_date", &Text(d)),
+        Some(d) => sink.put(key::SOURCE_DATE, &Text(d)),
         None => Ok(()),
     }
 }
 
 fn put_site<S: PropertySink>(sink: &mut S, site: &Site) -> Result<(), S::Error> {
-    sink.put("country", site.country.as_str())?;
-    put_opt(sink, "region", site.region.as_deref())?;
-    put_list(sink, "aliases", &site.aliases)?;
-    put_opt(sink, "category", site.category.as_deref())?;
+    sink.put(key::COUNTRY, site.country.as_str())?;
+    put_opt(sink, key::REGION, site.region.as_deref())?;
+    put_list(sink, key::ALIASES, &site.aliases)?;
+    put_opt(sink, key::CATEGORY, site.category.as_deref())?;
     put_source(sink, &site.source)
 }
 
@@ -203,16 +204,16 @@ fn own_properties<S: PropertySink>(
     drawn: &Drawn,
     sink: &mut S,
 ) -> Result<(), S::Error> {
-    sink.put("kind", item.kind().name())?;
-    sink.put("name", name)?;
+    sink.put(key::KIND, item.kind().name())?;
+    sink.put(key::NAME, name)?;
     match item {
         MapItem::Place(place) => {
             put_site(sink, place.site())?;
             match place {
-                Place::AirBase(b) => put_opt(sink, "icao", b.icao.as_deref())?,
+                Place::AirBase(b) => put_opt(sink, key::ICAO, b.icao.as_deref())?,
                 Place::City(c) => {
                     if let Some(n) = c.population {
-                        sink.put("population", &n)?;
+                        sink.put(key::POPULATION, &n)?;
                     }
                 }
                 Place::Site(_) => {}
@@ -220,59 +221,59 @@ fn own_properties<S: PropertySink>(
         }
         MapItem::FrontLine(front) => {
             put_date(sink, front.as_of)?;
-            sink.put("approximate", &front.approximate)?;
-            put_list(sink, "waypoints", &front.waypoints)?;
+            sink.put(key::APPROXIMATE, &front.approximate)?;
+            put_list(sink, key::WAYPOINTS, &front.waypoints)?;
             if !front.sources.is_empty() {
-                sink.put("sources", &front.sources)?;
+                sink.put(key::SOURCES, &front.sources)?;
             }
         }
         MapItem::Territory(t) => {
-            put_opt(sink, "country", t.country.as_ref().map(|c| c.as_str()))?;
-            put_list(sink, "aliases", &t.aliases)?;
-            put_opt(sink, "scale", t.scale.as_deref())?;
+            put_opt(sink, key::COUNTRY, t.country.as_ref().map(|c| c.as_str()))?;
+            put_list(sink, key::ALIASES, &t.aliases)?;
+            put_opt(sink, key::SCALE, t.scale.as_deref())?;
             put_source(sink, &t.source)?;
             if let Some(km2) = drawn.area_km2 {
-                sink.put("area_km2", &round3(km2))?;
+                sink.put(key::AREA_KM2, &round3(km2))?;
             }
         }
         MapItem::Strike(s) => {
-            sink.put("target", s.target.name.as_str())?;
+            sink.put(key::TARGET, s.target.name.as_str())?;
             put_date(sink, s.date)?;
-            sink.put("weapon", s.weapon.name())?;
-            put_opt(sink, "strike_id", s.id.as_deref())?;
+            sink.put(key::WEAPON, s.weapon.name())?;
+            put_opt(sink, key::STRIKE_ID, s.id.as_deref())?;
             if let (Some(launch), Some(at)) = (&s.launch, drawn.at) {
-                sink.put("launch", launch.name.as_str())?;
-                sink.put("launch_position", &at.to_lon_lat())?;
+                sink.put(key::LAUNCH, launch.name.as_str())?;
+                sink.put(key::LAUNCH_POSITION, &at.to_lon_lat())?;
             }
             if !s.counts.is_empty() {
-                sink.put("counts", &s.counts)?;
+                sink.put(key::COUNTS, &s.counts)?;
             }
-            put_opt(sink, "description", s.description.as_deref())?;
+            put_opt(sink, key::DESCRIPTION, s.description.as_deref())?;
             put_source(sink, &s.source)?;
         }
         MapItem::StrikeArc(a) => {
-            sink.put("launch", a.launch.name.as_str())?;
-            sink.put("target", a.target.name.as_str())?;
+            sink.put(key::LAUNCH, a.launch.name.as_str())?;
+            sink.put(key::TARGET, a.target.name.as_str())?;
             if let Some(d) = a.date {
                 put_date(sink, d)?;
             }
             if let Some(w) = a.weapon {
-                sink.put("weapon", w.name())?;
+                sink.put(key::WEAPON, w.name())?;
             }
-            put_opt(sink, "strike_id", a.strike_id.as_deref())?;
+            put_opt(sink, key::STRIKE_ID, a.strike_id.as_deref())?;
         }
         MapItem::RangeRing(_) => {
             if let (Some(centre), Some(radius)) = (drawn.at, drawn.distance) {
-                sink.put("centre", &centre.to_lon_lat())?;
-                sink.put("radius_m", &radius.as_metres())?;
+                sink.put(key::CENTRE, &centre.to_lon_lat())?;
+                sink.put(key::RADIUS_M, &radius.as_metres())?;
             }
         }
     }
     if let Some(d) = drawn.distance {
         let stem = match item {
-            MapItem::FrontLine(_) => ["length_km", "length_mi"],
-            MapItem::RangeRing(_) => ["radius_km", "radius_mi"],
-            _ => ["distance_km", "distance_mi"],
+            MapItem::FrontLine(_) => [key::LENGTH_KM, key::LENGTH_MI],
+            MapItem::RangeRing(_) => [key::RADIUS_KM, key::RADIUS_MI],
+            _ => [key::DISTANCE_KM, key::DISTANCE_MI],
         };
         put_distance(sink, stem, d)?;
     }
