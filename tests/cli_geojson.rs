@@ -293,3 +293,96 @@ fn help_shows_examples() {
             .stdout(predicate::str::contains(example));
     }
 }
+
+/// `-o PATH` writes regular files atomically (keeping their permissions)
+/// and writes through to what is not a regular file: a symbolic link's
+/// target (the link stays), a named pipe and a device node stay what they
+/// are. Each is made in a temporary directory, never the system's own.
+#[test]
+#[cfg(unix)]
+fn output_paths_keep_what_they_are() {
+    use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
+    let dir = tempfile::tempdir().unwrap();
+    let ring = |path: &std::path::Path| {
+        strikemap()
+            .args(["ring", "0,0", "100km", "-o"])
+            .arg(path)
+            .assert()
+            .success();
+    };
+    // A regular file with 0600 keeps 0600.
+    let real = dir.path().join("real.geojson");
+    std::fs::write(&real, "old").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    ring(&real);
+    let meta = std::fs::metadata(&real).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("{\"type\":\"FeatureCollection\"")
+    );
+    // A link to it stays a link; its target gets the output.
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.geojson");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    ring(&link);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("{\"type\"")
+    );
+    // A named pipe stays a pipe, and its reader gets the output.
+    let fifo = dir.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    ring(&fifo);
+    assert!(reader.join().unwrap().starts_with("{\"type\""));
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    // A character device (a null device made here, when allowed) stays one.
+    let dev = dir.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .arg(&dev)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        ring(&dev);
+        assert!(
+            std::fs::symlink_metadata(&dev)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    }
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("strikemap-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // A directory is refused, naming it.
+    let err = fails(&["ring", "0,0", "100km", "-o", dir.path().to_str().unwrap()]);
+    assert!(err.contains("is a directory"), "{err}");
+}

@@ -12,19 +12,70 @@ use crate::errors::{CliError, CliResult};
 
 /// A buffered destination with the name errors give it.
 ///
-/// A file is written under a temporary name next to it and renamed when
-/// [`Output::finish`] succeeds, so a command that fails half-way leaves no
-/// partial file (and an existing file as it was).
+/// Where `-o PATH` is (or will be) a regular file, it is written under a
+/// temporary name next to it, created exclusively (a file planted under
+/// that name is never followed or reused), and renamed over PATH when
+/// [`Output::finish`] succeeds: a command that fails half-way leaves no
+/// partial file, an existing file stays as it was, and a replaced file
+/// keeps its permissions. A symbolic link is followed: the file it points
+/// to is replaced that way and the link stays. Anything else at PATH (a
+/// device, a named pipe, a socket) is written through as it is, never
+/// replaced.
 pub struct Output {
     /// `<stdout>` or the file's path.
     pub label: String,
     writer: BufWriter<Box<dyn Write>>,
-    /// The temporary path and the final one, for a file.
+    /// The temporary path and the final one, for a regular file.
     rename: Option<(PathBuf, PathBuf)>,
 }
 
+/// How many names are tried for the temporary file before giving up.
+const TEMP_TRIES: u32 = 64;
+
+/// Creates a new file next to `path` that did not exist before (never
+/// following a link planted under the name), with `permissions` if given.
+fn create_temp(
+    path: &Path,
+    permissions: Option<std::fs::Permissions>,
+) -> io::Result<(PathBuf, File)> {
+    let name = path.file_name().unwrap_or_default().to_os_string();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let mut last = io::Error::from(io::ErrorKind::AlreadyExists);
+    for attempt in 0..TEMP_TRIES {
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(&name);
+        temp_name.push(format!(
+            ".strikemap-{}-{:x}.tmp",
+            std::process::id(),
+            nanos.wrapping_add(attempt.wrapping_mul(0x9E37_79B9))
+        ));
+        let temp = path.with_file_name(temp_name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => {
+                if let Some(p) = &permissions {
+                    if let Err(e) = file.set_permissions(p.clone()) {
+                        let _ = std::fs::remove_file(&temp);
+                        return Err(e);
+                    }
+                }
+                return Ok((temp, file));
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
 impl Output {
-    /// Standard output, or the file at `path` (replaced when done).
+    /// Standard output, or the file at `path` (see [`Output`] for how each
+    /// kind of path is written).
     pub fn open(path: Option<&Path>) -> CliResult<Output> {
         let Some(path) = path else {
             return Ok(Output {
@@ -34,16 +85,51 @@ impl Output {
             });
         };
         let label = path.display().to_string();
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".strikemap-{}.tmp", std::process::id()));
-        let temp = path.with_file_name(name);
-        let file = File::create(&temp)
-            .map_err(|e| CliError::failed(&label, "cannot create the output file", e))?;
-        Ok(Output {
+        let cannot = |e| CliError::failed(&label, "cannot create the output file", e);
+        // Follow a symbolic link to what it points to (which may not exist yet).
+        let target = match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => match std::fs::canonicalize(path) {
+                Ok(resolved) => resolved,
+                // A dangling link: create what it points to, through it.
+                Err(_) => {
+                    let file = File::create(path).map_err(cannot)?;
+                    return Ok(Output::direct(label, file));
+                }
+            },
+            _ => path.to_path_buf(),
+        };
+        match std::fs::metadata(&target) {
+            Ok(meta) if meta.is_dir() => Err(cannot(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "it is a directory",
+            ))),
+            // A device, a named pipe, a socket: write to it as it is.
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(cannot)?;
+                Ok(Output::direct(label, file))
+            }
+            found => {
+                let permissions = found.ok().map(|m| m.permissions());
+                let (temp, file) = create_temp(&target, permissions).map_err(cannot)?;
+                Ok(Output {
+                    label,
+                    writer: BufWriter::with_capacity(1 << 16, Box::new(file)),
+                    rename: Some((temp, target)),
+                })
+            }
+        }
+    }
+
+    /// Writes straight into an open file (no temporary, nothing renamed).
+    fn direct(label: String, file: File) -> Output {
+        Output {
             label,
             writer: BufWriter::with_capacity(1 << 16, Box::new(file)),
-            rename: Some((temp, path.to_path_buf())),
-        })
+            rename: None,
+        }
     }
 
     /// Writes text.

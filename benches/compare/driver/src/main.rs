@@ -16,7 +16,12 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde_json::{Value, json};
-use strikemap::{Geodesic, LatLon, Metric, Source, Strike, Target, area_from_geometry, countries, line_from_geometry, io::geojson::{ExportOptions, FeatureCollectionWriter}, measure::PreparedLine, model::{ClaimedCount, CountKind, Endpoint, Weapon}};
+use strikemap::{
+    Area, Geodesic, LatLon, Line, Metric, Source, Strike, Target, countries,
+    io::geojson::{ExportOptions, FeatureCollectionWriter},
+    measure::PreparedLine,
+    model::{ClaimedCount, CountKind, Endpoint, Weapon},
+};
 
 /// Features in one pass of the GeoJSON export (the query points, repeated).
 const EXPORT_FEATURES: usize = 100_000;
@@ -240,8 +245,8 @@ fn main() -> Fallible<()> {
     let ukraine = countries::ukraine_10m();
     let load_s = t.elapsed().as_secs_f64();
     // The data set holds a copy of the same file; check it is the same boundary.
-    let from_file = area_from_geometry(&first_geometry(&data.join("ukraine-10m.geojson"))?)?;
-    if from_file != ukraine.area {
+    let from_file = Area::try_from(&first_geometry(&data.join("ukraine-10m.geojson"))?)?;
+    if &from_file != ukraine.area() {
         return Err(
             "ukraine-10m.geojson in the data set differs from the bundled 1:10m boundary".into(),
         );
@@ -265,7 +270,7 @@ fn main() -> Fallible<()> {
         ),
     ));
     let m = timing.run(&queries, |q| {
-        ukraine.area.nearest_to(q).distance.as_metres()
+        ukraine.area().nearest_to(q).distance.as_metres()
     });
     results.push(result(
         "point-to-ukraine",
@@ -278,7 +283,7 @@ fn main() -> Fallible<()> {
 
     // Point to the synthetic 10,000-vertex front line, prepared.
     let t = Instant::now();
-    let line = line_from_geometry(&first_geometry(&data.join("front-line-10k.geojson"))?)?;
+    let line = Line::try_from(&first_geometry(&data.join("front-line-10k.geojson"))?)?;
     let parse_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let prepared = PreparedLine::new(line.clone());
