@@ -6,6 +6,7 @@ mod bearing;
 pub mod claim;
 pub mod distance;
 mod error;
+pub mod guide;
 pub mod io;
 pub mod measure;
 pub mod model;

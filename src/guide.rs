@@ -1,0 +1,28 @@
+//! Guides: the long form behind the README, one module per topic. The
+//! modules hold no code; their text lives in `docs/` and every example in
+//! it runs as a doc test.
+//!
+//! - [`measuring`]: what is measured and how exactly.
+//! - [`claims`]: checking claims: quantifiers, uncertainty, verdicts.
+//! - [`maps`]: GeoJSON for map tools.
+//! - [`countries`]: the bundled boundaries and your own.
+//! - [`command_line`]: the `strikemap` command.
+//! - [`speed`]: benches and the comparison with other tools.
+
+#[doc = include_str!("../docs/measuring.md")]
+pub mod measuring {}
+
+#[doc = include_str!("../docs/claims.md")]
+pub mod claims {}
+
+#[doc = include_str!("../docs/maps.md")]
+pub mod maps {}
+
+#[doc = include_str!("../docs/countries.md")]
+pub mod countries {}
+
+#[doc = include_str!("../docs/command_line.md")]
+pub mod command_line {}
+
+#[doc = include_str!("../docs/speed.md")]
+pub mod speed {}
