@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::Duration as StdDuration;
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/mod.rs"]
 mod common;
 
 use common::points;

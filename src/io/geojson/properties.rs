@@ -2,7 +2,7 @@
 //! a JSON object ([`MapExport`](crate::MapExport),
 //! [`MapFeature::to_feature`]) or straight into a serializer (the stream
 //! writers, which so never build a map per feature). Both give the same
-//! properties; `tests/geojson_stream.rs` compares them.
+//! properties; `tests/it/geojson/stream.rs` compares them.
 //!
 //! The properties come in layers, later ones winning over earlier ones of
 //! the same name: strikemap's own (kind, name, dates, distances, ...) and

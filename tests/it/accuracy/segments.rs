@@ -4,9 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::read_csv;
+use crate::common::read_csv;
 use strikemap::{Geodesic, LatLon, Line, Metric, Target, measure::PreparedLine};
 
 fn p(lat: f64, lon: f64) -> LatLon {

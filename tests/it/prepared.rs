@@ -2,9 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::points;
+use crate::common::points;
 use strikemap::{
     LatLon, Line, Metric, Target, countries,
     measure::{PreparedArea, PreparedLine},

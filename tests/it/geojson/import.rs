@@ -11,9 +11,7 @@ use strikemap::{
     io::geojson::{ExportOptions, FeatureKind, ImportOptions, Imported, MapFeature, MapItem},
 };
 
-mod common;
-
-use common::rich_map::{catalog, rich_map};
+use crate::common::rich_map::{catalog, rich_map};
 
 fn p(lat: f64, lon: f64) -> LatLon {
     LatLon::new(lat, lon).unwrap()

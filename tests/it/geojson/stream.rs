@@ -16,9 +16,7 @@ use strikemap::{
     model::{Endpoint, RangeRing, StrikeArc, Weapon},
 };
 
-mod common;
-
-use common::rich_map::{catalog, extra_features, rich_map};
+use crate::common::rich_map::{catalog, extra_features, rich_map};
 
 fn p(lat: f64, lon: f64) -> LatLon {
     LatLon::new(lat, lon).unwrap()
@@ -167,7 +165,7 @@ fn stream_writers_write_what_map_export_builds() {
             w.write(f).unwrap();
         }
         assert_eq!(&w.finish().unwrap(), map.summary());
-        common::assert_unique_keys(&out);
+        crate::common::assert_unique_keys(&out);
         let got: Value = serde_json::from_slice(&out).unwrap();
         for (g, e) in got["features"]
             .as_array()
@@ -190,7 +188,7 @@ fn stream_writers_write_what_map_export_builds() {
             .split(|b| *b == RECORD_SEPARATOR)
             .skip(1)
             .map(|r| {
-                common::assert_unique_keys(r);
+                crate::common::assert_unique_keys(r);
                 serde_json::from_slice(r).unwrap()
             })
             .collect();

@@ -3,9 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::{angle_diff, read_csv};
+use crate::common::{angle_diff, read_csv};
 use strikemap::{Bearing, Distance, Geodesic, LatLon, Metric};
 
 fn p(lat: f64, lon: f64) -> LatLon {

@@ -4,8 +4,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use serde_json::Value;
 use strikemap::{Area, LatLon, Target, measure::PreparedArea, shape::Polygon};
 
@@ -18,7 +16,7 @@ fn ring(v: &Value) -> Vec<LatLon> {
 }
 
 fn cases() -> Vec<(String, Area, Vec<Value>)> {
-    let text = std::fs::read_to_string(common::fixture("point_to_polygon.json")).unwrap();
+    let text = std::fs::read_to_string(crate::common::fixture("point_to_polygon.json")).unwrap();
     let doc: Value = serde_json::from_str(&text).unwrap();
     doc["polygons"]
         .as_array()

@@ -1,0 +1,8 @@
+//! Claims: parsing stated distances, rates, real reports, uncertainty and
+//! verdicts.
+
+mod parse;
+mod rates;
+mod real;
+mod uncertainty;
+mod verdicts;

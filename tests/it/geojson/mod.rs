@@ -1,0 +1,6 @@
+//! GeoJSON: export, drawn geometry, import and streamed output.
+
+mod export;
+mod geometry;
+mod import;
+mod stream;
