@@ -533,8 +533,8 @@ proptest! {
 fn export_writes_exactly_each_kinds_schema() {
     use std::collections::{BTreeMap, BTreeSet};
     use strikemap::io::geojson::{ExportOptions, FeatureKind};
-    let fc = common::rich_map::rich_map(&ExportOptions::default()).to_feature_collection();
-    let extra: BTreeSet<String> = common::rich_map::extra_features()
+    let fc = crate::common::rich_map::rich_map(&ExportOptions::default()).to_feature_collection();
+    let extra: BTreeSet<String> = crate::common::rich_map::extra_features()
         .iter()
         .flat_map(|f| f.properties.keys().cloned())
         .collect();
