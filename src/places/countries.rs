@@ -15,6 +15,7 @@ use geojson::{FeatureCollection, JsonValue};
 
 use crate::error::{Error, Result};
 use crate::model::{CountryCode, Source, Territory, normalise_name, suggestions};
+use crate::position::LatLon;
 use crate::shape::Area;
 
 const COUNTRIES_50M: &str = include_str!("../../data/countries-50m.geojson");
@@ -202,4 +203,20 @@ pub fn ukraine_10m() -> &'static Territory {
             None => fine,
         }
     })
+}
+
+/// The bundled country (1:50m) a point lies in, if any: exact containment
+/// with geodesic edges. Disputed areas without an ISO code are skipped.
+///
+/// ```
+/// use strikemap::{LatLon, countries};
+/// let simferopol = LatLon::new(44.9521, 34.1024)?;
+/// assert_eq!(countries::containing(simferopol).map(|c| c.name.as_str()), Some("Ukraine"));
+/// assert!(countries::containing(LatLon::new(0.0, -30.0)?).is_none()); // the Atlantic
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+pub fn containing(p: LatLon) -> Option<&'static Country> {
+    all()
+        .iter()
+        .find(|c| c.iso_a2.is_some() && c.territory.contains(p))
 }

@@ -762,14 +762,6 @@ fn id_text(id: Option<&Id>) -> Option<String> {
     }
 }
 
-/// The bundled country a point lies in, if any.
-fn country_at(p: LatLon) -> Option<CountryCode> {
-    crate::countries::all()
-        .iter()
-        .find(|c| c.iso_a2.is_some() && c.territory.contains(p))
-        .and_then(|c| c.iso_a2)
-}
-
 /// Reads a third-party feature by its geometry, keeping every property.
 fn read_theirs(
     geom: Geom,
@@ -811,7 +803,12 @@ fn read_theirs(
     let (item, keys): (MapItem, Vec<&str>) = match geom {
         Geom::Point(position) => {
             let country = country_of(&props.map)
-                .or_else(|| options.country_lookup().then(|| country_at(position)).flatten())
+                .or_else(|| {
+                    options
+                        .country_lookup()
+                        .then(|| crate::countries::containing(position).and_then(|c| c.iso_a2))
+                        .flatten()
+                })
                 .or(options.default_country())
                 .ok_or_else(|| {
                     wrong(
