@@ -36,6 +36,7 @@ use super::{
 };
 use crate::distance::Distance;
 use crate::error::{Error, Result};
+use crate::io::without_bom;
 use crate::model::{
     AirBase, Catalog, City, ClaimedCount, CountryCode, Endpoint, FrontLine, Place, RangeRing, Site,
     Source, Strike, StrikeArc, Territory, Weapon,
@@ -119,7 +120,8 @@ pub(crate) fn check_crs(members: &JsonObject) -> Result<()> {
 }
 
 impl Imported {
-    /// Reads GeoJSON text: a FeatureCollection or a single Feature.
+    /// Reads GeoJSON text: a FeatureCollection or a single Feature (after a
+    /// UTF-8 byte order mark, if there is one).
     ///
     /// # Errors
     /// [`Error::Format`] for invalid JSON, a document that is not a
@@ -134,7 +136,8 @@ impl Imported {
     /// assert!(Imported::parse("{", &ImportOptions::default()).is_err());
     /// ```
     pub fn parse(text: &str, options: &ImportOptions) -> Result<Imported> {
-        let value: JsonValue = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        let value: JsonValue =
+            serde_json::from_str(without_bom(text)).map_err(|e| json_error(&e))?;
         Imported::from_value(&value, options)
     }
 
@@ -239,7 +242,7 @@ impl Imported {
     }
 
     /// Reads a FeatureCollection from a stream, feature by feature (see
-    /// [`FeatureCollectionReader`]).
+    /// [`FeatureCollectionReader`]; a UTF-8 byte order mark is skipped).
     ///
     /// # Errors
     /// As [`Imported::parse`]; [`Error::Io`] if reading fails.

@@ -16,7 +16,8 @@
 //!   -> export.rs: geojson::Feature, MapExport (in memory)
 //!      | streamed.rs + stream.rs: FeatureCollectionWriter, SequenceWriter
 //!        (RFC 8142), serialized straight from the models
-//! GeoJSON text -> import.rs (Imported) | stream.rs readers
+//! GeoJSON text -> import.rs (Imported) | stream.rs readers (walk.rs: the
+//!   FeatureCollection walked member by member, shared with io::points)
 //!   -> geometry.rs: every member checked, errors name feature and member
 //!   -> MapFeature -> Catalog
 //! ```
@@ -42,6 +43,7 @@ mod schema;
 mod stream;
 mod streamed;
 mod style;
+mod walk;
 mod winding;
 
 pub use bbox::geometry_bbox;
@@ -57,4 +59,5 @@ pub use stream::{
     SequenceWriter,
 };
 pub use style::{MarkerSize, Style, Styles};
+pub(crate) use walk::FeatureWalk;
 pub use winding::check_winding;

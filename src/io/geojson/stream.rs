@@ -3,15 +3,11 @@
 //!
 //! Features are serialized by `serde_json` straight from the models
 //! (`streamed.rs`); the FeatureCollection around them is written with
-//! `serde_json`'s formatter. Reading a collection is done here rather
-//! than with the `geojson` crate's
-//! `FeatureReader`/`FeatureIterator`, which take the first `[` of the
-//! document for the start of `features` (so a `bbox`, or a `[` in a name,
-//! written before `features` is misread), cannot see members after
-//! `features`, report a missing `features` as an end-of-file I/O error and
-//! panic if polled after their end. The reader below walks the top-level
-//! object member by member, in any order, and hands each feature to
-//! `serde_json`.
+//! `serde_json`'s formatter. [`FeatureCollectionReader`] is a thin layer
+//! over the crate's one walk over a FeatureCollection (`walk.rs`), which
+//! it shares with [`PointFeatures`](crate::io::points::PointFeatures):
+//! the walk hands out each feature's JSON value, this reader turns it into
+//! a [`MapFeature`] (or skips it, lenient).
 
 use std::io::{BufRead, BufReader, Read, Write};
 
@@ -19,11 +15,12 @@ use geojson::{Feature, JsonObject, JsonValue};
 use serde_json::ser::{CompactFormatter, Formatter as _};
 
 use super::export::{Ids, catalog_features, io_error};
-use super::geometry::describe;
-use super::import::{Skipped, check_crs, read_feature};
+use super::import::{Skipped, read_feature};
 use super::streamed::StreamedFeature;
+use super::walk::FeatureWalk;
 use super::{ExportOptions, FileSummary, ImportOptions, MapFeature};
 use crate::error::{Error, Result};
+use crate::io::BOM;
 use crate::model::Catalog;
 
 /// The record separator that starts every record of a GeoJSON Text
@@ -273,6 +270,11 @@ impl<W: Write> Drop for Collection<W> {
     }
 }
 
+/// `bytes` without a leading UTF-8 byte order mark.
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes)
+}
+
 /// One record of a sequence: the record separator, the feature's JSON, a
 /// line feed.
 fn write_record<W: Write>(writer: &mut W, feature: &impl serde::Serialize) -> Result<()> {
@@ -399,15 +401,6 @@ impl<W: Write> SequenceWriter<W> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum State {
-    Start,
-    Members { first: bool },
-    Features { first: bool },
-    End,
-    Done,
-}
-
 /// Reads a FeatureCollection feature by feature, in constant memory per
 /// feature: an iterator of [`MapFeature`]s (read as
 /// [`Imported`](crate::io::geojson::Imported) reads them).
@@ -415,10 +408,13 @@ enum State {
 /// A feature that cannot be read gives an error naming it (`feature 3:
 /// …`) and reading goes on with the next one; with
 /// [`ImportOptions::with_lenient`] such features are skipped and listed in
-/// [`FeatureCollectionReader::skipped`]. Broken JSON or a document that is
-/// not a FeatureCollection ends the iteration with an error. Top-level
-/// members (wherever they appear) are collected in
-/// [`FeatureCollectionReader::members`].
+/// [`FeatureCollectionReader::skipped`]. Broken JSON (named by its line
+/// and column in the whole input: `feature 3: line 40, column 12: …`) or
+/// a document that is not a FeatureCollection ends the iteration with an
+/// error. The members of the collection may come in any order; the others
+/// than `type`, `features` and `bbox` are collected in
+/// [`FeatureCollectionReader::members`]. A UTF-8 byte order mark at the
+/// start is skipped.
 ///
 /// ```
 /// use strikemap::{io::geojson::{FeatureCollectionReader, ImportOptions}};
@@ -435,13 +431,9 @@ enum State {
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 pub struct FeatureCollectionReader<R: Read> {
-    reader: BufReader<R>,
+    walk: FeatureWalk<R>,
     options: ImportOptions,
-    state: State,
-    index: usize,
-    members: JsonObject,
     skipped: Vec<Skipped>,
-    seen_features: bool,
 }
 
 impl<R: Read> FeatureCollectionReader<R> {
@@ -453,13 +445,9 @@ impl<R: Read> FeatureCollectionReader<R> {
     /// ```
     pub fn new(reader: R, options: ImportOptions) -> FeatureCollectionReader<R> {
         FeatureCollectionReader {
-            reader: BufReader::new(reader),
+            walk: FeatureWalk::new(reader, "<input>"),
             options,
-            state: State::Start,
-            index: 0,
-            members: JsonObject::new(),
             skipped: Vec::new(),
-            seen_features: false,
         }
     }
 
@@ -470,7 +458,7 @@ impl<R: Read> FeatureCollectionReader<R> {
     /// assert!(r.members().is_empty());
     /// ```
     pub fn members(&self) -> &JsonObject {
-        &self.members
+        self.walk.members()
     }
 
     /// The features skipped so far (lenient mode), each with its error.
@@ -482,215 +470,29 @@ impl<R: Read> FeatureCollectionReader<R> {
     pub fn skipped(&self) -> &[Skipped] {
         &self.skipped
     }
-
-    /// The next byte after white space, not consumed.
-    fn peek(&mut self) -> Result<Option<u8>> {
-        loop {
-            let buf = self.reader.fill_buf().map_err(input_error)?;
-            if buf.is_empty() {
-                return Ok(None);
-            }
-            let ws = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
-            if ws < buf.len() {
-                let b = buf[ws];
-                self.reader.consume(ws);
-                return Ok(Some(b));
-            }
-            let n = buf.len();
-            self.reader.consume(n);
-        }
-    }
-
-    fn expect(&mut self, byte: u8, member: &str, expected: &str) -> Result<()> {
-        match self.peek()? {
-            Some(b) if b == byte => {
-                self.reader.consume(1);
-                Ok(())
-            }
-            Some(b) => Err(Error::format(
-                member.to_string(),
-                expected.to_string(),
-                format!("{:?}", char::from(b)),
-            )),
-            None => Err(Error::format(
-                member.to_string(),
-                expected.to_string(),
-                "the end of the input",
-            )),
-        }
-    }
-
-    /// One JSON value: objects, arrays and strings through `serde_json`
-    /// (which stops right after them), other scalars up to their delimiter.
-    fn value(&mut self) -> Result<JsonValue> {
-        match self.peek()? {
-            None => Err(Error::format(
-                "GeoJSON text",
-                "a JSON value",
-                "the end of the input",
-            )),
-            Some(b'{' | b'[' | b'"') => {
-                let mut stream = serde_json::Deserializer::from_reader(&mut self.reader)
-                    .into_iter::<JsonValue>();
-                match stream.next() {
-                    Some(Ok(v)) => Ok(v),
-                    Some(Err(e)) => Err(json_error(&e)),
-                    None => Err(Error::format(
-                        "GeoJSON text",
-                        "a JSON value",
-                        "the end of the input",
-                    )),
-                }
-            }
-            Some(_) => {
-                let mut text = Vec::new();
-                loop {
-                    let buf = self.reader.fill_buf().map_err(input_error)?;
-                    if buf.is_empty() {
-                        break;
-                    }
-                    let n = buf
-                        .iter()
-                        .take_while(|b| {
-                            !b.is_ascii_whitespace() && !matches!(b, b',' | b'}' | b']')
-                        })
-                        .count();
-                    text.extend_from_slice(&buf[..n]);
-                    let done = n < buf.len();
-                    self.reader.consume(n);
-                    if done {
-                        break;
-                    }
-                }
-                serde_json::from_slice(&text).map_err(|e| json_error(&e))
-            }
-        }
-    }
-
-    /// One step of the state machine: a feature, an error, or nothing yet.
-    fn step(&mut self) -> Result<Option<Result<MapFeature>>> {
-        match self.state {
-            State::Start => {
-                self.expect(b'{', "GeoJSON text", "a JSON object (a FeatureCollection)")?;
-                self.state = State::Members { first: true };
-                Ok(None)
-            }
-            State::Members { first } => {
-                if self.peek()? == Some(b'}') {
-                    self.reader.consume(1);
-                    if !self.seen_features {
-                        return Err(Error::format("features", "an array of features", "nothing"));
-                    }
-                    self.state = State::End;
-                    return Ok(None);
-                }
-                if !first {
-                    self.expect(b',', "GeoJSON text", "',' or '}' after a member")?;
-                }
-                let key = match self.value()? {
-                    JsonValue::String(k) => k,
-                    other => {
-                        return Err(Error::format(
-                            "GeoJSON text",
-                            "a member name",
-                            describe(Some(&other)),
-                        ));
-                    }
-                };
-                self.expect(b':', &key, "':' after the member name")?;
-                match key.as_str() {
-                    "features" => {
-                        if self.peek()? != Some(b'[') {
-                            let found = self
-                                .value()
-                                .map(|v| describe(Some(&v)))
-                                .unwrap_or_else(|_| "not an array".into());
-                            return Err(Error::format("features", "an array of features", found));
-                        }
-                        self.reader.consume(1);
-                        self.seen_features = true;
-                        self.state = State::Features { first: true };
-                    }
-                    "type" => {
-                        let v = self.value()?;
-                        if v.as_str() != Some("FeatureCollection") {
-                            return Err(Error::format(
-                                "type",
-                                "\"FeatureCollection\"",
-                                describe(Some(&v)),
-                            ));
-                        }
-                        self.state = State::Members { first: false };
-                    }
-                    _ => {
-                        let v = self.value().map_err(|e| e.at(key.clone()))?;
-                        if key != "bbox" {
-                            self.members.insert(key, v);
-                            check_crs(&self.members)?;
-                        }
-                        self.state = State::Members { first: false };
-                    }
-                }
-                Ok(None)
-            }
-            State::Features { first } => {
-                if self.peek()? == Some(b']') {
-                    self.reader.consume(1);
-                    self.state = State::Members { first: false };
-                    return Ok(None);
-                }
-                let index = self.index;
-                if !first {
-                    self.expect(b',', "features", "',' or ']' between features")
-                        .map_err(|e| e.at(format!("feature {index}")))?;
-                }
-                let value = self.value().map_err(|e| e.at(format!("feature {index}")))?;
-                self.index += 1;
-                self.state = State::Features { first: false };
-                match read_feature(&value, index, &self.options) {
-                    Ok(f) => Ok(Some(Ok(f))),
-                    Err(e) => {
-                        let error = e.at(format!("feature {index}"));
-                        if self.options.lenient() {
-                            self.skipped.push(Skipped { index, error });
-                            Ok(None)
-                        } else {
-                            Ok(Some(Err(error)))
-                        }
-                    }
-                }
-            }
-            State::End => {
-                if let Some(b) = self.peek()? {
-                    return Err(Error::format(
-                        "GeoJSON text",
-                        "nothing after the FeatureCollection",
-                        format!("{:?}", char::from(b)),
-                    ));
-                }
-                self.state = State::Done;
-                Ok(None)
-            }
-            State::Done => Ok(None),
-        }
-    }
 }
 
 impl<R: Read> Iterator for FeatureCollectionReader<R> {
     type Item = Result<MapFeature>;
 
     fn next(&mut self) -> Option<Result<MapFeature>> {
-        while self.state != State::Done {
-            match self.step() {
-                Ok(Some(item)) => return Some(item),
-                Ok(None) => {}
+        loop {
+            let (index, value) = match self.walk.next_feature() {
+                Ok(Some(feature)) => feature,
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            };
+            match read_feature(&value, index, &self.options) {
+                Ok(f) => return Some(Ok(f)),
                 Err(e) => {
-                    self.state = State::Done;
-                    return Some(Err(e));
+                    let error = e.at(format!("feature {index}"));
+                    if !self.options.lenient() {
+                        return Some(Err(error));
+                    }
+                    self.skipped.push(Skipped { index, error });
                 }
             }
         }
-        None
     }
 }
 
@@ -698,7 +500,8 @@ impl<R: Read> Iterator for FeatureCollectionReader<R> {
 /// of [`MapFeature`]s. A record that cannot be read (broken JSON included,
 /// since the next record separator starts afresh) gives an error naming it
 /// (`record 3: …`), or, lenient, is skipped and listed in
-/// [`SequenceReader::skipped`].
+/// [`SequenceReader::skipped`]. A UTF-8 byte order mark before the first
+/// record separator is skipped.
 ///
 /// ```
 /// use strikemap::{io::geojson::{ImportOptions, SequenceReader}};
@@ -770,7 +573,7 @@ impl<R: Read> Iterator for SequenceReader<R> {
         if !self.started {
             self.started = true;
             match self.record() {
-                Ok(Some(prefix)) if !prefix.iter().all(u8::is_ascii_whitespace) => {
+                Ok(Some(prefix)) if !without_bom(&prefix).iter().all(u8::is_ascii_whitespace) => {
                     self.done = true;
                     return Some(Err(Error::format(
                         "GeoJSON text sequence",

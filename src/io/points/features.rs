@@ -1,22 +1,25 @@
 //! [`PointFeatures`]: the Point features of a GeoJSON FeatureCollection,
 //! read one at a time.
 //!
-//! The document is walked with serde's streaming visitors: the members of
-//! the collection may come in any order (`bbox` or foreign members before
-//! `features`), each feature is parsed on its own (so one malformed feature
-//! is reported with its index and the rest can still be read), and only one
-//! feature is in memory at a time.
+//! A thin layer over the crate's one walk over a FeatureCollection
+//! (`io/geojson/walk.rs`), shared with
+//! [`FeatureCollectionReader`](crate::io::geojson::FeatureCollectionReader):
+//! the members of the collection may come in any order (`bbox` or foreign
+//! members before `features`), each feature is parsed on its own (so one
+//! malformed feature is reported with its index and the rest can still be
+//! read), only one feature is in memory at a time, and a syntax error is
+//! named by its line and column in the whole file. This file reads each
+//! feature the walk hands out as a Point.
 
-use std::fmt;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
 use geojson::{Feature, GeometryValue, JsonValue};
-use serde::de::{self, DeserializeSeed, Deserializer as _, IgnoredAny, MapAccess, SeqAccess};
 
 use super::io_error;
 use crate::error::{Error, Result};
+use crate::io::geojson::FeatureWalk;
 use crate::position::LatLon;
 
 /// One Point feature with its position read.
@@ -79,7 +82,7 @@ impl PointFeatures<BufReader<File>> {
 }
 
 impl<R: Read> PointFeatures<R> {
-    /// Reads from `reader` (buffer it); `source` names it in errors.
+    /// Reads from `reader` (buffered here); `source` names it in errors.
     ///
     /// ```
     /// let fc = r#"{"type": "FeatureCollection", "features": []}"#;
@@ -103,8 +106,9 @@ impl<R: Read> PointFeatures<R> {
     ///
     /// # Errors
     /// The first error `each` returns; [`Error::Format`] if the input is not
-    /// JSON or not a FeatureCollection (naming the line and column of a
-    /// syntax error); [`Error::Io`] if it cannot be read.
+    /// JSON (naming the line and column of the syntax error in the file,
+    /// and the feature it is in), not a FeatureCollection, or has a `crs`
+    /// other than WGS84; [`Error::Io`] if it cannot be read.
     ///
     /// ```
     /// let fc = r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [30.5, 50.4]}}]}"#;
@@ -114,59 +118,18 @@ impl<R: Read> PointFeatures<R> {
     /// })?;
     /// # Ok::<(), strikemap::Error>(())
     /// ```
-    pub fn for_each(self, each: impl FnMut(Result<PointFeature>) -> Result<()>) -> Result<()> {
+    pub fn for_each(self, mut each: impl FnMut(Result<PointFeature>) -> Result<()>) -> Result<()> {
         let source = self.source;
-        let mut visitor = Collection {
-            each,
-            source: &source,
-            stopped: None,
-            kind: None,
-            had_features: false,
-        };
-        let mut de = serde_json::Deserializer::from_reader(self.reader);
-        let parsed = (&mut de)
-            .deserialize_map(&mut visitor)
-            .and_then(|()| de.end());
-        if let Some(e) = visitor.stopped.take() {
-            return Err(e);
+        let mut walk = FeatureWalk::new(self.reader, source.clone());
+        // I/O errors name the source already.
+        let in_source = |e: Error| if e.is_io() { e } else { e.at(source.clone()) };
+        while let Some((index, value)) = walk.next_feature().map_err(in_source)? {
+            each(
+                point_feature(index, value)
+                    .map_err(|e| e.at(format!("feature {index}")).at(source.clone())),
+            )?;
         }
-        parsed.map_err(|e| json_error(e, &source))?;
-        match visitor.kind.as_deref() {
-            Some("FeatureCollection") if visitor.had_features => Ok(()),
-            Some("FeatureCollection") | None if !visitor.had_features => Err(Error::format(
-                "features",
-                "a FeatureCollection with a features array",
-                "no features member",
-            )
-            .at(source)),
-            other => Err(Error::format(
-                "type",
-                "FeatureCollection",
-                other.map_or("no type member".into(), |t| format!("{t:?}")),
-            )
-            .at(source)),
-        }
-    }
-}
-
-fn json_error(e: serde_json::Error, source: &str) -> Error {
-    if e.is_io() {
-        // serde_json hands back the reader's own io::Error.
-        return Error::io(source, std::io::Error::from(e));
-    }
-    Error::format(
-        format!("line {}, column {}", e.line(), e.column()),
-        "a GeoJSON FeatureCollection",
-        strip_position(&e.to_string()),
-    )
-    .at(source)
-}
-
-/// serde_json appends " at line L column C"; the member already says it.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
+        Ok(())
     }
 }
 
@@ -215,78 +178,6 @@ fn json_kind(value: &JsonValue) -> &'static str {
         JsonValue::String(_) => "a string",
         JsonValue::Array(_) => "an array",
         JsonValue::Object(_) => "an object",
-    }
-}
-
-/// The visitor of the top-level object.
-struct Collection<'s, F> {
-    each: F,
-    source: &'s str,
-    /// The error `each` returned, which stopped the walk.
-    stopped: Option<Error>,
-    kind: Option<String>,
-    had_features: bool,
-}
-
-impl<'de, F: FnMut(Result<PointFeature>) -> Result<()>> de::Visitor<'de>
-    for &mut Collection<'_, F>
-{
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a GeoJSON FeatureCollection object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "type" => self.kind = Some(map.next_value::<String>()?),
-                "features" => {
-                    self.had_features = true;
-                    map.next_value_seed(&mut *self)?;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-impl<'de, F: FnMut(Result<PointFeature>) -> Result<()>> DeserializeSeed<'de>
-    for &mut Collection<'_, F>
-{
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
-        d.deserialize_seq(Features(self))
-    }
-}
-
-/// The visitor of the `features` array.
-struct Features<'a, 's, F>(&'a mut Collection<'s, F>);
-
-impl<'de, F: FnMut(Result<PointFeature>) -> Result<()>> de::Visitor<'de> for Features<'_, '_, F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of features")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        let c = self.0;
-        let mut index = 0;
-        while let Some(value) = seq.next_element::<JsonValue>()? {
-            let row = point_feature(index, value)
-                .map_err(|e| e.at(format!("feature {index}")).at(c.source));
-            if let Err(e) = (c.each)(row) {
-                c.stopped = Some(e);
-                return Err(de::Error::custom("stopped"));
-            }
-            index += 1;
-        }
-        Ok(())
     }
 }
 
@@ -342,32 +233,71 @@ mod tests {
 
     #[test]
     fn not_a_collection() {
-        let e = read(r#"{"type": "Feature", "geometry": null, "properties": null}"#).unwrap_err();
+        for (text, want) in [
+            (
+                r#"{"type": "Feature", "geometry": null, "properties": null}"#,
+                "f.geojson: type: expected \"FeatureCollection\", found the string \"Feature\"",
+            ),
+            (
+                r#"{"type": "FeatureCollection"}"#,
+                "f.geojson: features: expected an array of features, found nothing",
+            ),
+            (
+                r#"{"features": []}"#,
+                "f.geojson: type: expected \"FeatureCollection\", found nothing",
+            ),
+            (
+                r#"{"type": "Point", "features": []}"#,
+                "f.geojson: type: expected \"FeatureCollection\", found the string \"Point\"",
+            ),
+            (
+                "{\"type\": \"FeatureCollection\",\n \"features\": [1,}",
+                "f.geojson: feature 1: line 2, column 17: expected a JSON value, found '}'",
+            ),
+            (
+                "[]",
+                "f.geojson: line 1, column 1: expected a JSON object (a FeatureCollection), found '['",
+            ),
+        ] {
+            assert_eq!(read(text).unwrap_err().report().to_string(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line_and_column_in_the_file() {
+        let text = "{\"type\": \"FeatureCollection\", \"features\": [\n\
+            {\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [30, 50]}},\n\
+            {\"type\": \"Feature\", \"properties\": {\"a\": 1 \"b\": 2}, \"geometry\": null}\n]}";
+        let mut seen = 0;
+        let e = PointFeatures::from_reader(text.as_bytes(), "f.geojson")
+            .for_each(|f| {
+                seen += 1;
+                f.map(|_| ())
+            })
+            .unwrap_err();
+        assert_eq!(seen, 1);
         assert_eq!(
             e.report().to_string(),
-            "f.geojson: type: expected FeatureCollection, found \"Feature\""
+            "f.geojson: feature 1: line 3, column 43: expected valid JSON, found expected `,` or `}`"
         );
-        let e = read(r#"{"type": "FeatureCollection"}"#).unwrap_err();
-        assert_eq!(
-            e.report().to_string(),
-            "f.geojson: features: expected a FeatureCollection with a features array, found no features member"
-        );
-        let e = read(r#"{"type": "Point", "features": []}"#).unwrap_err();
-        assert_eq!(
-            e.report().to_string(),
-            "f.geojson: type: expected FeatureCollection, found \"Point\""
-        );
-        let e = read("{\"type\": \"FeatureCollection\",\n \"features\": [1,}").unwrap_err();
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let (good, bad) = read(
+            "\u{feff}{\"features\": [{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [30, 50]}}], \"type\": \"FeatureCollection\"}",
+        )
+        .unwrap();
+        assert_eq!((good.len(), bad.len()), (1, 0));
+    }
+
+    #[test]
+    fn a_crs_other_than_wgs84_is_refused() {
+        let e = read(r#"{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:3857"}}, "features": []}"#).unwrap_err();
         assert!(
             e.report()
                 .to_string()
-                .starts_with("f.geojson: line 2, column 17: expected a GeoJSON FeatureCollection"),
-            "{}",
-            e.report()
-        );
-        let e = read("[]").unwrap_err();
-        assert!(
-            e.report().to_string().starts_with("f.geojson: line 1"),
+                .starts_with("f.geojson: crs: expected WGS84"),
             "{}",
             e.report()
         );

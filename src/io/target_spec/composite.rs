@@ -6,6 +6,7 @@ use std::path::Path;
 use geojson::{GeoJson, Geometry, GeometryValue, Position};
 
 use crate::error::{Error, Result};
+use crate::io::without_bom;
 use crate::measure::{Method, Nearest, PreparedArea, PreparedLine, Target};
 use crate::position::LatLon;
 use crate::shape::{Area, Line, Polygon};
@@ -116,7 +117,8 @@ impl Composite {
         parts.finish()
     }
 
-    /// Reads a GeoJSON text; see [`Composite::from_geojson`].
+    /// Reads a GeoJSON text (after a UTF-8 byte order mark, if there is
+    /// one); see [`Composite::from_geojson`].
     ///
     /// # Errors
     /// [`Error::Format`] if the text is not GeoJSON; then as
@@ -128,7 +130,7 @@ impl Composite {
     /// assert!(err.report().to_string().starts_with("document: expected GeoJSON"));
     /// ```
     pub fn parse(text: &str) -> Result<Composite> {
-        let doc: GeoJson = text.parse().map_err(|e: geojson::Error| {
+        let doc: GeoJson = without_bom(text).parse().map_err(|e: geojson::Error| {
             Error::format(
                 "document",
                 "GeoJSON (a FeatureCollection, a Feature or a geometry)",
@@ -317,6 +319,13 @@ mod tests {
         assert!(c.nearest_to(ll(50.5, 20.5)).inside);
         let haversine = c.nearest_by(ll(50.1, 41.0), Method::Haversine);
         assert!((haversine.distance.as_km() - near_point.distance.as_km()).abs() < 0.1);
+        Ok(())
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() -> Result<()> {
+        let c = Composite::parse("\u{feff}{\"type\": \"Point\", \"coordinates\": [30.52, 50.45]}")?;
+        assert_eq!(c.points(), [ll(50.45, 30.52)]);
         Ok(())
     }
 

@@ -1,6 +1,9 @@
 //! Streaming GeoJSON: FeatureCollections and RFC 8142 GeoJSON Text
 //! Sequences written and read feature by feature; errors naming the
-//! record or feature; a property test of export → import → export.
+//! record or feature; the two readers of a FeatureCollection
+//! (`FeatureCollectionReader`, `PointFeatures`) agreeing on member order,
+//! error positions and byte order marks; a property test of export →
+//! import → export.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -13,6 +16,8 @@ use strikemap::{
         ImportOptions, Imported, MapFeature, RECORD_SEPARATOR, SequenceReader, SequenceWriter,
         Style,
     },
+    io::points::PointFeatures,
+    io::target_spec::Composite,
     model::{Endpoint, RangeRing, StrikeArc, Weapon},
 };
 
@@ -414,7 +419,7 @@ fn stream_errors_name_the_record_or_feature() {
             .unwrap_err()
             .report()
             .to_string()
-            .starts_with("feature 3: GeoJSON text: expected valid JSON"),
+            .starts_with("feature 3: line 1, column "),
         "{:?}",
         results[3]
     );
@@ -433,19 +438,19 @@ fn stream_errors_name_the_record_or_feature() {
         ),
         (
             r#"{"type":"FeatureCollection","features":[]} x"#,
-            "GeoJSON text: expected nothing after the FeatureCollection, found 'x'",
+            "line 1, column 44: expected nothing after the FeatureCollection, found 'x'",
         ),
         (
             r#"[]"#,
-            "GeoJSON text: expected a JSON object (a FeatureCollection), found '['",
+            "line 1, column 1: expected a JSON object (a FeatureCollection), found '['",
         ),
         (
             "",
-            "GeoJSON text: expected a JSON object (a FeatureCollection), found the end of the input",
+            "line 1, column 0: expected a JSON object (a FeatureCollection), found the end of the input",
         ),
         (
             r#"{"type":"FeatureCollection","features":[1 2]}"#,
-            "feature 1: features: expected ',' or ']' between features, found '2'",
+            "feature 1: line 1, column 43: expected ',' or ']' between features, found '2'",
         ),
     ] {
         let mut r = FeatureCollectionReader::new(text.as_bytes(), ImportOptions::default());
@@ -596,4 +601,187 @@ fn export_writes_exactly_each_kinds_schema() {
             kind.name()
         );
     }
+}
+
+/// What both readers of a FeatureCollection make of `text`: the names read
+/// (or the errors of single features, as text), then the error that ended
+/// the reading, if any.
+fn both_readers(text: &str) -> [(Vec<String>, Option<String>); 2] {
+    let mut read = Vec::new();
+    let mut end = None;
+    for f in FeatureCollectionReader::new(text.as_bytes(), ImportOptions::default()) {
+        match f {
+            Ok(f) => read.push(f.item.name().to_string()),
+            Err(e) => {
+                let e = e.report().to_string();
+                // Broken JSON and a document that is not a collection end
+                // the reading; a feature that is not a map feature does not.
+                if e.contains(": line ") || !e.starts_with("feature ") {
+                    end = Some(e);
+                } else {
+                    read.push(e);
+                }
+            }
+        }
+    }
+    let collection = (read, end);
+    let mut read = Vec::new();
+    let end = PointFeatures::from_reader(text.as_bytes(), "f.geojson")
+        .for_each(|f| {
+            read.push(match f {
+                Ok(f) => f
+                    .feature
+                    .property("name")
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                Err(e) => e.report().to_string(),
+            });
+            Ok(())
+        })
+        .err()
+        .map(|e| e.report().to_string());
+    [collection, (read, end)]
+}
+
+const KYIV: &str = r#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.52, 50.45]}, "properties": {"kind": "city", "name": "Kyiv", "country": "UA"}}"#;
+
+#[test]
+fn both_readers_place_a_syntax_error_in_the_whole_file() {
+    // Line 3, inside the second feature: a comma missing after "Lviv".
+    let text = format!(
+        "{{\"type\": \"FeatureCollection\", \"features\": [\n  {KYIV},\n  {}\n]}}\n",
+        r#"{"type": "Feature", "properties": {"kind": "city", "name": "Lviv" "country": "UA"}, "geometry": null}"#
+    );
+    let [collection, points] = both_readers(&text);
+    assert_eq!(collection.0, ["Kyiv"]);
+    assert_eq!(
+        collection.1.as_deref(),
+        Some("feature 1: line 3, column 69: expected valid JSON, found expected `,` or `}`")
+    );
+    assert_eq!(points.0, ["Kyiv"]);
+    assert_eq!(
+        points.1.as_deref(),
+        Some(
+            "f.geojson: feature 1: line 3, column 69: expected valid JSON, found expected `,` or `}`"
+        )
+    );
+    // Between members, after the features.
+    let text = format!(
+        "{{\"type\": \"FeatureCollection\",\n\"features\": [{KYIV}],\n\n  \"name\" \"x\"}}"
+    );
+    let [collection, points] = both_readers(&text);
+    assert_eq!(
+        collection.1.as_deref(),
+        Some("name: line 4, column 10: expected ':' after the member name, found '\"'")
+    );
+    assert_eq!(
+        points.1.as_deref(),
+        Some("f.geojson: name: line 4, column 10: expected ':' after the member name, found '\"'")
+    );
+}
+
+#[test]
+fn both_readers_take_members_in_any_order() {
+    let text = format!(
+        r#"{{"bbox": [30, 50, 31, 51], "name": "a [tricky] {{name}}", "features": [{KYIV}, {KYIV}], "count": 2, "type": "FeatureCollection"}}"#
+    );
+    for (read, end) in both_readers(&text) {
+        assert_eq!(read, ["Kyiv", "Kyiv"]);
+        assert_eq!(end, None);
+    }
+    let mut r = FeatureCollectionReader::new(text.as_bytes(), ImportOptions::default());
+    assert_eq!(r.by_ref().count(), 2);
+    assert_eq!(r.members()["name"], "a [tricky] {name}");
+    assert_eq!(r.members()["count"], 2);
+    // `type` last and wrong: the features were read, then the error.
+    let text = format!(r#"{{"features": [{KYIV}], "type": "Topology"}}"#);
+    let [collection, points] = both_readers(&text);
+    assert_eq!(collection.0, ["Kyiv"]);
+    assert_eq!(
+        collection.1.as_deref(),
+        Some("type: expected \"FeatureCollection\", found the string \"Topology\"")
+    );
+    assert_eq!(points.0, ["Kyiv"]);
+    assert_eq!(
+        points.1.as_deref(),
+        Some("f.geojson: type: expected \"FeatureCollection\", found the string \"Topology\"")
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped_by_every_reader() {
+    let text = format!("\u{feff}{{\"type\": \"FeatureCollection\", \"features\": [{KYIV}]}}");
+    for (read, end) in both_readers(&text) {
+        assert_eq!(read, ["Kyiv"]);
+        assert_eq!(end, None);
+    }
+    let options = ImportOptions::default();
+    assert_eq!(Imported::parse(&text, &options).unwrap().features.len(), 1);
+    assert_eq!(
+        Imported::from_reader(text.as_bytes(), &options)
+            .unwrap()
+            .features
+            .len(),
+        1
+    );
+    let composite = Composite::parse(&text).unwrap();
+    assert_eq!(
+        format!("{composite:?}"),
+        format!("{:?}", Composite::parse(&text[3..]).unwrap())
+    );
+    let sequence = format!("\u{feff}\x1e{KYIV}\n");
+    let read: Vec<MapFeature> = SequenceReader::new(sequence.as_bytes(), options)
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(read.len(), 1);
+    // Positions count from after the mark, as editors show them.
+    let broken = "\u{feff}{\"type\": \"FeatureCollection\", \"features\": [}";
+    for (_, end) in both_readers(broken) {
+        assert!(end.unwrap().contains("line 1, column 44: "));
+    }
+}
+
+#[test]
+fn lenient_reading_skips_bad_features_and_goes_on() {
+    let bad = r#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.52, 95]}, "properties": {}}"#;
+    let text =
+        format!(r#"{{"features": [{KYIV}, {bad}, 7, {KYIV}], "type": "FeatureCollection"}}"#);
+    let mut r =
+        FeatureCollectionReader::new(text.as_bytes(), ImportOptions::default().with_lenient(true));
+    assert_eq!(r.by_ref().map(Result::unwrap).count(), 2);
+    let skipped: Vec<(usize, String)> = r
+        .skipped()
+        .iter()
+        .map(|s| (s.index, s.error.report().to_string()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (
+                1,
+                "feature 1: geometry.coordinates: latitude 95 is out of range [-90, 90]"
+                    .to_string()
+            ),
+            (
+                2,
+                "feature 2: feature: expected a GeoJSON Feature object, found the number 7"
+                    .to_string()
+            ),
+        ]
+    );
+    // Not lenient: each bad feature is an error, and reading goes on.
+    let [collection, points] = both_readers(&text);
+    assert_eq!(collection.0.len(), 4);
+    assert_eq!(
+        (collection.0[0].as_str(), collection.0[3].as_str()),
+        ("Kyiv", "Kyiv")
+    );
+    assert_eq!(collection.1, None);
+    assert_eq!(points.0.len(), 4);
+    assert_eq!(
+        points.0[2],
+        "f.geojson: feature 2: feature: expected a Feature object, found a number"
+    );
 }
