@@ -4,4 +4,5 @@
 mod check;
 mod distance;
 mod distances;
+mod docs;
 mod geojson;
