@@ -358,6 +358,12 @@ pub struct CheckArgs {
     /// unit_mixup, uncertainty, explanation, ...).
     #[arg(long)]
     pub json: bool,
+    /// Read the claim's figures with "," as the decimal point and "."
+    /// grouping thousands ("4.300 km" is 4,300 km, "4,3 km" is 4.3 km).
+    /// Without it, "," groups thousands and a figure such as "4.300 km",
+    /// which reads both ways, is refused.
+    #[arg(long)]
+    pub decimal_comma: bool,
 }
 
 /// Where and how GeoJSON is written.

@@ -4,6 +4,7 @@
 use strikemap::{
     DistanceClaim, Error, Unit,
     claim::{CheckOptions, DistanceVerdict, LengthClaim},
+    distance::Convention,
     io::target_spec::{ClaimReference, parse_endpoint},
 };
 
@@ -31,7 +32,8 @@ pub fn run(args: &CheckArgs) -> CliResult {
         for place in &places {
             read.push(("--to", crate::echo::named(&place.name, place.position)));
         }
-        let mut claim = DistanceClaim::parse(&args.claim).map_err(in_argument("CLAIM"))?;
+        let mut claim = DistanceClaim::parse_with(&args.claim, convention(args))
+            .map_err(in_argument("CLAIM"))?;
         if let Some(reading) = args.reading {
             claim = claim.with_reading(reading.reading());
         }
@@ -48,6 +50,15 @@ pub fn run(args: &CheckArgs) -> CliResult {
         out.text(&text(&verdict, &read))?;
     }
     out.finish()
+}
+
+/// How the claim's figures are read: `--decimal-comma`, or the default.
+fn convention(args: &CheckArgs) -> Convention {
+    if args.decimal_comma {
+        Convention::DecimalComma
+    } else {
+        Convention::Unstated
+    }
 }
 
 /// A claim about the length of the front line given as `--from`.
@@ -67,7 +78,8 @@ fn length_verdict(
         .at("argument --to")
         .into());
     };
-    let claim = LengthClaim::parse(&args.claim).map_err(in_argument("CLAIM"))?;
+    let claim =
+        LengthClaim::parse_with(&args.claim, convention(args)).map_err(in_argument("CLAIM"))?;
     Ok(claim.check_with(line, options)?)
 }
 

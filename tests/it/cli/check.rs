@@ -307,3 +307,36 @@ fn one_subject_prints_one_reading() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_ambiguous_figure_is_refused_unless_decimal_comma_is_passed() {
+    let args = check_args("over 4.300 km", "country:UA", &["Olenya=68.1517,33.4639"]);
+    let stderr = fails(&args);
+    assert!(
+        stderr.contains("argument CLAIM: \"4.300 km\" is ambiguous: 4,300 km with \".\" grouping thousands, or 4.3 km with \".\" as the decimal point"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--decimal-comma"), "{stderr}");
+    let mut args = args;
+    args.push("--decimal-comma".into());
+    let v = json(&args);
+    assert_eq!(v["claim"]["stated"]["value"], 4300.0, "{v}");
+    let v = json(&check_args(
+        "over 4.3 km",
+        "country:UA",
+        &["Olenya=68.1517,33.4639"],
+    ));
+    assert_eq!(v["claim"]["stated"]["value"], 4.3, "{v}");
+}
+
+#[test]
+fn zero_figures_for_a_place_inside_the_reference() {
+    for (claim, verdict) in [
+        ("within 0 km", "supported"),
+        ("at least 0 m", "supported"),
+        ("less than 0 m", "not_supported"),
+    ] {
+        let v = json(&check_args(claim, "country:UA", &["Kyiv=50.4501,30.5234"]));
+        assert_eq!(v["verdict"], verdict, "{claim}: {v}");
+    }
+}

@@ -173,7 +173,7 @@ fn bad_coordinates() {
     );
     let e = fails(&["distance", "50.45", "50,30"]);
     assert!(e.contains("argument FROM"), "{e}");
-    assert!(e.contains("expected two numbers"), "{e}");
+    assert!(e.contains("expected two coordinates"), "{e}");
 }
 
 #[test]
@@ -389,4 +389,27 @@ fn countries_by_common_names() {
     );
     let e = fails(&["distance", "country:Transnistria", "10,-40"]);
     assert!(e.contains("not a country: a region of Moldova"), "{e}");
+}
+
+#[test]
+fn a_longitude_beyond_180_is_refused_not_wrapped() {
+    let stderr = fails(&["distance", "50,200", "50.45,30.52"]);
+    assert!(
+        stderr.contains("longitude 200 is out of range [-180, 180]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn degrees_minutes_and_seconds_as_pasted() {
+    let decimal = json(&["distance", "50.45,30.5", "49.9935,36.2304"]);
+    for from in [
+        "50°27′N 30°30′E",
+        "50°27'00\"N, 30°30'00\"E",
+        "50 27 00 N 30 30 00 E",
+    ] {
+        let v = json(&["distance", from, "49.9935,36.2304"]);
+        let (a, b) = (num(&v, "metres"), num(&decimal, "metres"));
+        assert!((a - b).abs() < 1e-6, "{from}: {a} vs {b}");
+    }
 }
