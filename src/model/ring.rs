@@ -6,8 +6,8 @@
 //! adjacent vertices are no more than the densify spacing apart, with a
 //! vertex placed exactly on the antimeridian wherever the circle crosses it.
 //!
-//! Past the ellipsoid's cut locus (radii from about 19,970 km, depending on
-//! the centre's latitude) a direct geodesic of the radius is no longer the
+//! Past the ellipsoid's cut locus (within a few tens of kilometres of the
+//! largest radius, depending on the centre: about 19,994 km from Kyiv) a direct geodesic of the radius is no longer the
 //! shortest path, and its end lies nearer the centre than the radius. Such
 //! rings are solved as the complement of the points farther than the radius,
 //! which lie around the antipode: along each bearing from the antipode the
@@ -42,10 +42,9 @@ const CROSSING_STEPS: usize = 60;
 /// How far (metres) a vertex's inverse distance from the centre may differ
 /// from the radius before the ring is solved around the antipode instead.
 const EXACT_M: f64 = 1e-6;
-/// Radii up to this (metres) are well inside the cut locus of every centre
-/// (the nearest point of which is about 19,970 km away, for a centre on the
-/// equator, and farther for others), so the direct problem is exact and the
-/// check is skipped.
+/// Radii up to this (metres) are inside the cut locus of every centre (a
+/// unit test checks centres from the equator to the pole), so the direct
+/// problem is exact and the check is skipped.
 const SURELY_DIRECT_M: f64 = 19_000_000.0;
 
 /// The area within a geodesic distance of a point: "4,300 miles from
@@ -58,7 +57,7 @@ const SURELY_DIRECT_M: f64 = 19_000_000.0;
 ///
 /// Every vertex lies at the radius by the inverse (shortest-path) geodesic
 /// problem, within a micrometre, up to the largest radius: beyond the
-/// ellipsoid's cut locus (from about 19,970 km, depending on the centre) a
+/// ellipsoid's cut locus (about 19,994 km from Kyiv; it depends on the centre) a
 /// ring is the Earth minus a small region around the antipode, and its
 /// vertices are found on that region's edge (see the module docs). Close to
 /// the maximum that region is tiny (about 0.9 km across at 20,003 km), so at
@@ -401,6 +400,21 @@ mod tests {
             assert!(Geodesic.distance(w[0], w[1]) <= spacing);
         }
         assert_eq!(v.iter().filter(|p| p.lon() == 180.0).count(), 2);
+    }
+
+    #[test]
+    fn direct_is_exact_up_to_the_skipped_check() {
+        // SURELY_DIRECT_M: below it the direct geodesic is the shortest path.
+        let r = Distance::from_metres(SURELY_DIRECT_M);
+        for lat in [0.0, 0.5, 15.0, 45.0, 75.0, 89.9] {
+            let c = LatLon::new(lat, 10.0).unwrap();
+            for k in 0..72 {
+                let b = Bearing::from_degrees(5.0 * f64::from(k)).unwrap();
+                let q = Geodesic.destination(c, b, r).unwrap();
+                let d = Geodesic.distance(c, q).as_metres();
+                assert!((d - SURELY_DIRECT_M).abs() <= EXACT_M, "{lat} {k}: {d}");
+            }
+        }
     }
 
     #[test]
