@@ -151,10 +151,7 @@ fn narrowed(path: &Path, narrow: &NarrowArgs) -> strikemap::Result<(Composite, S
     let file_name = path
         .file_name()
         .map_or_else(|| shown_path.clone(), |n| n.to_string_lossy().into_owned());
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-        path: shown_path.clone(),
-        source: e.into(),
-    })?;
+    let text = strikemap::io::target_spec::read_target_file(path)?;
     let doc: GeoJson = text.parse().map_err(|e: geojson::Error| {
         Error::Format {
             expected: "GeoJSON (a FeatureCollection, a Feature or a geometry)".into(),
