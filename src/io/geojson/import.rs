@@ -344,9 +344,10 @@ impl Imported {
                 // Not a FeatureCollection: a lone Feature (or a wrong
                 // document, which `from_value` names), read whole.
                 Err(e) if !read_any && is_top_level_type(&e) => {
-                    let value: JsonValue =
-                        serde_json::from_reader(std::io::BufReader::new(open()?))
-                            .map_err(|e| json_error(&e).at(shown.clone()))?;
+                    let text =
+                        std::fs::read_to_string(path).map_err(|e| Error::io(shown.clone(), e))?;
+                    let value: JsonValue = serde_json::from_str(without_bom(&text))
+                        .map_err(|e| json_error(&e).at(shown.clone()))?;
                     let mut whole =
                         Imported::from_value(&value, options).map_err(|e| e.at(shown.clone()))?;
                     for f in std::mem::take(&mut whole.features) {

@@ -463,3 +463,26 @@ fn a_ring_of_20003_km_holds_its_centre() {
         .count();
     assert_eq!(near_centre, 0);
 }
+
+/// A lone Feature after a UTF-8 byte order mark is read by `export` and by
+/// `check --from` (issue 17: BOM, single Feature).
+#[test]
+fn a_lone_feature_after_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.geojson");
+    std::fs::write(
+        &path,
+        "\u{feff}{\"type\":\"Feature\",\"properties\":{\"kind\":\"city\",\"name\":\"A\",\"country\":\"UA\"},\
+         \"geometry\":{\"type\":\"Point\",\"coordinates\":[30,50]}}",
+    )
+    .unwrap();
+    let out = geojson(&["export", path.to_str().unwrap()]);
+    assert_eq!(out["features"][0]["properties"]["name"], "A", "{out}");
+    strikemap()
+        .args(["check", "more than 100 km", "--from"])
+        .arg(&path)
+        .args(["--to", "55,37"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("SUPPORTED"));
+}
