@@ -1,11 +1,13 @@
 //! [`Composite`]: points, lines and areas taken together as one target, as
 //! read from a GeoJSON file.
 
+use std::io::Read;
 use std::path::Path;
 
 use geojson::{GeoJson, Geometry, GeometryValue, Position};
 
 use crate::error::{Error, Result};
+use crate::io::points::{FileKind, Sniffed};
 use crate::io::without_bom;
 use crate::measure::{Method, Nearest, PreparedArea, PreparedLine, Target};
 use crate::position::LatLon;
@@ -140,20 +142,36 @@ impl Composite {
         Composite::from_geojson(&doc)
     }
 
-    /// Reads a GeoJSON file; see [`Composite::from_geojson`].
+    /// Reads a GeoJSON file; see [`Composite::from_geojson`]. What the
+    /// file holds is told by its content first ([`FileKind`]), so a KML or
+    /// CSV file is refused by what it is.
     ///
     /// # Errors
-    /// [`Error::Io`] naming the path if it cannot be read; otherwise the
-    /// errors of [`Composite::parse`], prefixed with the path.
+    /// [`Error::Io`] naming the path if it cannot be read;
+    /// [`Error::UnsupportedFormat`] if it is not JSON (KML, CSV, empty,
+    /// ...); otherwise the errors of [`Composite::parse`]; each prefixed
+    /// with the path.
     ///
     /// ```
     /// let err = strikemap::io::target_spec::Composite::read("no/such/file.geojson").unwrap_err();
     /// assert!(err.report().to_string().starts_with("no/such/file.geojson: "));
+    /// let path = std::env::temp_dir().join("strikemap-doc-composite.kml");
+    /// std::fs::write(&path, "<?xml version=\"1.0\"?><kml><Document/></kml>").unwrap();
+    /// let err = strikemap::io::target_spec::Composite::read(&path).unwrap_err();
+    /// assert!(err.report().to_string().contains(": this is KML (Google Earth); "));
     /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<Composite> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(shown.clone(), e))?;
+        let mut input = Sniffed::open(path)?;
+        input
+            .kind()
+            .require(&[FileKind::Json])
+            .map_err(|e| e.at(shown.clone()))?;
+        let mut text = String::new();
+        input
+            .read_to_string(&mut text)
+            .map_err(|e| Error::io(shown.clone(), e))?;
         Composite::parse(&text).map_err(|e| e.at(shown))
     }
 
