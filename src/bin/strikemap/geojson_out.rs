@@ -1,12 +1,12 @@
 //! `strikemap ring`, `strikemap arc` and `strikemap export`: GeoJSON made by
 //! the library's export (styled, RFC 7946), to standard output or a file.
 
-use std::fs::File;
 use std::io::BufReader;
 
 use strikemap::{
     Distance, Error, MapExport, Unit,
     io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature},
+    io::points::{FileKind, Sniffed},
     io::target_spec::parse_endpoint,
     model::{Endpoint, RangeRing, StrikeArc},
 };
@@ -75,10 +75,10 @@ pub fn arc(args: &ArcArgs) -> CliResult {
 /// them, and write them back normalised and styled.
 pub fn export(args: &ExportArgs) -> CliResult {
     let label = args.scenario.display().to_string();
-    let file = File::open(&args.scenario).map_err(|e| Error::Io {
-        path: label.clone(),
-        source: e.into(),
-    })?;
+    let file = Sniffed::open(&args.scenario)?;
+    file.kind()
+        .require(&[FileKind::Json])
+        .map_err(|e| e.at(label.clone()))?;
     let mut import = ImportOptions::default().with_lenient(args.skip_bad);
     if let Some(date) = &args.as_of {
         let date: jiff::civil::Date = date.parse().map_err(|e: jiff::Error| {

@@ -5,3 +5,4 @@ mod check;
 mod distance;
 mod distances;
 mod geojson;
+mod inputs;
