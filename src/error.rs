@@ -40,6 +40,13 @@ pub enum Error {
         /// The value given, in degrees.
         value: f64,
     },
+    /// A longitude lies outside [-180, 180] degrees (see
+    /// [`LatLon::wrapping`](crate::LatLon::wrapping) to wrap a computed one).
+    #[error("longitude {value} is out of range [-180, 180]")]
+    LongitudeOutOfRange {
+        /// The value given, in degrees.
+        value: f64,
+    },
     /// A number given where a distance, bearing or fraction was expected is
     /// not usable (NaN, infinite, or outside its range).
     #[error("{field} {value} is invalid: {expected}")]
@@ -58,6 +65,36 @@ pub enum Error {
         text: String,
         /// What was wrong with it.
         reason: String,
+    },
+    /// A number in a text reads two ways: `"4.300 km"` is 4,300 km where
+    /// "." groups thousands and 4.3 km where it is the decimal point. Name
+    /// the convention (e.g.
+    /// [`StatedDistance::parse_with`](crate::StatedDistance::parse_with)
+    /// with [`Convention::DecimalComma`](crate::distance::Convention), or
+    /// `strikemap check --decimal-comma`) or write the figure unambiguously.
+    #[error(
+        "{text:?} is ambiguous: {grouped} with \"{separator}\" grouping thousands, or {decimal} with \"{separator}\" as the decimal point; write {grouped:?} or {decimal:?}, or pass --decimal-comma (Convention::DecimalComma) for the first reading"
+    )]
+    AmbiguousNumber {
+        /// The figure as written, e.g. `"4.300 km"`.
+        text: String,
+        /// The separator that reads two ways, e.g. `'.'`.
+        separator: char,
+        /// The reading with the separator grouping thousands, e.g. `"4,300 km"`.
+        grouped: String,
+        /// The reading with the separator as the decimal point, e.g. `"4.3 km"`.
+        decimal: String,
+    },
+    /// A text is longer than a parser accepts (claim text is limited to
+    /// [`MAX_CLAIM_CHARS`](crate::claim::MAX_CLAIM_CHARS) characters).
+    #[error("{what} of {chars} characters is longer than the limit of {limit}")]
+    TextTooLong {
+        /// What the text was, e.g. `"claim text"`.
+        what: &'static str,
+        /// Its length, in characters.
+        chars: usize,
+        /// The limit, in characters.
+        limit: usize,
     },
     /// A coordinate pair could not be read from text such as `"50.45N,30.52E"`.
     #[error("cannot read a position from {text:?}: {reason}")]
@@ -372,8 +409,11 @@ impl Error {
         match self.root() {
             Error::NonFiniteCoordinate { .. }
             | Error::LatitudeOutOfRange { .. }
+            | Error::LongitudeOutOfRange { .. }
             | Error::InvalidNumber { .. }
             | Error::DistanceText { .. }
+            | Error::AmbiguousNumber { .. }
+            | Error::TextTooLong { .. }
             | Error::PositionText { .. }
             | Error::InvalidGeometry { .. }
             | Error::UnknownName { .. }
@@ -410,6 +450,26 @@ impl Error {
         matches!(self.root(), Error::UnsupportedFormat { .. })
     }
 
+    /// Whether a number in a text reads two ways ([`Error::AmbiguousNumber`]).
+    ///
+    /// ```
+    /// let err = strikemap::DistanceClaim::parse("over 4.300 km").unwrap_err().at("argument CLAIM");
+    /// assert!(err.is_ambiguous() && err.is_bad_input());
+    /// ```
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self.root(), Error::AmbiguousNumber { .. })
+    }
+
+    /// Whether a text is longer than its parser accepts ([`Error::TextTooLong`]).
+    ///
+    /// ```
+    /// let err = strikemap::DistanceClaim::parse(&"1 ".repeat(6_000)).unwrap_err();
+    /// assert!(err.is_too_long());
+    /// ```
+    pub fn is_too_long(&self) -> bool {
+        matches!(self.root(), Error::TextTooLong { .. })
+    }
+
     /// Whether a name was not found ([`Error::UnknownName`]).
     ///
     /// ```
@@ -421,7 +481,8 @@ impl Error {
     }
 
     /// Whether a number is outside what it may be: a latitude beyond ±90°
-    /// ([`Error::LatitudeOutOfRange`]), a NaN or infinite coordinate
+    /// ([`Error::LatitudeOutOfRange`]), a longitude beyond ±180°
+    /// ([`Error::LongitudeOutOfRange`]), a NaN or infinite coordinate
     /// ([`Error::NonFiniteCoordinate`]), or a distance, bearing or fraction
     /// that is not usable ([`Error::InvalidNumber`]).
     ///
@@ -434,6 +495,7 @@ impl Error {
         matches!(
             self.root(),
             Error::LatitudeOutOfRange { .. }
+                | Error::LongitudeOutOfRange { .. }
                 | Error::NonFiniteCoordinate { .. }
                 | Error::InvalidNumber { .. }
         )

@@ -16,17 +16,18 @@ use crate::error::{Error, Reported, Result};
 ///
 /// Built latitude first with [`LatLon::new`] (or from GeoJSON's
 /// longitude-first order with [`LatLon::from_lon_lat`]), so the two cannot be
-/// swapped by accident. Latitude must lie in [-90, 90]; longitude may be any
-/// finite number and is normalised into [-180, 180]: values already in that
-/// range are kept as given (so both -180 and 180 survive), others are wrapped
-/// by whole turns (540 becomes 180, -190 becomes 170).
+/// swapped by accident. Latitude must lie in [-90, 90] and longitude in
+/// [-180, 180]; [`LatLon::wrapping`] wraps a computed longitude by whole
+/// turns when asked to. [`LatLon::parse`] reads decimal degrees and
+/// degrees, minutes and seconds as people write them.
 ///
 /// ```
 /// use strikemap::LatLon;
 /// let kyiv = LatLon::new(50.4501, 30.5234)?;
 /// assert_eq!(kyiv.lat(), 50.4501);
 /// assert_eq!(kyiv.to_lon_lat(), [30.5234, 50.4501]);
-/// assert_eq!(LatLon::new(10.0, 540.0)?.lon(), 180.0);
+/// assert_eq!(LatLon::wrapping(10.0, 540.0)?.lon(), 180.0);
+/// assert!(LatLon::new(10.0, 540.0).is_err());
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -60,56 +61,104 @@ impl From<LatLon> for LatLonFields {
 }
 
 /// Wraps a longitude difference into (-180, 180].
+///
+/// Exact: `rem_euclid` of the value itself is exact in floating point, and
+/// so is subtracting 360 from a remainder above 180 (Sterbenz), so even a
+/// huge value lands on its true remainder.
 pub(crate) fn wrap180(x: f64) -> f64 {
-    let y = (x + 180.0).rem_euclid(360.0) - 180.0;
-    if y == -180.0 { 180.0 } else { y }
+    let r = x.rem_euclid(360.0);
+    if r > 180.0 { r - 360.0 } else { r }
 }
 
-/// Wraps a finite longitude into [-180, 180], keeping values already in range.
+/// Wraps a finite longitude into [-180, 180], keeping values already in
+/// range; a value an odd number of half-turns away keeps its sign (540
+/// becomes 180, -540 becomes -180). Exact, as [`wrap180`].
 fn normalise_lon(lon: f64) -> f64 {
     if (-180.0..=180.0).contains(&lon) {
         return lon;
     }
-    let wrapped = (lon + 180.0).rem_euclid(360.0) - 180.0;
-    // A value an odd number of half-turns away lands on -180; 540 reads better as 180.
-    if wrapped == -180.0 && lon > 0.0 {
-        180.0
+    let r = lon.rem_euclid(360.0);
+    if r == 180.0 && lon < 0.0 {
+        -180.0
+    } else if r > 180.0 {
+        r - 360.0
     } else {
-        wrapped
+        r
     }
+}
+
+/// Checks that a coordinate pair is finite and in range, without wrapping.
+fn check(lat: f64, lon: f64) -> Result<()> {
+    if !lat.is_finite() {
+        return Err(Error::NonFiniteCoordinate {
+            field: "latitude",
+            value: lat,
+        });
+    }
+    if !lon.is_finite() {
+        return Err(Error::NonFiniteCoordinate {
+            field: "longitude",
+            value: lon,
+        });
+    }
+    if !(-90.0..=90.0).contains(&lat) {
+        return Err(Error::LatitudeOutOfRange { value: lat });
+    }
+    Ok(())
 }
 
 impl LatLon {
     /// Builds a position from latitude and longitude in decimal degrees,
-    /// **latitude first**.
+    /// **latitude first**, refusing values out of range.
+    ///
+    /// Latitude must lie in [-90, 90] and longitude in [-180, 180] (both
+    /// ends kept as given); nothing is reinterpreted. To wrap a longitude
+    /// computed beyond ±180° by whole turns, ask for it by name with
+    /// [`LatLon::wrapping`].
+    ///
+    /// # Errors
+    /// [`Error::NonFiniteCoordinate`] if either value is NaN or infinite;
+    /// [`Error::LatitudeOutOfRange`] if |latitude| > 90;
+    /// [`Error::LongitudeOutOfRange`] if |longitude| > 180.
+    ///
+    /// ```
+    /// use strikemap::{Error, LatLon};
+    /// assert!(matches!(LatLon::new(f64::NAN, 0.0), Err(Error::NonFiniteCoordinate { field: "latitude", .. })));
+    /// assert!(matches!(LatLon::new(91.0, 0.0), Err(Error::LatitudeOutOfRange { value }) if value == 91.0));
+    /// assert!(matches!(LatLon::new(0.0, -190.0), Err(Error::LongitudeOutOfRange { value }) if value == -190.0));
+    /// assert_eq!(LatLon::new(0.0, -180.0)?.lon(), -180.0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn new(lat: f64, lon: f64) -> Result<Self> {
+        check(lat, lon)?;
+        if !(-180.0..=180.0).contains(&lon) {
+            return Err(Error::LongitudeOutOfRange { value: lon });
+        }
+        Ok(LatLon { lat, lon })
+    }
+
+    /// Builds a position, **latitude first**, wrapping the longitude into
+    /// [-180, 180] by whole turns: for longitudes computed rather than
+    /// typed (a bearing walked past the antimeridian, an unrolled track).
+    ///
+    /// Values already in range are kept as given (so both -180 and 180
+    /// survive); others are wrapped exactly, with the remainder of the value
+    /// itself (540 becomes 180, -540 becomes -180, -190 becomes 170, and
+    /// 1e300, a whole number of turns, becomes 0).
     ///
     /// # Errors
     /// [`Error::NonFiniteCoordinate`] if either value is NaN or infinite;
     /// [`Error::LatitudeOutOfRange`] if |latitude| > 90.
     ///
     /// ```
-    /// use strikemap::{Error, LatLon};
-    /// assert!(matches!(LatLon::new(f64::NAN, 0.0), Err(Error::NonFiniteCoordinate { field: "latitude", .. })));
-    /// assert!(matches!(LatLon::new(91.0, 0.0), Err(Error::LatitudeOutOfRange { value }) if value == 91.0));
-    /// assert_eq!(LatLon::new(0.0, -190.0)?.lon(), 170.0);
+    /// use strikemap::LatLon;
+    /// assert_eq!(LatLon::wrapping(10.0, 540.0)?.lon(), 180.0);
+    /// assert_eq!(LatLon::wrapping(0.0, -190.0)?.lon(), 170.0);
+    /// assert_eq!(LatLon::wrapping(0.0, 30.5)?.lon(), 30.5);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
-    pub fn new(lat: f64, lon: f64) -> Result<Self> {
-        if !lat.is_finite() {
-            return Err(Error::NonFiniteCoordinate {
-                field: "latitude",
-                value: lat,
-            });
-        }
-        if !lon.is_finite() {
-            return Err(Error::NonFiniteCoordinate {
-                field: "longitude",
-                value: lon,
-            });
-        }
-        if !(-90.0..=90.0).contains(&lat) {
-            return Err(Error::LatitudeOutOfRange { value: lat });
-        }
+    pub fn wrapping(lat: f64, lon: f64) -> Result<Self> {
+        check(lat, lon)?;
         Ok(LatLon {
             lat,
             lon: normalise_lon(lon),
@@ -196,50 +245,53 @@ impl LatLon {
         LatLon::new(point.y(), point.x())
     }
 
-    /// Reads a position as people write it: `"50.45,30.52"` (latitude first),
-    /// `"50.45 30.52"`, `"50.45N,30.52E"`, `"30.52E, 50.45N"` (hemisphere
-    /// letters fix the order), `"33.9S 18.4E"`.
+    /// Reads a position as people write it, latitude first unless
+    /// hemisphere letters say otherwise.
+    ///
+    /// Accepted forms:
+    /// - decimal degrees: `"50.45,30.52"`, `"50.45 30.52"`, `"50.45°N 30.52°E"`,
+    ///   `"50.45N,30.52E"`, `"30.52E, 50.45N"`, `"33.9S 18.4E"`;
+    /// - degrees and minutes, or degrees, minutes and seconds, with marks
+    ///   (`°`, `′` or `'`, `″` or `"`) or separated by spaces:
+    ///   `"50°27′N 30°31′E"`, `"50°27'00\"N, 30°31'00\"E"`,
+    ///   `"50 27 00 N 30 31 00 E"`, `"50° 27.5′ N, 30° 31′ E"`.
+    ///
+    /// The two coordinates are split at a comma or semicolon, else after
+    /// the first hemisphere letter when both have one, else at white space
+    /// (then each is written without spaces). Degrees followed by minutes
+    /// are whole; minutes and seconds are in [0, 60), and only the last
+    /// part may have decimals. A hemisphere letter goes with an unsigned
+    /// value; without one, a leading minus sign means south or west.
     ///
     /// # Errors
-    /// [`Error::PositionText`] quoting the text when it is not two numbers,
-    /// uses a hemisphere letter twice or mixes up axes; the errors of
-    /// [`LatLon::new`] when a value is out of range.
+    /// [`Error::PositionText`] quoting the text when it is not two
+    /// coordinates in one of these forms (the message lists them), uses a
+    /// hemisphere letter twice, mixes up axes or has minutes or seconds of
+    /// 60 or more; [`Error::LatitudeOutOfRange`] and
+    /// [`Error::LongitudeOutOfRange`] (never wrapped: `"50,200"` is an error)
+    /// as [`LatLon::new`].
     ///
     /// ```
-    /// use strikemap::LatLon;
+    /// use strikemap::{Error, LatLon};
     /// assert_eq!(LatLon::parse("30.52E,50.45N")?, LatLon::new(50.45, 30.52)?);
     /// assert_eq!(LatLon::parse("33.9S 18.4E")?, LatLon::new(-33.9, 18.4)?);
+    /// assert_eq!(LatLon::parse("50°27′N 30°30′E")?, LatLon::new(50.45, 30.5)?);
+    /// assert_eq!(LatLon::parse("50 27 00 N 30 30 00 E")?, LatLon::new(50.45, 30.5)?);
+    /// assert!(matches!(LatLon::parse("50,200"), Err(Error::LongitudeOutOfRange { value }) if value == 200.0));
     /// assert!(LatLon::parse("50.45").is_err());
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<Self> {
-        let fail = |reason: &str| Error::PositionText {
+        let fail = |reason: String| Error::PositionText {
             text: text.to_string(),
-            reason: reason.to_string(),
+            reason,
         };
-        let pieces: Vec<&str> = text
-            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if pieces.len() != 2 {
-            return Err(fail(
-                "expected two numbers, latitude first (e.g. \"50.45,30.52\" or \"50.45N,30.52E\")",
-            ));
-        }
+        let coordinates = split_coordinates(text).ok_or_else(|| fail(FORMS.to_string()))?;
         let mut lat = None;
         let mut lon = None;
         let mut plain = Vec::new();
-        for piece in pieces {
-            let (number, hemisphere) = match piece.char_indices().last() {
-                Some((i, c)) if c.is_ascii_alphabetic() => {
-                    (&piece[..i], Some(c.to_ascii_uppercase()))
-                }
-                _ => (piece, None),
-            };
-            let value: f64 = number
-                .trim_end_matches('°')
-                .parse()
-                .map_err(|_| fail(&format!("{piece:?} is not a number")))?;
+        for piece in coordinates {
+            let (value, hemisphere) = read_coordinate(piece).map_err(fail)?;
             let (slot, signed) = match hemisphere {
                 None => {
                     plain.push(value);
@@ -250,16 +302,18 @@ impl LatLon {
                 Some('E') => (&mut lon, value),
                 Some('W') => (&mut lon, -value),
                 Some(other) => {
-                    return Err(fail(&format!(
+                    return Err(fail(format!(
                         "unknown hemisphere letter {other:?} (use N, S, E or W)"
                     )));
                 }
             };
-            if hemisphere.is_some() && value < 0.0 {
-                return Err(fail("a hemisphere letter goes with a positive number"));
+            if value.is_sign_negative() {
+                return Err(fail(
+                    "a hemisphere letter goes with a positive number".into(),
+                ));
             }
             if slot.replace(signed).is_some() {
-                return Err(fail("the same axis is given twice"));
+                return Err(fail("the same axis is given twice".into()));
             }
         }
         match (lat, lon, plain.as_slice()) {
@@ -267,9 +321,124 @@ impl LatLon {
             (Some(a), Some(b), []) => LatLon::new(a, b),
             (Some(a), None, [b]) => LatLon::new(a, *b),
             (None, Some(b), [a]) => LatLon::new(*a, b),
-            _ => Err(fail("cannot tell latitude from longitude")),
+            _ => Err(fail("cannot tell latitude from longitude".into())),
         }
     }
+}
+
+/// The forms [`LatLon::parse`] reads, for its error message.
+const FORMS: &str = "expected two coordinates, latitude first: decimal degrees \
+    (\"50.45,30.52\", \"50.45N 30.52E\") or degrees, minutes and seconds \
+    (\"50°27′N 30°31′E\", \"50°27'00\\\"N, 30°31'00\\\"E\", \"50 27 00 N 30 31 00 E\")";
+
+/// Degree, minute and second marks.
+fn mark(c: char) -> Option<usize> {
+    match c {
+        '°' | 'º' | '˚' => Some(0),
+        '\'' | '′' | '’' => Some(1),
+        '"' | '″' | '”' => Some(2),
+        _ => None,
+    }
+}
+
+/// Splits a position text into its two coordinates (see [`LatLon::parse`]).
+fn split_coordinates(text: &str) -> Option<Vec<&str>> {
+    let text = text.trim();
+    let by_punctuation: Vec<&str> = text.split([',', ';']).map(str::trim).collect();
+    if by_punctuation.len() > 1 {
+        return (by_punctuation.len() == 2 && by_punctuation.iter().all(|p| !p.is_empty()))
+            .then_some(by_punctuation);
+    }
+    // After the first hemisphere letter, when there are two.
+    let letters: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_alphabetic())
+        .map(|(i, _)| i)
+        .collect();
+    if let [first, _] = letters.as_slice() {
+        let (a, b) = text.split_at(first + 1);
+        let (a, b) = (a.trim(), b.trim());
+        return (!a.is_empty() && !b.is_empty()).then(|| vec![a, b]);
+    }
+    let pieces: Vec<&str> = text.split_whitespace().collect();
+    (pieces.len() == 2).then_some(pieces)
+}
+
+/// Reads one coordinate: a value in degrees (signed as written) and its
+/// hemisphere letter, if any.
+fn read_coordinate(piece: &str) -> std::result::Result<(f64, Option<char>), String> {
+    let piece = piece.trim();
+    let (body, hemisphere) = match piece.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            (piece[..i].trim_end(), Some(c.to_ascii_uppercase()))
+        }
+        _ => (piece, None),
+    };
+    if body.chars().any(|c| c.is_alphabetic()) {
+        return Err(format!("{piece:?} is not a coordinate; {FORMS}"));
+    }
+    let (negative, body) = match body.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, body.strip_prefix('+').unwrap_or(body).trim_start()),
+    };
+    // Numbers, each with the mark after it (if any).
+    let mut parts: Vec<(&str, Option<usize>)> = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        if end == 0 {
+            return Err(format!("{piece:?} is not a coordinate; {FORMS}"));
+        }
+        let number = &rest[..end];
+        rest = rest[end..].trim_start();
+        let mut marked = None;
+        if let Some(c) = rest.chars().next()
+            && let Some(m) = mark(c)
+        {
+            // Two apostrophes are a seconds mark.
+            let (m, len) = if m == 1 && rest[c.len_utf8()..].starts_with(c) {
+                (2, 2 * c.len_utf8())
+            } else {
+                (m, c.len_utf8())
+            };
+            marked = Some(m);
+            rest = rest[len..].trim_start();
+        }
+        parts.push((number, marked));
+    }
+    let numbers = parts
+        .iter()
+        .map(|(n, _)| {
+            n.parse::<f64>()
+                .map_err(|_| format!("{n:?} is not a number"))
+        })
+        .collect::<std::result::Result<Vec<f64>, String>>()?;
+    let marks_in_order = parts
+        .iter()
+        .enumerate()
+        .all(|(i, (_, m))| m.is_none_or(|m| m == i));
+    if parts.is_empty() || parts.len() > 3 || !marks_in_order {
+        return Err(format!("{piece:?} is not a coordinate; {FORMS}"));
+    }
+    for (i, (number, _)) in parts.iter().enumerate() {
+        if i + 1 < parts.len() && number.contains('.') {
+            return Err(format!(
+                "{piece:?}: only the last of degrees, minutes and seconds may have decimals"
+            ));
+        }
+        if i > 0 && numbers[i] >= 60.0 {
+            let what = if i == 1 { "minutes" } else { "seconds" };
+            return Err(format!("{piece:?}: {what} must be less than 60"));
+        }
+    }
+    let degrees = numbers
+        .iter()
+        .zip([1.0, 60.0, 3600.0])
+        .map(|(n, per)| n / per)
+        .sum::<f64>();
+    Ok((if negative { -degrees } else { degrees }, hemisphere))
 }
 
 impl FromStr for LatLon {
@@ -330,7 +499,7 @@ mod tests {
     }
 
     #[test]
-    fn normalises_longitude() {
+    fn wrapping_normalises_longitude() {
         for (given, want) in [
             (540.0, 180.0),
             (180.0, 180.0),
@@ -341,8 +510,107 @@ mod tests {
             (720.5, 0.5),
             (359.0, -1.0),
         ] {
-            assert_eq!(LatLon::new(0.0, given).unwrap().lon(), want, "{given}");
+            assert_eq!(LatLon::wrapping(0.0, given).unwrap().lon(), want, "{given}");
         }
+    }
+
+    #[test]
+    fn new_refuses_longitudes_beyond_180_naming_them() {
+        for lon in [180.5, -190.0, 540.0, 1e300] {
+            let e = LatLon::new(0.0, lon).unwrap_err();
+            assert_eq!(e, Error::LongitudeOutOfRange { value: lon });
+            assert!(e.is_out_of_range());
+        }
+        let e = LatLon::new(10.0, 200.0).unwrap_err();
+        assert_eq!(
+            e.report().to_string(),
+            "longitude 200 is out of range [-180, 180]"
+        );
+        assert_eq!(LatLon::new(0.0, 180.0).unwrap().lon(), 180.0);
+        assert_eq!(LatLon::new(0.0, -180.0).unwrap().lon(), -180.0);
+        // serde goes through `new`.
+        assert!(serde_json::from_str::<LatLon>(r#"{"lat":50,"lon":200}"#).is_err());
+    }
+
+    #[test]
+    fn huge_longitudes_wrap_to_their_exact_remainder() {
+        // Expected values by exact integer arithmetic:
+        // python3 -c 'print(int(1e300) % 360, int(-1e308) % 360, int(1e17) % 360, int(-1e17) % 360)'
+        // prints `0 64 280 80`; remainders above 180 are that minus 360.
+        for (given, want) in [(1e300, 0.0), (-1e308, 64.0), (1e17, -80.0), (-1e17, 80.0)] {
+            assert_eq!(
+                LatLon::wrapping(0.0, given).unwrap().lon(),
+                want,
+                "{given:e}"
+            );
+            assert_eq!(wrap180(given), want, "{given:e}");
+        }
+    }
+
+    #[test]
+    fn text_longitudes_beyond_180_are_errors_not_wrapped() {
+        for (text, value) in [
+            ("50,200", 200.0),
+            ("50.45N 190E", 190.0),
+            ("50, -180.5", -180.5),
+        ] {
+            assert_eq!(
+                LatLon::parse(text).unwrap_err(),
+                Error::LongitudeOutOfRange { value },
+                "{text}"
+            );
+        }
+        assert_eq!(LatLon::parse("50,180").unwrap().lon(), 180.0);
+    }
+
+    #[test]
+    fn parses_degrees_minutes_and_seconds() {
+        let want = LatLon::new(50.0 + 27.0 / 60.0, 30.0 + 31.0 / 60.0).unwrap();
+        for text in [
+            "50°27′N 30°31′E",
+            "50°27'00\"N, 30°31'00\"E",
+            "50 27 00 N 30 31 00 E",
+            "50°27′00″N 30°31′00″E",
+            "50° 27′ N, 30° 31′ E",
+            "50°27'N,30°31'E",
+            "30°31′E 50°27′N",
+            "50°27′ 30°31′",
+            "50 27, 30 31",
+            "50°27.0′N 30°31.0′E",
+        ] {
+            let p = LatLon::parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.report()));
+            assert!((p.lat() - want.lat()).abs() < 1e-12, "{text}: {p:?}");
+            assert!((p.lon() - want.lon()).abs() < 1e-12, "{text}: {p:?}");
+        }
+        let p = LatLon::parse("33°55'30\"S 18°25'27\"W").unwrap();
+        assert!((p.lat() + (33.0 + 55.0 / 60.0 + 30.0 / 3600.0)).abs() < 1e-12);
+        assert!((p.lon() + (18.0 + 25.0 / 60.0 + 27.0 / 3600.0)).abs() < 1e-12);
+        for (bad, why) in [
+            ("50°60′N 30°31′E", "minutes must be less than 60"),
+            ("50°27′60″N 30°31′E", "seconds must be less than 60"),
+            ("50.5°27′N 30°31′E", "only the last"),
+            ("50′27°N 30°31′E", "expected two coordinates"),
+            ("50 27 00 N", "expected two coordinates"),
+            ("50 27 00 30 31 00", "expected two coordinates"),
+            ("50°27′N 30°31′N", "the same axis"),
+        ] {
+            let e = LatLon::parse(bad).unwrap_err();
+            assert!(matches!(e, Error::PositionText { .. }), "{bad}: {e:?}");
+            assert!(
+                e.report().to_string().contains(why),
+                "{bad}: {}",
+                e.report()
+            );
+        }
+        // The refusal lists the forms that are read.
+        let e = LatLon::parse("fifty north")
+            .unwrap_err()
+            .report()
+            .to_string();
+        assert!(
+            e.contains("50°27′N 30°31′E") && e.contains("50.45,30.52"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::claim::{Claim, DistanceClaim, LengthClaim};
 use super::explain::{self, Context};
 use super::mixup;
 use super::options::CheckOptions;
-use super::quantifier::{Quantifier, rounding};
+use super::quantifier::{Band, Quantifier, rounding};
 use super::reference::{Reference, ReferenceData};
 use super::subject::Subject;
 use super::uncertainty::{
@@ -21,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::measure::{LengthMeasure as _, Method, Nearest, Target};
 use crate::model::{FrontLine, Territory};
 use crate::position::LatLon;
+use crate::shape::Line;
 
 /// A subject as measured, with the parts of its budget that do not depend
 /// on the claim's figure (coordinates, reference data, method).
@@ -31,6 +32,9 @@ pub(crate) struct Measured {
     pub(crate) metres: f64,
     pub(crate) reference_point: Option<LatLon>,
     pub(crate) inside: bool,
+    /// For a subject inside an area: how far inside, to the nearest point
+    /// of the boundary, in metres, when it was needed (see [`assess`]).
+    pub(crate) depth: Option<f64>,
     pub(crate) parts: Vec<UncertaintyPart>,
 }
 
@@ -133,6 +137,25 @@ pub(crate) fn assess(
             let u = uncertainty.total().as_metres();
             let margin = band.margin(m.metres);
             let satisfies = band.contains(m.metres);
+            let verdict = match band.for_lengths() {
+                // No distance is less than 0 m: the claim can never hold.
+                None => Verdict::NotSupported,
+                // Every distance passes: "at least 0 m".
+                Some(Band {
+                    low: None,
+                    high: None,
+                }) => Verdict::Supported,
+                // A subject inside an area is decided by how far inside it
+                // is: deeper than the uncertainty, its distance is 0 for sure.
+                Some(lengths) => {
+                    let signed = if m.inside {
+                        -m.depth.unwrap_or(0.0)
+                    } else {
+                        m.metres
+                    };
+                    Verdict::decide(lengths.margin(signed), u, satisfies)
+                }
+            };
             SubjectResult {
                 name: m.name.clone(),
                 position: m.position,
@@ -141,7 +164,7 @@ pub(crate) fn assess(
                 reference_point: m.reference_point,
                 inside: m.inside,
                 satisfies,
-                verdict: Verdict::decide(margin, u, satisfies),
+                verdict,
                 margin: Distance::from_metres(margin),
                 uncertainty,
             }
@@ -343,6 +366,7 @@ fn measure<S: Subject, R: Reference>(
         metres,
         reference_point: Some(near.point),
         inside: near.inside,
+        depth: None,
         parts: vec![
             UncertaintyPart::new(UncertaintyKind::Coordinates, coords, note),
             part,
@@ -399,7 +423,10 @@ fn verdict(
         })
         .collect();
     let verdict = assessment.verdict(stated_reading);
-    let unit_mixup = if verdict == Verdict::NotSupported {
+    // A claim no distance can meet ("less than 0 m") and a figure of 0 (the
+    // same in every unit) say nothing about units.
+    let possible = band.for_lengths().is_some();
+    let unit_mixup = if verdict == Verdict::NotSupported && possible && stated.value() > 0.0 {
         mixup::diagnose(quantifier, stated, measured, options)
     } else {
         None
@@ -423,6 +450,14 @@ fn verdict(
         explanation: String::new(),
     };
     v.explanation = explain::distance(&v, &ctx);
+    if !possible {
+        v.explanation = format!(
+            "No distance is {} {}: the claim can never hold. {}",
+            quantifier.phrase(),
+            figure(stated),
+            v.explanation
+        );
+    }
     v
 }
 
@@ -446,10 +481,13 @@ pub(crate) fn distance<S: Subject, R: Reference>(
         }
         _ => None,
     };
-    let measured: Vec<Measured> = subjects
+    let mut measured: Vec<Measured> = subjects
         .iter()
         .map(|s| measure(s, reference, &data, other, options))
         .collect();
+    if let ReferenceData::Territory(t) = data {
+        add_depths(claim, t, &mut measured, options);
+    }
     let mut v = verdict(
         Claim::Distance(claim.clone()),
         claim.quantifier,
@@ -470,6 +508,46 @@ pub(crate) fn distance<S: Subject, R: Reference>(
         v.warnings.push(warning);
     }
     Ok(v)
+}
+
+/// Measures how far inside the territory each inside subject is, where the
+/// verdict depends on it: the claim's band has an end within the subject's
+/// uncertainty of 0 m ("within 0 km", "more than 0 m"). Deeper inside than
+/// its uncertainty, a subject's distance is 0 whatever the errors are.
+fn add_depths(
+    claim: &DistanceClaim,
+    territory: &Territory,
+    measured: &mut [Measured],
+    options: &CheckOptions<'_>,
+) {
+    let stated = &claim.stated;
+    let band = claim
+        .quantifier
+        .band(stated.value(), stated.resolution())
+        .scaled(stated.unit().metres());
+    let Some(lengths) = band.for_lengths() else {
+        return;
+    };
+    let stated_metres = stated_part(claim.quantifier, stated, options).metres;
+    let mut boundary: Option<Option<Line>> = None;
+    for m in measured.iter_mut().filter(|m| m.inside) {
+        let u = stated_metres + m.other_parts();
+        if lengths.margin(0.0).abs() > u {
+            continue;
+        }
+        let line = boundary.get_or_insert_with(|| {
+            let rings: Vec<Vec<LatLon>> = territory
+                .area()
+                .polygons()
+                .iter()
+                .flat_map(|p| p.rings().iter().cloned())
+                .collect();
+            Line::new(rings).ok()
+        });
+        if let (Some(line), Some(p)) = (line.as_ref(), m.position) {
+            m.depth = Some(nearest(line, p, options.method()).distance.as_metres());
+        }
+    }
 }
 
 /// Checks a length claim.
@@ -538,6 +616,7 @@ pub(crate) fn length(
         metres,
         reference_point: None,
         inside: false,
+        depth: None,
         parts: vec![coords, data, method_part(method, metres)],
     }];
     Ok(verdict(

@@ -5,15 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use super::check;
 use super::options::CheckOptions;
-use super::phrase::find_distance;
+use super::phrase::{check_length, find_distance};
 use super::quantifier::Quantifier;
 use super::rate::RateClaim;
 use super::reference::Reference;
 use super::subject::Subject;
 use super::verdict::{DistanceVerdict, Reading};
 use crate::countries;
-use crate::distance::StatedDistance;
-use crate::error::{Error, Result};
+use crate::distance::{Convention, StatedDistance};
+use crate::error::{Error, Reported, Result};
 use crate::model::{Catalog, FrontLine, Place, Source, TargetRef};
 
 /// A claim about the distance between subjects and a reference: "the
@@ -30,13 +30,14 @@ use crate::model::{Catalog, FrontLine, Place, Source, TargetRef};
 ///     .with_subjects(["Olenya", "Belaya", "Dyagilevo", "Ivanovo Severny", "Ukrainka"])
 ///     .with_reference("Ukraine")
 ///     .with_claimed_by("a news report")
-///     .with_source(Source::new("AP News, 1 June 2025"));
+///     .with_source(Source::new("a news report of 2 June 2025"));
 /// assert_eq!(c.quantifier, Quantifier::MoreThan);
 /// assert_eq!((c.stated.value(), c.stated.unit()), (4300.0, Unit::Miles));
 /// assert_eq!(c.wording, "more than");
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "DistanceClaimFields")]
 pub struct DistanceClaim {
     /// The text as quoted.
     pub text: String,
@@ -63,6 +64,78 @@ pub struct DistanceClaim {
     /// Where it was published.
     #[serde(default)]
     pub source: Source,
+}
+
+/// The serde form of a [`DistanceClaim`], checked on the way in: its
+/// figure by [`StatedDistance::new`]'s rules, its text by
+/// [`MAX_CLAIM_CHARS`](super::MAX_CLAIM_CHARS).
+#[derive(Deserialize)]
+struct DistanceClaimFields {
+    text: String,
+    quantifier: Quantifier,
+    #[serde(default)]
+    wording: String,
+    stated: StatedDistance,
+    #[serde(default)]
+    reading: Reading,
+    #[serde(default)]
+    subjects: Vec<String>,
+    #[serde(default)]
+    reference: Option<String>,
+    #[serde(default)]
+    claimed_by: Option<String>,
+    #[serde(default)]
+    source: Source,
+}
+
+impl TryFrom<DistanceClaimFields> for DistanceClaim {
+    type Error = Reported;
+    fn try_from(f: DistanceClaimFields) -> Result<DistanceClaim, Reported> {
+        check_length(&f.text).map_err(Reported)?;
+        Ok(DistanceClaim {
+            text: f.text,
+            quantifier: f.quantifier,
+            wording: f.wording,
+            stated: f.stated,
+            reading: f.reading,
+            subjects: f.subjects,
+            reference: f.reference,
+            claimed_by: f.claimed_by,
+            source: f.source,
+        })
+    }
+}
+
+/// The serde form of a [`LengthClaim`], checked as [`DistanceClaimFields`].
+#[derive(Deserialize)]
+struct LengthClaimFields {
+    text: String,
+    quantifier: Quantifier,
+    #[serde(default)]
+    wording: String,
+    stated: StatedDistance,
+    #[serde(default)]
+    line: Option<String>,
+    #[serde(default)]
+    claimed_by: Option<String>,
+    #[serde(default)]
+    source: Source,
+}
+
+impl TryFrom<LengthClaimFields> for LengthClaim {
+    type Error = Reported;
+    fn try_from(f: LengthClaimFields) -> Result<LengthClaim, Reported> {
+        check_length(&f.text).map_err(Reported)?;
+        Ok(LengthClaim {
+            text: f.text,
+            quantifier: f.quantifier,
+            wording: f.wording,
+            stated: f.stated,
+            line: f.line,
+            claimed_by: f.claimed_by,
+            source: f.source,
+        })
+    }
 }
 
 impl DistanceClaim {
@@ -107,7 +180,25 @@ impl DistanceClaim {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<DistanceClaim> {
-        let phrase = find_distance(text)?;
+        DistanceClaim::parse_with(text, Convention::Unstated)
+    }
+
+    /// Reads a claim from text as [`DistanceClaim::parse`] does, with the
+    /// figure's separators read by the given [`Convention`] (see
+    /// [`StatedDistance::parse`]).
+    ///
+    /// # Errors
+    /// As [`DistanceClaim::parse`].
+    ///
+    /// ```
+    /// use strikemap::{DistanceClaim, distance::Convention};
+    /// assert!(DistanceClaim::parse("over 4.300 km").unwrap_err().is_ambiguous());
+    /// let c = DistanceClaim::parse_with("over 4.300 km", Convention::DecimalComma)?;
+    /// assert_eq!(c.stated.value(), 4300.0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn parse_with(text: &str, convention: Convention) -> Result<DistanceClaim> {
+        let phrase = find_distance(text, convention)?;
         Ok(DistanceClaim {
             text: text.to_string(),
             quantifier: phrase.quantifier,
@@ -327,6 +418,7 @@ impl DistanceClaim {
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "LengthClaimFields")]
 pub struct LengthClaim {
     /// The text as quoted.
     pub text: String,
@@ -381,7 +473,23 @@ impl LengthClaim {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<LengthClaim> {
-        let phrase = find_distance(text)?;
+        LengthClaim::parse_with(text, Convention::Unstated)
+    }
+
+    /// Reads a claim from text as [`LengthClaim::parse`] does, with the
+    /// figure's separators read by the given [`Convention`].
+    ///
+    /// # Errors
+    /// As [`DistanceClaim::parse`].
+    ///
+    /// ```
+    /// use strikemap::{claim::LengthClaim, distance::Convention};
+    /// let c = LengthClaim::parse_with("a front line of 1.200 km", Convention::DecimalComma)?;
+    /// assert_eq!(c.stated.value(), 1200.0);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn parse_with(text: &str, convention: Convention) -> Result<LengthClaim> {
+        let phrase = find_distance(text, convention)?;
         Ok(LengthClaim {
             text: text.to_string(),
             quantifier: phrase.quantifier,

@@ -40,6 +40,7 @@ mod verdict;
 pub use claim::{Claim, DistanceClaim, LengthClaim};
 pub use mixup::{MIXUP_UNITS, UnitMatch, UnitMixup, UnitReading};
 pub use options::CheckOptions;
+pub use phrase::MAX_CLAIM_CHARS;
 pub use quantifier::{
     ABOUT_FRACTION, Band, Bound, NEARLY_FRACTION, Quantifier, ROUNDING_CAP_FRACTION,
 };

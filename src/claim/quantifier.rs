@@ -500,6 +500,27 @@ impl Band {
         )
     }
 
+    /// The band as it applies to lengths, which are never negative: `None`
+    /// when no length (zero or more) lies in it ("less than 0 m", "just
+    /// over 0 km"); otherwise the band without a lower end that every length
+    /// passes ("at least 0 m", the 0 of "nearly 0 km").
+    pub(crate) fn for_lengths(&self) -> Option<Band> {
+        if let Some(h) = self.high
+            && (h.value < 0.0 || (h.value == 0.0 && !h.inclusive))
+        {
+            return None;
+        }
+        if let (Some(l), Some(h)) = (self.low, self.high)
+            && (l.value > h.value || (l.value == h.value && !(l.inclusive && h.inclusive)))
+        {
+            return None;
+        }
+        let low = self
+            .low
+            .filter(|l| l.value > 0.0 || (l.value == 0.0 && !l.inclusive));
+        Some(Band::new(low, self.high))
+    }
+
     /// Whether `value` lies below the band (short of its lower end).
     pub(crate) fn is_below(&self, value: f64) -> bool {
         self.low.is_some_and(|b| value < b.value)

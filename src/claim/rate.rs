@@ -23,10 +23,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::explain;
-use super::phrase::find_rate;
+use super::phrase::{check_length, find_rate};
 use super::quantifier::{Band, Quantifier};
 use super::verdict::Verdict;
-use crate::error::{Error, Result};
+use crate::distance::Convention;
+use crate::error::{Error, Reported, Result};
 use crate::model::{ClaimedCount, Source};
 
 /// A rate as stated: the fraction, its resolution and the words it was read
@@ -38,10 +39,60 @@ use crate::model::{ClaimedCount, Source};
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "StatedRateFields")]
 pub struct StatedRate {
     fraction: f64,
     resolution: f64,
     text: String,
+}
+
+/// The serde form of a [`StatedRate`], checked by [`StatedRate::new`]'s rules on the way in.
+#[derive(Deserialize)]
+struct StatedRateFields {
+    fraction: f64,
+    resolution: f64,
+    text: String,
+}
+
+impl TryFrom<StatedRateFields> for StatedRate {
+    type Error = Reported;
+    fn try_from(f: StatedRateFields) -> Result<StatedRate, Reported> {
+        let checked = StatedRate::new(f.fraction, f.resolution).map_err(Reported)?;
+        Ok(StatedRate {
+            text: f.text,
+            ..checked
+        })
+    }
+}
+
+/// The serde form of a [`RateClaim`], checked on the way in: its rate by
+/// [`StatedRate::new`]'s rules, its text by [`MAX_CLAIM_CHARS`](super::MAX_CLAIM_CHARS).
+#[derive(Deserialize)]
+struct RateClaimFields {
+    text: String,
+    quantifier: Quantifier,
+    #[serde(default)]
+    wording: String,
+    stated: StatedRate,
+    #[serde(default)]
+    claimed_by: Option<String>,
+    #[serde(default)]
+    source: Source,
+}
+
+impl TryFrom<RateClaimFields> for RateClaim {
+    type Error = Reported;
+    fn try_from(f: RateClaimFields) -> Result<RateClaim, Reported> {
+        check_length(&f.text).map_err(Reported)?;
+        Ok(RateClaim {
+            text: f.text,
+            quantifier: f.quantifier,
+            wording: f.wording,
+            stated: f.stated,
+            claimed_by: f.claimed_by,
+            source: f.source,
+        })
+    }
 }
 
 impl StatedRate {
@@ -131,6 +182,7 @@ impl StatedRate {
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RateClaimFields")]
 pub struct RateClaim {
     /// The text as quoted.
     pub text: String,
@@ -167,7 +219,24 @@ impl RateClaim {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<RateClaim> {
-        let phrase = find_rate(text)?;
+        RateClaim::parse_with(text, Convention::Unstated)
+    }
+
+    /// Reads a rate claim as [`RateClaim::parse`] does, with the numbers'
+    /// separators read by the given [`Convention`] (see
+    /// [`StatedDistance::parse`](crate::StatedDistance::parse)).
+    ///
+    /// # Errors
+    /// As [`RateClaim::parse`].
+    ///
+    /// ```
+    /// use strikemap::{claim::RateClaim, distance::Convention};
+    /// let c = RateClaim::parse_with("about 62,5 % of the drones", Convention::DecimalComma)?;
+    /// assert_eq!(c.stated.percent(), 62.5);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn parse_with(text: &str, convention: Convention) -> Result<RateClaim> {
+        let phrase = find_rate(text, convention)?;
         Ok(RateClaim {
             text: text.to_string(),
             quantifier: phrase.quantifier,

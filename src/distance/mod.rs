@@ -1,4 +1,5 @@
-//! [`Distance`] with its [`Unit`]s, and reading distances from text.
+//! [`Distance`] with its [`Unit`]s, and reading distances from text
+//! ([`StatedDistance`], with the [`Convention`] for separators).
 
 mod parse;
 
@@ -12,8 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-pub use parse::StatedDistance;
+#[cfg(test)]
 pub(crate) use parse::resolution_of;
+pub use parse::{Convention, MAX_STATED_DISTANCE, StatedDistance};
+pub(crate) use parse::{NumberError, number_end, read_number};
 
 /// Metres in one kilometre.
 pub const METRES_PER_KM: f64 = 1_000.0;

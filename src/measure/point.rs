@@ -309,7 +309,7 @@ impl Metric for Geodesic {
             bearing.as_degrees(),
             distance.as_metres(),
         );
-        LatLon::new(lat, lon)
+        LatLon::wrapping(lat, lon)
     }
 
     fn intermediate(&self, a: LatLon, b: LatLon, fraction: f64) -> Result<LatLon> {
@@ -325,7 +325,7 @@ impl Metric for Geodesic {
         evenly_spaced(a, b, steps, |fraction| {
             let (_a12, lat, lon, ..) =
                 line._gen_position(false, fraction * s12, caps::LATITUDE | caps::LONGITUDE);
-            LatLon::new(lat, lon)
+            LatLon::wrapping(lat, lon)
         })
     }
 }

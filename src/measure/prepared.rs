@@ -82,7 +82,7 @@ fn samples(seg: &Seg) -> (Vec<LatLon>, f64) {
             let s = seg.len * i as f64 / count as f64;
             let (_a12, lat, lon, ..) =
                 line._gen_position(false, s, caps::LATITUDE | caps::LONGITUDE);
-            if let Ok(p) = LatLon::new(lat, lon) {
+            if let Ok(p) = LatLon::wrapping(lat, lon) {
                 points.push(p);
             }
         }

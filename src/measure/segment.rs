@@ -137,7 +137,7 @@ fn solve_interior(p: LatLon, seg: &Seg, da: f64, db: f64) -> SegHit {
             s,
             caps::LATITUDE | caps::LONGITUDE | caps::AZIMUTH | caps::LONG_UNROLL,
         );
-        let Ok(x) = LatLon::new(lat, lon) else {
+        let Ok(x) = LatLon::wrapping(lat, lon) else {
             break;
         };
         let (d, _azi1, away, m12, _mm12, mm21, _a12): (f64, f64, f64, f64, f64, f64, f64) =
@@ -179,7 +179,7 @@ fn evaluate_final(line: &GeodesicLine, p: LatLon, s: f64, best: &mut SegHit) {
         s,
         caps::LATITUDE | caps::LONGITUDE | caps::LONG_UNROLL,
     );
-    if let Ok(x) = LatLon::new(lat, lon) {
+    if let Ok(x) = LatLon::wrapping(lat, lon) {
         let d: f64 = wgs84().inverse(p.lat(), p.lon(), x.lat(), x.lon());
         if d < best.d {
             *best = SegHit { d, s, point: x };

@@ -37,7 +37,7 @@ pub(crate) fn angle(a: V3, b: V3) -> f64 {
 fn to_latlon(v: V3, fallback: LatLon) -> LatLon {
     let lat = v[2].atan2(v[0].hypot(v[1])).to_degrees();
     let lon = v[1].atan2(v[0]).to_degrees();
-    LatLon::new(lat, lon).unwrap_or(fallback)
+    LatLon::wrapping(lat, lon).unwrap_or(fallback)
 }
 
 /// Nearest point of the great-circle arc a–b to p: (angle in radians, point, fraction).

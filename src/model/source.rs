@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Source {
-    /// The publisher and title, e.g. `"AP News, 2 June 2025"`.
+    /// The publisher and title, e.g. `"a news report of 2 June 2025"`.
     pub title: String,
     /// A link, if there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -188,7 +188,7 @@ impl Endpoint {
 /// let s = Strike::new(strikemap::Date::constant(2025, 6, 7), Endpoint::new("Kharkiv", LatLon::new(49.99, 36.23)?), Weapon::BallisticMissile)
 ///     .with_launch(Endpoint::new("Belgorod area", LatLon::new(50.6, 36.6)?))
 ///     .with_count(ClaimedCount::new(CountKind::Launched, 2, "Ukrainian Air Force"))
-///     .with_source(Source::new("AP News"));
+///     .with_source(Source::new("a news report of 2 June 2025"));
 /// approx::assert_relative_eq!(s.range().unwrap().as_km(), 72.80, epsilon = 0.01);
 /// # Ok::<(), strikemap::Error>(())
 /// ```

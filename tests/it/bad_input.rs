@@ -24,8 +24,12 @@ fn positions() {
         LatLon::new(91.0, 30.0).unwrap_err(),
         Error::LatitudeOutOfRange { value: 91.0 }
     );
-    // Longitudes are normalised, as documented: 540° is the antimeridian.
-    assert_eq!(LatLon::new(10.0, 540.0).unwrap().lon(), 180.0);
+    // Longitudes beyond ±180° are refused; wrapping is asked for by name.
+    assert_eq!(
+        LatLon::new(10.0, 540.0).unwrap_err(),
+        Error::LongitudeOutOfRange { value: 540.0 }
+    );
+    assert_eq!(LatLon::wrapping(10.0, 540.0).unwrap().lon(), 180.0);
     assert!(matches!(
         LatLon::parse("91N,30E"),
         Err(Error::LatitudeOutOfRange { .. })
@@ -121,4 +125,33 @@ fn countries() {
             err.report()
         );
     }
+}
+
+#[test]
+fn csv_longitude_beyond_180_names_line_and_column() {
+    use strikemap::io::points::{ColumnNames, CsvPoints};
+    let csv = "name,lat,lon\nA,50.45,30.52\nB,50,200\n";
+    let mut errors = Vec::new();
+    CsvPoints::from_reader(csv.as_bytes(), "events.csv", ColumnNames::default())
+        .unwrap()
+        .for_each(|row| {
+            if let Err(e) = row {
+                errors.push(e);
+            }
+            Ok(())
+        })
+        .unwrap();
+    let [e] = errors.as_slice() else {
+        panic!("one bad row expected: {errors:?}")
+    };
+    assert_eq!(e.root(), &Error::LongitudeOutOfRange { value: 200.0 });
+    let report = e.report().to_string();
+    assert!(
+        report.contains("line 3") && report.contains("column \"lon\""),
+        "{report}"
+    );
+    assert!(
+        report.ends_with("longitude 200 is out of range [-180, 180]"),
+        "{report}"
+    );
 }

@@ -105,3 +105,62 @@ fn ukraine_area_matches_the_official_figure() {
         );
     }
 }
+
+/// Common names resolve; regions written as countries are refused with the
+/// country they belong to; suggestions prefer codes and aliases.
+#[test]
+fn common_names_regions_and_suggestions() {
+    for (name, code) in [
+        ("UK", "GB"),
+        ("U.K.", "GB"),
+        ("GB", "GB"),
+        ("Britain", "GB"),
+        ("Great Britain", "GB"),
+        ("Gaza", "PS"),
+        ("West Bank", "PS"),
+        ("Palestine", "PS"),
+        ("Moldova", "MD"),
+        ("Russia", "RU"),
+        ("Syria", "SY"),
+        ("Iran", "IR"),
+        ("Turkey", "TR"),
+        ("Türkiye", "TR"),
+        ("Turkiye", "TR"),
+        ("Czechia", "CZ"),
+        ("Czech Republic", "CZ"),
+        ("North Korea", "KP"),
+        ("South Korea", "KR"),
+    ] {
+        let c = countries::get(name).unwrap_or_else(|e| panic!("{name}: {}", e.report()));
+        assert_eq!(
+            c.iso_a2.map(|a| a.as_str().to_string()).as_deref(),
+            Some(code),
+            "{name}"
+        );
+    }
+    for (region, country) in [
+        ("Transnistria", "Moldova"),
+        ("Abkhazia", "Georgia"),
+        ("South Ossetia", "Georgia"),
+        ("Donbas", "Ukraine"),
+        ("Crimea", "Ukraine"),
+    ] {
+        let e = countries::get(region).unwrap_err();
+        assert!(e.is_format(), "{region}");
+        let text = e.report().to_string();
+        assert!(
+            text.contains(&format!("not a country: a region of {country}")),
+            "{text}"
+        );
+    }
+    let e = countries::get("UKK").unwrap_err().report().to_string();
+    assert!(e.contains("did you mean \"United Kingdom\""), "{e}");
+    let e = countries::get("Great Britian")
+        .unwrap_err()
+        .report()
+        .to_string();
+    assert!(e.contains("did you mean \"Great Britain\""), "{e}");
+    let e = countries::get("Gazza").unwrap_err().report().to_string();
+    assert!(e.contains("did you mean \"Gaza\""), "{e}");
+    assert_eq!(countries::get("IR").unwrap().common_name(), "Iran");
+}

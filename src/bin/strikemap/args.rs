@@ -13,7 +13,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const TARGET_FORMS: &str = "LAT,LON (latitude first: 50.45,30.52 or 50.45N,30.52E or \
                             30.52E,50.45N), country:CODE (country:UA, country:UKR, \
                             country:Ukraine) or the path of a GeoJSON file (all its \
-                            geometries together)";
+                            geometries together, if they are of one kind; narrow a file of \
+                            several kinds with --kind or --feature)";
+
+/// Where the files the examples name are.
+const EXAMPLE_FILES: &str = "The files named in the examples are in examples/data/ of the \
+                             source (synthetic data); run the examples from the root of a clone.";
 
 /// Map military strikes: exact distances on the WGS84 ellipsoid, claim
 /// checks and GeoJSON maps.
@@ -22,10 +27,15 @@ const TARGET_FORMS: &str = "LAT,LON (latitude first: 50.45,30.52 or 50.45N,30.52
     name = "strikemap",
     version,
     about,
-    after_help = "Examples:\n  \
+    after_help = concat!("Examples:\n  \
         strikemap distance 50.4501,30.5234 country:RU\n  \
-        strikemap distances --from country:UA --to acled_export.csv > with_distances.csv\n\n\
-        Errors are one line on stderr starting with \"strikemap: error:\"; the exit code is 2."
+        strikemap distances --from country:UA --to examples/data/acled_ukraine.csv > with_distances.csv\n\n\
+        The files named in the examples are in examples/data/ of the source (synthetic data); \
+        run the examples from the root of a clone.\n\n\
+        Every point read from the command line is shown with the country it lies in \
+        (\"50.4501°N, 30.5234°E — in Ukraine\"), so a swapped latitude and longitude shows \
+        at once: in the text report, or on stderr when the output is JSON or GeoJSON.\n\n\
+        Errors are one line on stderr starting with \"strikemap: error:\"; the exit code is 2.")
 )]
 pub struct Cli {
     /// The command to run.
@@ -38,17 +48,23 @@ pub struct Cli {
 pub enum Command {
     /// The shortest distance between two points, countries or GeoJSON files,
     /// with the nearest point of each.
-    #[command(after_help = "Examples:\n  \
-        strikemap distance 50.4501,30.5234 68.1517,33.4639\n  \
+    #[command(after_help = format!("Examples:\n  \
+        strikemap distance 50.4501,30.5234 68.1517,33.4650\n  \
         strikemap distance 51.17N,128.445E country:UA --units mi\n  \
-        strikemap distance country:UA bases.geojson --json")]
+        strikemap distance country:UA examples/data/bases.geojson --json\n  \
+        strikemap distance examples/data/scenario.geojson 50.4501,30.5234 --kind front_line\n\n\
+        A GeoJSON file is measured to as a whole if its features are of one kind (places, \
+        front lines, territories, range rings, ...); a file of several kinds must be narrowed \
+        with --kind and/or --feature, which apply to each file given. The report says what \
+        was measured to.\n\n{EXAMPLE_FILES}"))]
     Distance(DistanceArgs),
     /// Distances from a reference to every point of a CSV or GeoJSON file
     /// (streamed: a million rows run in bounded memory).
-    #[command(after_help = "Examples:\n  \
-        strikemap distances --from country:UA --to acled_export.csv > with_distances.csv\n  \
-        strikemap distances --from frontline.geojson --to strikes.geojson --json\n  \
-        strikemap distances --from country:UA --to acled_export.csv --geojson -o events.geojson\n\n\
+    #[command(after_help = format!("Examples:\n  \
+        strikemap distances --from country:UA --to examples/data/acled_ukraine.csv > with_distances.csv\n  \
+        strikemap distances --from examples/data/frontline.geojson --to examples/data/events.geojson --json\n  \
+        strikemap distances --from country:UA --to examples/data/acled_ukraine.csv --geojson -o events.geojson\n  \
+        strikemap distances --from examples/data/frontline.geojson --to events.geojson --prefix front_ --geojson\n\n\
         CSV: the latitude and longitude columns are found by name (lat or latitude; lon, lng, \
         long or longitude; any case), so an ACLED export works as it is; the delimiter (, ; \
         or tab) from the header line, and in a ;- or tab-separated file a comma in a \
@@ -58,18 +74,27 @@ pub enum Command {
         output has every input column plus distance_m, distance_km, distance_mi and inside \
         (an input column of one of those names is an error); with \
         --geojson, a Point feature per row with those as its properties (a GeoJSON input's \
-        features keep their geometry, id and other members).")]
+        features keep their id and other members, and their geometry with the longitude \
+        normalised to [-180, 180]); a CSV row's feature gets a name (from its location, name \
+        or title column) and an id (from its id, event_id or event_id_cnty column, else its \
+        line number in the file). --prefix front_ names the added columns front_distance_m, \
+        ..., so the output can be measured again against another reference.\n\n\
+        Numbers: with --json and --geojson, a CSV column is written as numbers when every \
+        non-empty value of it in the first {CHUNK} rows is a finite number (without a leading \
+        zero such as 007); its empty values are then null, and a later value that is not a \
+        number is written as text. Other columns are text. CSV output writes every value as \
+        read.\n\n{EXAMPLE_FILES}", CHUNK = crate::distances::CHUNK))]
     Distances(DistancesArgs),
     /// A verdict on a distance claim such as "more than 4,300 miles", with
     /// its explanation (exit code 0 whatever the verdict).
-    #[command(after_help = "Examples:\n  \
+    #[command(after_help = format!("Examples:\n  \
         strikemap check \"more than 4,300 miles\" --from country:UA \\\n      \
-        --to Olenya=68.1517,33.4639 --to Belaya=52.915,103.575 --to Ukrainka=51.17,128.445\n  \
+        --to Olenya=68.1517,33.4650 --to Belaya=52.915,103.575 --to Ukrainka=51.17,128.445\n  \
         strikemap check \"within 300 km\" --from 50.4501,30.5234 --to 49.9935,36.2304 --json\n  \
-        strikemap check \"the roughly 620-mile front line\" --from frontline.geojson\n\n\
+        strikemap check \"the roughly 620-mile front line\" --from examples/data/frontline.geojson\n\n\
         The command line has no catalog of places: give each place as NAME=LAT,LON or \
         LAT,LON. Without --to, the claim is about the length of the front line given \
-        as --from.")]
+        as --from.\n\n{EXAMPLE_FILES}"))]
     Check(CheckArgs),
     /// A geodesic range ring (the area within a distance of a point) as
     /// GeoJSON; right across the antimeridian and around the poles.
@@ -83,9 +108,9 @@ pub enum Command {
     Arc(ArcArgs),
     /// Read a scenario GeoJSON file (e.g. edited in geojson.io) into the
     /// typed models, check it, and write it back normalised and styled.
-    #[command(after_help = "Examples:\n  \
-        strikemap export scenario.geojson -o scenario.styled.geojson\n  \
-        strikemap export frontline_from_qgis.geojson --as-of 2025-06-02")]
+    #[command(after_help = format!("Examples:\n  \
+        strikemap export examples/data/scenario.geojson -o scenario.styled.geojson\n  \
+        strikemap export examples/data/frontline.geojson --as-of 2025-06-02\n\n{EXAMPLE_FILES}"))]
     Export(ExportArgs),
 }
 
@@ -159,6 +184,90 @@ impl MethodArg {
     }
 }
 
+/// What a feature of a GeoJSON target file is, for `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum KindArg {
+    /// Places: air bases, cities, sites (and Points of files drawn elsewhere).
+    Place,
+    /// Strikes (at their targets).
+    Strike,
+    /// Front lines (and LineStrings of files drawn elsewhere).
+    #[value(name = "front_line", alias = "front-line", alias = "line")]
+    FrontLine,
+    /// Strike arcs.
+    #[value(name = "strike_arc", alias = "strike-arc", alias = "arc")]
+    StrikeArc,
+    /// Territories (and Polygons of files drawn elsewhere).
+    #[value(alias = "area")]
+    Territory,
+    /// Range rings.
+    #[value(name = "range_ring", alias = "range-ring", alias = "ring")]
+    RangeRing,
+    /// A GeometryCollection of a file drawn elsewhere.
+    #[value(name = "geometry_collection")]
+    Collection,
+}
+
+impl KindArg {
+    /// Every kind, in the order counts are listed.
+    pub const ALL: [KindArg; 7] = [
+        KindArg::Place,
+        KindArg::Strike,
+        KindArg::FrontLine,
+        KindArg::StrikeArc,
+        KindArg::Territory,
+        KindArg::RangeRing,
+        KindArg::Collection,
+    ];
+
+    /// The name `--kind` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            KindArg::Place => "place",
+            KindArg::Strike => "strike",
+            KindArg::FrontLine => "front_line",
+            KindArg::StrikeArc => "strike_arc",
+            KindArg::Territory => "territory",
+            KindArg::RangeRing => "range_ring",
+            KindArg::Collection => "geometry_collection",
+        }
+    }
+
+    /// The noun for `n` features of this kind: `1 place`, `2 places`.
+    pub fn noun(self, n: usize) -> &'static str {
+        let (one, many) = match self {
+            KindArg::Place => ("place", "places"),
+            KindArg::Strike => ("strike", "strikes"),
+            KindArg::FrontLine => ("front line", "front lines"),
+            KindArg::StrikeArc => ("strike arc", "strike arcs"),
+            KindArg::Territory => ("territory", "territories"),
+            KindArg::RangeRing => ("range ring", "range rings"),
+            KindArg::Collection => ("geometry collection", "geometry collections"),
+        };
+        if n == 1 { one } else { many }
+    }
+}
+
+/// Which features of a GeoJSON target file to measure to.
+#[derive(Debug, Args, Default)]
+pub struct NarrowArgs {
+    /// Measure to the feature of this name (its name or title property, or
+    /// its id) of a GeoJSON file given as a target; repeat for several.
+    #[arg(long, value_name = "NAME")]
+    pub feature: Vec<String>,
+    /// Measure to the features of this kind of a GeoJSON file given as a
+    /// target; repeat for several.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Vec<KindArg>,
+}
+
+impl NarrowArgs {
+    /// Whether no narrowing was asked for.
+    pub fn is_empty(&self) -> bool {
+        self.feature.is_empty() && self.kind.is_empty()
+    }
+}
+
 /// `strikemap distance FROM TO`.
 #[derive(Debug, Args)]
 pub struct DistanceArgs {
@@ -177,6 +286,9 @@ pub struct DistanceArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Which features of a GeoJSON file to measure to.
+    #[command(flatten)]
+    pub narrow: NarrowArgs,
 }
 
 /// `strikemap distances --from REF --to FILE`.
@@ -222,6 +334,14 @@ pub struct DistancesArgs {
     /// instead of stopping at the first.
     #[arg(long)]
     pub skip_bad: bool,
+    /// Put this before the names of the added columns (`--prefix front_`:
+    /// front_distance_m, front_distance_km, front_distance_mi,
+    /// front_inside), to measure a file that has them already.
+    #[arg(long, value_name = "PREFIX", default_value = "")]
+    pub prefix: String,
+    /// Which features of a GeoJSON file given as --from to measure to.
+    #[command(flatten)]
+    pub narrow: NarrowArgs,
 }
 
 /// `strikemap check CLAIM --from REF --to PLACE...`.
@@ -247,6 +367,12 @@ pub struct CheckArgs {
     /// unit_mixup, uncertainty, explanation, ...).
     #[arg(long)]
     pub json: bool,
+    /// Read the claim's figures with "," as the decimal point and "."
+    /// grouping thousands ("4.300 km" is 4,300 km, "4,3 km" is 4.3 km).
+    /// Without it, "," groups thousands and a figure such as "4.300 km",
+    /// which reads both ways, is refused.
+    #[arg(long)]
+    pub decimal_comma: bool,
 }
 
 /// Where and how GeoJSON is written.

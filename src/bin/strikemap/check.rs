@@ -4,6 +4,7 @@
 use strikemap::{
     DistanceClaim, Error, Unit,
     claim::{CheckOptions, DistanceVerdict, LengthClaim},
+    distance::Convention,
     io::target_spec::{ClaimReference, parse_endpoint},
 };
 
@@ -15,6 +16,11 @@ use crate::output::{Output, grouped};
 pub fn run(args: &CheckArgs) -> CliResult {
     let reference = ClaimReference::parse(&args.from).map_err(in_argument("--from"))?;
     let options = CheckOptions::new().with_method(args.method.method());
+    // The points read, each with the country it lies in.
+    let mut read: Vec<(&str, String)> = Vec::new();
+    if let ClaimReference::Place(p) = &reference {
+        read.push(("--from", crate::echo::named(p.name(), p.position())));
+    }
     let verdict = if args.to.is_empty() {
         length_verdict(args, &reference, &options)?
     } else {
@@ -23,7 +29,11 @@ pub fn run(args: &CheckArgs) -> CliResult {
             .iter()
             .map(|p| parse_endpoint(p).map_err(in_argument("--to")))
             .collect::<CliResult<Vec<_>>>()?;
-        let mut claim = DistanceClaim::parse(&args.claim).map_err(in_argument("CLAIM"))?;
+        for place in &places {
+            read.push(("--to", crate::echo::named(&place.name, place.position)));
+        }
+        let mut claim = DistanceClaim::parse_with(&args.claim, convention(args))
+            .map_err(in_argument("CLAIM"))?;
         if let Some(reading) = args.reading {
             claim = claim.with_reading(reading.reading());
         }
@@ -31,11 +41,24 @@ pub fn run(args: &CheckArgs) -> CliResult {
     };
     let mut out = Output::open(None)?;
     if args.json {
+        // Standard output is JSON: the points read are shown on stderr.
+        for (argument, shown) in &read {
+            crate::echo::to_stderr(argument, shown);
+        }
         out.json(&verdict)?;
     } else {
-        out.text(&text(&verdict))?;
+        out.text(&text(&verdict, &read))?;
     }
     out.finish()
+}
+
+/// How the claim's figures are read: `--decimal-comma`, or the default.
+fn convention(args: &CheckArgs) -> Convention {
+    if args.decimal_comma {
+        Convention::DecimalComma
+    } else {
+        Convention::Unstated
+    }
 }
 
 /// A claim about the length of the front line given as `--from`.
@@ -55,7 +78,8 @@ fn length_verdict(
         .at("argument --to")
         .into());
     };
-    let claim = LengthClaim::parse(&args.claim).map_err(in_argument("CLAIM"))?;
+    let claim =
+        LengthClaim::parse_with(&args.claim, convention(args)).map_err(in_argument("CLAIM"))?;
     Ok(claim.check_with(line, options)?)
 }
 
@@ -74,8 +98,9 @@ fn value(metres: f64, unit: Unit) -> String {
     }
 }
 
-/// The text report: verdict, subjects, readings, mix-up, budget, explanation.
-fn text(v: &DistanceVerdict) -> String {
+/// The text report: verdict, the points read, subjects, readings, mix-up,
+/// budget, explanation.
+fn text(v: &DistanceVerdict, read: &[(&str, String)]) -> String {
     let mut s = String::new();
     s.push_str(&format!("claim:      {:?}\n", v.claim.text()));
     if let Some(r) = &v.reference {
@@ -96,6 +121,12 @@ fn text(v: &DistanceVerdict) -> String {
         v.reading.words(),
         v.method
     ));
+    if !read.is_empty() {
+        s.push_str("\npoints read:\n");
+        for (argument, shown) in read {
+            s.push_str(&format!("  {argument:<7} {shown}\n"));
+        }
+    }
     s.push_str("\nsubjects:\n");
     for subject in &v.subjects {
         let inside = if subject.inside { ", inside" } else { "" };
@@ -108,9 +139,16 @@ fn text(v: &DistanceVerdict) -> String {
             v.unit.symbol(),
         ));
     }
-    s.push_str("\nreadings:\n");
-    for r in &v.readings {
-        s.push_str(&format!("  {}\n", r.explanation));
+    // With one subject every reading says the same: one line.
+    if v.subjects.len() == 1
+        && let Some(r) = v.readings.first()
+    {
+        s.push_str(&format!("\nreading:\n  {}\n", r.explanation));
+    } else {
+        s.push_str("\nreadings:\n");
+        for r in &v.readings {
+            s.push_str(&format!("  {}\n", r.explanation));
+        }
     }
     if let Some(mixup) = &v.unit_mixup {
         s.push_str(&format!("\nunit mix-up: {}\n", mixup.summary));

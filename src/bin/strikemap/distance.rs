@@ -7,8 +7,9 @@ use strikemap::{
 };
 
 use crate::args::DistanceArgs;
-use crate::errors::{CliResult, in_argument};
+use crate::errors::CliResult;
 use crate::output::{Output, grouped};
+use crate::target::{self, Target};
 
 /// The `--json` form.
 #[derive(Serialize)]
@@ -28,16 +29,23 @@ struct DistanceJson {
 
 /// Runs the command.
 pub fn run(args: &DistanceArgs) -> CliResult {
-    let from = TargetSpec::parse(&args.from).map_err(in_argument("FROM"))?;
-    let to = TargetSpec::parse(&args.to).map_err(in_argument("TO"))?;
+    let from = target::read(&args.from, "FROM", &args.narrow)?;
+    let to = target::read(&args.to, "TO", &args.narrow)?;
+    target::check_narrowing_used(&[&from, &to], &args.narrow)?;
     let method = args.method.method();
     let unit = args.units.unit();
-    let s = from.separation_to(&to, method);
+    let s = from.spec.separation_to(&to.spec, method);
     let mut out = Output::open(None)?;
     if args.json {
+        // Standard output is JSON: the points read are shown on stderr.
+        for (argument, t) in [("FROM", &from), ("TO", &to)] {
+            if t.spec.as_point().is_some() {
+                crate::echo::to_stderr(argument, &t.shown);
+            }
+        }
         out.json(&DistanceJson {
-            from: from.to_string(),
-            to: to.to_string(),
+            from: from.shown.clone(),
+            to: to.shown.clone(),
             metres: s.distance.as_metres(),
             km: s.distance.as_km(),
             mi: s.distance.as_miles(),
@@ -72,18 +80,19 @@ fn in_units(s: &Separation, unit: Unit) -> String {
     format!("{} ({})", show(unit), others.join(", "))
 }
 
-/// The text report.
+/// The text report; a point is shown with the country it lies in, a file
+/// with what of it was measured to.
 fn text(
-    from: &TargetSpec,
-    to: &TargetSpec,
+    from: &Target,
+    to: &Target,
     s: &Separation,
     unit: Unit,
     method: strikemap::Method,
 ) -> String {
-    let inside = match (s.inside, from, to) {
+    let inside = match (s.inside, &from.spec, &to.spec) {
         (false, _, _) => "no".to_string(),
-        (true, TargetSpec::Point(_), _) => format!("yes: {from} lies inside {to}"),
-        (true, _, TargetSpec::Point(_)) => format!("yes: {to} lies inside {from}"),
+        (true, TargetSpec::Point(p), _) => format!("yes: {p} lies inside {}", to.shown),
+        (true, _, TargetSpec::Point(p)) => format!("yes: {p} lies inside {}", from.shown),
         (true, _, _) => "yes: they overlap or cross (distance 0)".to_string(),
     };
     let model = match method {
@@ -92,14 +101,16 @@ fn text(
     };
     format!(
         "distance:  {}\n\
-         from:      {from}\n  \
+         from:      {}\n  \
          nearest: {:.6}\n\
-         to:        {to}\n  \
+         to:        {}\n  \
          nearest: {:.6}\n\
          inside:    {inside}\n\
          method:    {model}\n",
         in_units(s, unit),
+        from.shown,
         s.from,
+        to.shown,
         s.to,
     )
 }

@@ -34,6 +34,8 @@ use strikemap::{
     measure::{Nearest, nearest_many},
 };
 
+use crate::target;
+
 use crate::args::DistancesArgs;
 use crate::errors::{CliError, CliResult, in_argument};
 use crate::output::{Ordered, Output};
@@ -42,8 +44,15 @@ use crate::progress::{Counting, Progress};
 /// Rows measured together.
 pub const CHUNK: usize = 8_192;
 
-/// The columns added to every row.
+/// The columns added to every row (after `--prefix`).
 const ADDED: [&str; 4] = ["distance_m", "distance_km", "distance_mi", "inside"];
+
+/// The columns a CSV row's feature takes its name from, the first non-empty.
+const NAME_COLUMNS: [&str; 3] = ["location", "name", "title"];
+
+/// The columns a CSV row's feature takes its id from, the first non-empty
+/// (else the row's line number).
+const ID_COLUMNS: [&str; 3] = ["id", "event_id", "event_id_cnty"];
 
 /// The output format.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -56,7 +65,8 @@ enum Format {
 
 /// Runs the command.
 pub fn run(args: &DistancesArgs) -> CliResult {
-    let reference = TargetSpec::parse(&args.from).map_err(in_argument("--from"))?;
+    let reference = target::read(&args.from, "--from", &args.narrow)?;
+    target::check_narrowing_used(&[&reference], &args.narrow)?;
     let format = match (args.json, args.geojson) {
         (true, _) => Format::Json,
         (_, true) => Format::GeoJson,
@@ -70,12 +80,15 @@ pub fn run(args: &DistancesArgs) -> CliResult {
         let delimiter: Delimiter = text.parse().map_err(in_argument("--delimiter"))?;
         names = names.with_delimiter(delimiter);
     }
+    let added = ADDED.map(|name| format!("{}{name}", args.prefix));
     let mut run = Batch {
-        reference: &reference,
+        reference: &reference.spec,
         method: args.method.method(),
         skip_bad: args.skip_bad,
         skipped: 0,
         failed: None,
+        added: added.clone(),
+        numeric: None,
     };
     // Open the input before creating the output, so a bad input leaves no file.
     let input = Input::open(&args.to)?;
@@ -91,7 +104,7 @@ pub fn run(args: &DistancesArgs) -> CliResult {
             let clash = points
                 .headers()
                 .iter()
-                .find_map(|h| added_clash(h, || format!("column {h:?}")));
+                .find_map(|h| added_clash(h, &added, || format!("column {h:?}")));
             if let Some(clash) = clash {
                 return Err(clash.at(input.label.clone()).into());
             }
@@ -112,6 +125,11 @@ pub fn run(args: &DistancesArgs) -> CliResult {
             progress.finish();
             end(out, format)?;
         }
+    }
+    if !matches!(reference.spec, TargetSpec::Country(_)) {
+        // What was measured to: a point with its country, or what of a file
+        // (after the output, so that a failure is its one line alone).
+        crate::echo::to_stderr("--from", &reference.shown);
     }
     if run.skipped > 0 {
         crate::print_stderr(&format!(
@@ -164,6 +182,11 @@ struct Batch<'a> {
     skipped: u64,
     /// A write failure, kept while the reader unwinds.
     failed: Option<CliError>,
+    /// The names of the added columns, `--prefix` first.
+    added: [String; 4],
+    /// Which CSV columns are written as numbers (JSON and GeoJSON output),
+    /// decided on the first chunk.
+    numeric: Option<Vec<bool>>,
 }
 
 /// The error that stops a reader after a write failure (never shown).
@@ -217,7 +240,7 @@ impl Batch<'_> {
     ) -> CliResult {
         let headers = points.headers().to_vec();
         let label = out.label.clone();
-        let mut sink = Sink::new(out.writer(), format, &label);
+        let mut sink = Sink::new(out.writer(), format, &label, self.added.clone());
         if format == Format::Csv {
             sink.csv_header(headers.iter().map(String::as_str))?;
         }
@@ -239,25 +262,32 @@ impl Batch<'_> {
     }
 
     fn csv_chunk(
-        &self,
+        &mut self,
         chunk: &mut Vec<CsvRow>,
         headers: &[String],
         sink: &mut Sink<'_>,
         progress: &Progress,
     ) -> CliResult {
+        if self.numeric.is_none() {
+            self.numeric = Some(numeric_columns(headers.len(), chunk));
+        }
+        let numeric = self.numeric.as_deref().unwrap_or_default();
         let positions: Vec<_> = chunk.iter().map(|r| r.position).collect();
         for (row, near) in chunk.iter().zip(self.measure(&positions)) {
             let pairs = || -> Vec<(&str, Value)> {
                 headers
                     .iter()
                     .zip(row.fields())
-                    .map(|(h, f)| (h.as_str(), Value::String(f.to_string())))
+                    .enumerate()
+                    .map(|(i, (h, f))| (h.as_str(), field_value(f, numeric.get(i) == Some(&true))))
                     .collect()
             };
             match sink.format() {
                 Format::Csv => sink.csv_row(row.fields(), &near)?,
                 Format::Json => sink.json_row(pairs(), &near)?,
-                Format::GeoJson => sink.geojson_row(point_feature(row.position, pairs()), &near)?,
+                Format::GeoJson => {
+                    sink.geojson_row(point_feature(row.position, row.line, pairs()), &near)?
+                }
             }
         }
         chunk.clear();
@@ -274,7 +304,7 @@ impl Batch<'_> {
     ) -> CliResult {
         let label = out.label.clone();
         if format != Format::Csv {
-            let mut sink = Sink::new(out.writer(), format, &label);
+            let mut sink = Sink::new(out.writer(), format, &label, self.added.clone());
             self.read_features(features, &mut Rows::Sink(&mut sink), source, progress)?;
             return sink.finish();
         }
@@ -282,7 +312,7 @@ impl Batch<'_> {
         let mut spill = Spill::new()?;
         self.read_features(features, &mut Rows::Spill(&mut spill), source, progress)?;
         let (columns, spilled) = spill.finish()?;
-        let mut sink = Sink::new(out.writer(), Format::Csv, &label);
+        let mut sink = Sink::new(out.writer(), Format::Csv, &label, self.added.clone());
         sink.csv_header(columns.iter().map(String::as_str))?;
         for row in spilled {
             let (pairs, near) = row?;
@@ -305,7 +335,7 @@ impl Batch<'_> {
                 let properties = f.feature.properties.as_ref()?;
                 let clash = properties
                     .keys()
-                    .find_map(|k| added_clash(k, || format!("properties.{k}")))?;
+                    .find_map(|k| added_clash(k, &self.added, || format!("properties.{k}")))?;
                 Some(clash.at(format!("feature {}", f.index)).at(source))
             };
             match feature {
@@ -336,9 +366,10 @@ impl Batch<'_> {
             match rows {
                 Rows::Spill(spill) => spill.push(f, &near)?,
                 Rows::Sink(sink) if sink.format() == Format::GeoJson => {
-                    // The feature as read (geometry, id, foreign members),
-                    // with the distance added to its properties.
-                    sink.geojson_row(f.feature.clone(), &near)?;
+                    // The feature as read (id, foreign members), its longitude
+                    // normalised as RFC 7946 requires, with the distance added
+                    // to its properties.
+                    sink.geojson_row(normalised(f), &near)?;
                 }
                 Rows::Sink(sink) => {
                     let pairs = feature_pairs(f);
@@ -509,13 +540,17 @@ fn feature_pairs(f: &PointFeature) -> Vec<(String, Value)> {
 }
 
 /// The error for an input column (or property) named like one this command
-/// adds, as `member` names it: the output would hold two of them.
-fn added_clash(name: &str, member: impl FnOnce() -> String) -> Option<Error> {
-    ADDED.contains(&name).then(|| {
+/// adds, as `member` names it: the output would hold two of them (as when
+/// the output of `distances` is measured again).
+fn added_clash(name: &str, added: &[String; 4], member: impl FnOnce() -> String) -> Option<Error> {
+    added.iter().any(|a| a == name).then(|| {
         Error::Format {
             expected: format!(
-                "a name other than {}, which strikemap distances adds (rename it)",
-                ADDED.join(", ")
+                "a name other than {}, which strikemap distances adds (to measure a file \
+                 that has them, e.g. the output of distances, name the new ones with \
+                 --prefix, e.g. --prefix front_ for front_{})",
+                added.join(", "),
+                ADDED[0]
             ),
             found: format!("{name:?}"),
         }
@@ -523,16 +558,99 @@ fn added_clash(name: &str, member: impl FnOnce() -> String) -> Option<Error> {
     })
 }
 
-/// A CSV row as a Point feature whose properties are its columns.
-fn point_feature(position: LatLon, pairs: Vec<(&str, Value)>) -> Feature {
-    let properties: JsonObject = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+/// Whether a CSV field reads as a number for JSON: finite, and not written
+/// with a leading zero (`007`, a code rather than a number).
+fn parse_number(text: &str) -> Option<Value> {
+    let t = text.trim();
+    let digits = t.trim_start_matches(['-', '+']);
+    if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
+        return None;
+    }
+    if let Ok(i) = t.parse::<i64>() {
+        return Some(Value::from(i));
+    }
+    let x: f64 = t.parse().ok().filter(|x: &f64| x.is_finite())?;
+    // "1e5" and ".5" are numbers; "inf" and "NaN" are not (above).
+    serde_json::Number::from_f64(x).map(Value::Number)
+}
+
+/// Which of `columns` columns hold numbers: every non-empty value in the
+/// chunk reads as one, and there is at least one.
+fn numeric_columns(columns: usize, chunk: &[CsvRow]) -> Vec<bool> {
+    (0..columns)
+        .map(|i| {
+            let mut values = chunk
+                .iter()
+                .filter_map(|row| row.fields().nth(i))
+                .filter(|f| !f.trim().is_empty())
+                .peekable();
+            values.peek().is_some() && values.all(|f| parse_number(f).is_some())
+        })
+        .collect()
+}
+
+/// A CSV field as JSON: a number in a numeric column (null if empty; text
+/// if it does not read as one), text otherwise.
+fn field_value(field: &str, numeric: bool) -> Value {
+    if !numeric {
+        return Value::String(field.to_string());
+    }
+    if field.trim().is_empty() {
+        return Value::Null;
+    }
+    parse_number(field).unwrap_or_else(|| Value::String(field.to_string()))
+}
+
+/// A CSV row as a Point feature whose properties are its columns, with a
+/// `name` (from [`NAME_COLUMNS`]) and an id (from [`ID_COLUMNS`], else the
+/// row's line number).
+fn point_feature(position: LatLon, line: u64, pairs: Vec<(&str, Value)>) -> Feature {
+    let first = |names: &[&str]| {
+        names.iter().find_map(|n| {
+            pairs
+                .iter()
+                .find(|(k, v)| k == n && !matches!(v, Value::Null) && v.as_str() != Some(""))
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let name = first(&NAME_COLUMNS);
+    let id = match first(&ID_COLUMNS) {
+        Some(Value::Number(n)) => geojson::feature::Id::Number(n),
+        Some(Value::String(s)) => geojson::feature::Id::String(s),
+        _ => geojson::feature::Id::Number(line.into()),
+    };
+    let mut properties: JsonObject = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    if let Some(name) = name
+        && !properties.contains_key("name")
+    {
+        properties.insert("name".to_string(), name);
+    }
     Feature {
         geometry: Some(Geometry::new(GeometryValue::new_point(
             position.to_lon_lat(),
         ))),
+        id: Some(id),
         properties: Some(properties),
         ..Feature::default()
     }
+}
+
+/// A GeoJSON input feature for output: its Point's position as read into
+/// [`LatLon`] (longitude in [-180, 180]), any altitude kept as the third
+/// element; everything else as read.
+fn normalised(f: &PointFeature) -> Feature {
+    let mut feature = f.feature.clone();
+    if let Some(geometry) = &mut feature.geometry
+        && let GeometryValue::Point { coordinates } = &geometry.value
+    {
+        let mut position = f.position.to_lon_lat().to_vec();
+        position.extend(coordinates.as_slice().iter().skip(2));
+        geometry.value = GeometryValue::new_point(position);
+        // A bbox of the input would describe the longitudes as written.
+        geometry.bbox = None;
+    }
+    feature.bbox = None;
+    feature
 }
 
 /// A JSON value as a CSV field: strings as they are, null as empty, other
@@ -549,6 +667,8 @@ fn csv_text(value: &Value) -> String {
 struct Sink<'o> {
     label: &'o str,
     kind: SinkKind<'o>,
+    /// The names of the added columns.
+    added: [String; 4],
 }
 
 /// The writer behind a [`Sink`].
@@ -570,7 +690,12 @@ fn csv_io(e: csv::Error) -> std::io::Error {
 }
 
 impl<'o> Sink<'o> {
-    fn new(out: &'o mut BufWriter<Box<dyn Write>>, format: Format, label: &'o str) -> Sink<'o> {
+    fn new(
+        out: &'o mut BufWriter<Box<dyn Write>>,
+        format: Format,
+        label: &'o str,
+        added: [String; 4],
+    ) -> Sink<'o> {
         let kind = match format {
             Format::Csv => SinkKind::Csv(Box::new(csv::Writer::from_writer(out))),
             Format::Json => SinkKind::Json { out, rows: 0 },
@@ -579,7 +704,7 @@ impl<'o> Sink<'o> {
                 ExportOptions::default(),
             ))),
         };
-        Sink { label, kind }
+        Sink { label, kind, added }
     }
 
     fn format(&self) -> Format {
@@ -597,13 +722,13 @@ impl<'o> Sink<'o> {
         };
         let d = n.distance;
         let properties = feature.properties.get_or_insert_with(JsonObject::new);
-        for (key, value) in [
-            (ADDED[0], Value::from(d.as_metres())),
-            (ADDED[1], Value::from(d.as_km())),
-            (ADDED[2], Value::from(d.as_miles())),
-            (ADDED[3], Value::Bool(n.inside)),
-        ] {
-            properties.insert(key.to_string(), value);
+        for (key, value) in self.added.iter().zip([
+            Value::from(d.as_metres()),
+            Value::from(d.as_km()),
+            Value::from(d.as_miles()),
+            Value::Bool(n.inside),
+        ]) {
+            properties.insert(key.clone(), value);
         }
         writer
             .write_geojson(&feature)
@@ -614,7 +739,10 @@ impl<'o> Sink<'o> {
         let SinkKind::Csv(csv) = &mut self.kind else {
             return Ok(());
         };
-        let record: Vec<&str> = columns.chain(ADDED).collect();
+        let record: Vec<String> = columns
+            .map(str::to_string)
+            .chain(self.added.iter().cloned())
+            .collect();
         csv.write_record(&record)
             .map_err(|e| CliError::output(self.label, csv_io(e)))
     }
@@ -640,16 +768,18 @@ impl<'o> Sink<'o> {
             .map_err(|e| CliError::output(self.label, csv_io(e)))
     }
 
-    fn json_row(&mut self, mut pairs: Vec<(&str, Value)>, n: &Nearest) -> CliResult {
+    fn json_row(&mut self, pairs: Vec<(&str, Value)>, n: &Nearest) -> CliResult {
         let SinkKind::Json { out, rows } = &mut self.kind else {
             return Ok(());
         };
         let d = n.distance;
+        let [m, km, mi, inside] = &self.added;
+        let mut pairs: Vec<(&str, Value)> = pairs;
         pairs.extend([
-            (ADDED[0], Value::from(d.as_metres())),
-            (ADDED[1], Value::from(d.as_km())),
-            (ADDED[2], Value::from(d.as_miles())),
-            (ADDED[3], Value::Bool(n.inside)),
+            (m.as_str(), Value::from(d.as_metres())),
+            (km.as_str(), Value::from(d.as_km())),
+            (mi.as_str(), Value::from(d.as_miles())),
+            (inside.as_str(), Value::Bool(n.inside)),
         ]);
         // `[` before the first row, `,` before the others, each on a line.
         let first = *rows == 0;

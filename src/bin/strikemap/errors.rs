@@ -82,8 +82,10 @@ impl From<strikemap::Error> for CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CliError::Input(e) => write!(f, "{}", e.report()),
-            CliError::Hinted { error, hint } => write!(f, "{} ({hint})", error.report()),
+            CliError::Input(e) => write!(f, "{}", cli_words(&e.report().to_string())),
+            CliError::Hinted { error, hint } => {
+                write!(f, "{} ({hint})", cli_words(&error.report().to_string()))
+            }
             CliError::Output {
                 path,
                 action,
@@ -109,7 +111,7 @@ pub fn in_argument(name: &str) -> impl FnOnce(strikemap::Error) -> CliError + '_
 /// ([`strikemap::Error::report`]), line breaks in quoted input shown as
 /// spaces.
 pub fn report_line(error: &strikemap::Error) -> String {
-    one_line(&error.report())
+    one_line(&cli_words(&error.report().to_string()))
 }
 
 /// Formats an error as the one line printed on stderr (line breaks in
@@ -120,4 +122,55 @@ pub fn one_line(error: &dyn fmt::Display) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Clap's rendering of a usage error (`error: ...`, a blank line, `Usage:
+/// ...`, a blank line, `For more information, try '--help'.`) as one line:
+/// the message, any tip, and the usage in brackets.
+pub fn usage_line(rendered: &str) -> String {
+    let mut message = Vec::new();
+    let mut usage = None;
+    for paragraph in rendered.split("\n\n") {
+        let text = paragraph
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(u) = text.strip_prefix("Usage: ") {
+            usage = Some(u.to_string());
+        } else if text.starts_with("For more information") || text.is_empty() {
+            continue;
+        } else {
+            message.push(text.strip_prefix("error: ").unwrap_or(&text).to_string());
+        }
+    }
+    let mut line = message.join("; ");
+    if let Some(usage) = usage {
+        let command = usage.split(" [").next().unwrap_or(&usage);
+        let command = command.split(" <").next().unwrap_or(command);
+        let command = command.split(" --").next().unwrap_or(command);
+        line.push_str(&format!(" (usage: {usage}; more with {command} --help)"));
+    }
+    line
+}
+
+/// Library messages that name a Rust API the command line does not have,
+/// and the command line's words for them.
+const API_WORDS: [(&str, &str); 3] = [
+    // `export` adds its own hint naming --as-of.
+    (" (or ImportOptions::with_as_of for undated lines)", ""),
+    ("ImportOptions::with_as_of", "--as-of YYYY-MM-DD"),
+    (
+        "set ImportOptions::with_default_country",
+        "give the feature a \"country\" property",
+    ),
+];
+
+/// A message with the library's API names replaced by the command line's
+/// flags (see [`API_WORDS`]).
+pub fn cli_words(text: &str) -> String {
+    API_WORDS
+        .iter()
+        .fold(text.to_string(), |t, (api, cli)| t.replace(api, cli))
 }

@@ -3,17 +3,20 @@
 //! A thin layer: each command reads its arguments (clap), hands every piece
 //! of user input to the library to read and measure, and prints the result
 //! as text, JSON, CSV or GeoJSON. Every failure is one line on stderr,
-//! `strikemap: error: ...`, with exit code 2; usage errors are clap's (also
-//! exit code 2).
+//! `strikemap: error: ...`, with exit code 2; usage errors found by clap
+//! are put in the same one-line form (`--help` and `--version` print as
+//! clap prints them).
 
 mod args;
 mod check;
 mod distance;
 mod distances;
+mod echo;
 mod errors;
 mod geojson_out;
 mod output;
 mod progress;
+mod target;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -47,7 +50,10 @@ fn main() -> ExitCode {
         ));
         std::process::exit(i32::from(FAILURE));
     }));
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of our output has gone (`| head`): nothing to say.
@@ -59,13 +65,47 @@ fn main() -> ExitCode {
     }
 }
 
+/// A command line clap refused: help and version as clap prints them, any
+/// other error as one line, `strikemap: error: MESSAGE (usage: ...)`,
+/// exit code 2.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    print_stderr(&format!(
+        "strikemap: error: {}",
+        errors::usage_line(&e.render().to_string())
+    ));
+    ExitCode::from(FAILURE)
+}
+
 fn run(cli: &Cli) -> CliResult {
     match &cli.command {
         Command::Distance(a) => distance::run(a),
         Command::Distances(a) => distances::run(a),
         Command::Check(a) => check::run(a),
-        Command::Ring(a) => geojson_out::ring(a),
-        Command::Arc(a) => geojson_out::arc(a),
+        // Once the map is written (a failure is then its one line alone).
+        Command::Ring(a) => geojson_out::ring(a).map(|()| echo_endpoints(&[("CENTER", &a.centre)])),
+        Command::Arc(a) => {
+            geojson_out::arc(a).map(|()| echo_endpoints(&[("FROM", &a.from), ("TO", &a.to)]))
+        }
         Command::Export(a) => geojson_out::export(a),
+    }
+}
+
+/// Shows on stderr each point of a command whose output is GeoJSON, with
+/// the country it lies in (text the command then refuses is left to its
+/// error message).
+fn echo_endpoints(arguments: &[(&str, &String)]) {
+    for (argument, text) in arguments {
+        if let Ok(p) = strikemap::io::target_spec::parse_endpoint(text) {
+            echo::to_stderr(argument, &echo::named(&p.name, p.position));
+        }
     }
 }

@@ -58,11 +58,11 @@ fn create_temp(
             .open(&temp)
         {
             Ok(file) => {
-                if let Some(p) = &permissions {
-                    if let Err(e) = file.set_permissions(p.clone()) {
-                        let _ = std::fs::remove_file(&temp);
-                        return Err(e);
-                    }
+                if let Some(p) = &permissions
+                    && let Err(e) = file.set_permissions(p.clone())
+                {
+                    let _ = std::fs::remove_file(&temp);
+                    return Err(e);
                 }
                 return Ok((temp, file));
             }

@@ -64,7 +64,7 @@ impl Vx {
         } else {
             self.lon + 360.0 * (self.turns - sheet) as f64
         };
-        LatLon::new(self.lat, lon)
+        LatLon::wrapping(self.lat, lon)
     }
 }
 
@@ -170,8 +170,8 @@ fn insert_crossings(path: &[Vx], round: &dyn Fn(f64) -> f64) -> Result<Vec<Vx>> 
                     // Along a pole (or a meridian, which never crosses).
                     a.lat
                 } else {
-                    let pa = LatLon::new(a.lat, a.lon)?;
-                    let pb = LatLon::new(b.lat, b.lon)?;
+                    let pa = LatLon::wrapping(a.lat, a.lon)?;
+                    let pb = LatLon::wrapping(b.lat, b.lon)?;
                     round(geodesic_crossing_latitude(pa, pb, boundary - a.x()))
                 };
                 out.push(Vx {

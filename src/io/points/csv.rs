@@ -644,7 +644,8 @@ impl<R: Read> CsvPoints<R> {
             let index = match e {
                 Error::NonFiniteCoordinate {
                     field: "longitude", ..
-                } => self.columns.longitude,
+                }
+                | Error::LongitudeOutOfRange { .. } => self.columns.longitude,
                 _ => self.columns.latitude,
             };
             e.at(format!("column {:?}", self.headers[index]))

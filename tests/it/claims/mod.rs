@@ -4,5 +4,6 @@
 mod parse;
 mod rates;
 mod real;
+mod text;
 mod uncertainty;
 mod verdicts;

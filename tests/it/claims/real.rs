@@ -37,7 +37,7 @@ fn claim() -> DistanceClaim {
     DistanceClaim::parse("the targets were more than 4,300 miles from Ukraine")
         .unwrap()
         .with_claimed_by("news reports")
-        .with_source(Source::new("AP News, 1 June 2025"))
+        .with_source(Source::new("a news report of 2 June 2025"))
 }
 
 fn check() -> DistanceVerdict {
@@ -278,7 +278,7 @@ fn grouped(x: f64) -> String {
 fn explanation_can_be_pasted() {
     let v = check();
     let e = &v.explanation;
-    assert!(e.starts_with("news reports said: \u{201c}the targets were more than 4,300 miles from Ukraine\u{201d} (AP News, 1 June 2025)."), "{e}");
+    assert!(e.starts_with("news reports said: \u{201c}the targets were more than 4,300 miles from Ukraine\u{201d} (a news report of 2 June 2025)."), "{e}");
     // Every distance in km and in miles.
     for s in &v.subjects {
         let both = format!(

@@ -17,10 +17,10 @@ fn fixture(name: &str) -> String {
 
 /// The five air bases hit on 1 June 2025 (positions as in examples/june_2025).
 const BASES: [&str; 5] = [
-    "Olenya=68.1517,33.4639",
+    "Olenya=68.1517,33.4650",
     "Belaya=52.915,103.575",
-    "Dyagilevo=54.6447,39.5703",
-    "Ivanovo Severny=57.0575,40.9808",
+    "Dyagilevo=54.6417,39.5717",
+    "Ivanovo Severny=57.0583,40.9817",
     "Ukrainka=51.17,128.445",
 ];
 
@@ -39,12 +39,13 @@ fn check_args(claim: &str, reference: &str, places: &[&str]) -> Vec<String> {
 }
 
 fn json(args: &[String]) -> Value {
-    let out = strikemap()
-        .args(args)
-        .arg("--json")
-        .assert()
-        .success()
-        .stderr("");
+    let out = strikemap().args(args).arg("--json").assert().success();
+    // Nothing on stderr but the points read, each with its country.
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.lines().all(|l| l.starts_with("strikemap: read --")),
+        "{stderr}"
+    );
     serde_json::from_slice(&out.get_output().stdout).unwrap()
 }
 
@@ -127,7 +128,7 @@ fn point_reference_bare_places_and_reading() {
     let mut args = check_args(
         "within 500 km",
         "50.4501,30.5234",
-        &["Kharkiv=49.9935,36.2304", "Olenya=68.1517,33.4639"],
+        &["Kharkiv=49.9935,36.2304", "Olenya=68.1517,33.4650"],
     );
     args.extend(["--reading".to_string(), "any".to_string()]);
     let v = json(&args);
@@ -183,7 +184,7 @@ fn exit_code_is_0_whatever_the_verdict() {
         "about 1,094 miles",
     ] {
         strikemap()
-            .args(check_args(claim, "country:UA", &["Olenya=68.1517,33.4639"]))
+            .args(check_args(claim, "country:UA", &["Olenya=68.1517,33.4650"]))
             .assert()
             .code(0);
     }
@@ -254,4 +255,88 @@ fn help_shows_an_example() {
         .stdout(predicate::str::contains(
             "strikemap check \"more than 4,300 miles\"",
         ));
+}
+
+/// With one subject the three readings say the same: one line, not three.
+/// Every point read is listed with its country.
+#[test]
+fn one_subject_prints_one_reading() {
+    let out = strikemap()
+        .args([
+            "check",
+            "within 300 km",
+            "--from",
+            "Kyiv=50.4501,30.5234",
+            "--to",
+            "49.9935,36.2304",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let reading = "Not supported: 49.9935,36.2304 is 410 km";
+    assert_eq!(
+        text.matches(reading).count(),
+        2,
+        "reading + explanation: {text}"
+    );
+    assert!(text.contains("\nreading:\n  Not supported"), "{text}");
+    assert!(
+        text.contains("  --from  Kyiv: 50.4501°N, 30.5234°E — in Ukraine\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  --to    49.9935°N, 36.2304°E — in Ukraine\n"),
+        "{text}"
+    );
+    // With --json, on stderr.
+    let out = strikemap()
+        .args([
+            "check",
+            "within 300 km",
+            "--from",
+            "50.4501,30.5234",
+            "--to",
+            "36.2304,49.9935",
+            "--json",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("strikemap: read --to as 36.2304°N, 49.9935°E — in Iran"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_ambiguous_figure_is_refused_unless_decimal_comma_is_passed() {
+    let args = check_args("over 4.300 km", "country:UA", &["Olenya=68.1517,33.4639"]);
+    let stderr = fails(&args);
+    assert!(
+        stderr.contains("argument CLAIM: \"4.300 km\" is ambiguous: 4,300 km with \".\" grouping thousands, or 4.3 km with \".\" as the decimal point"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--decimal-comma"), "{stderr}");
+    let mut args = args;
+    args.push("--decimal-comma".into());
+    let v = json(&args);
+    assert_eq!(v["claim"]["stated"]["value"], 4300.0, "{v}");
+    let v = json(&check_args(
+        "over 4.3 km",
+        "country:UA",
+        &["Olenya=68.1517,33.4639"],
+    ));
+    assert_eq!(v["claim"]["stated"]["value"], 4.3, "{v}");
+}
+
+#[test]
+fn zero_figures_for_a_place_inside_the_reference() {
+    for (claim, verdict) in [
+        ("within 0 km", "supported"),
+        ("at least 0 m", "supported"),
+        ("less than 0 m", "not_supported"),
+    ] {
+        let v = json(&check_args(claim, "country:UA", &["Kyiv=50.4501,30.5234"]));
+        assert_eq!(v["verdict"], verdict, "{claim}: {v}");
+    }
 }

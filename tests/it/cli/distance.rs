@@ -173,7 +173,7 @@ fn bad_coordinates() {
     );
     let e = fails(&["distance", "50.45", "50,30"]);
     assert!(e.contains("argument FROM"), "{e}");
-    assert!(e.contains("expected two numbers"), "{e}");
+    assert!(e.contains("expected two coordinates"), "{e}");
 }
 
 #[test]
@@ -202,11 +202,8 @@ fn unreadable_or_bad_geojson() {
 
 #[test]
 fn usage_errors_exit_2_and_help_shows_an_example() {
-    strikemap()
-        .args(["distance", "50,30"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("Usage"));
+    let e = fails(&["distance", "50,30"]);
+    assert!(e.contains("usage: strikemap distance"), "{e}");
     strikemap()
         .args(["distance", "50,30", "51,31", "--units", "furlongs"])
         .assert()
@@ -219,4 +216,200 @@ fn usage_errors_exit_2_and_help_shows_an_example() {
         .stdout(predicate::str::contains(
             "strikemap distance 50.4501,30.5234",
         ));
+}
+
+/// Every point read is shown with the country it lies in: Kyiv with its
+/// latitude and longitude swapped lies in Iran, and says so.
+#[test]
+fn a_swapped_point_shows_its_country() {
+    let out = strikemap()
+        .args(["distance", "30.5234,50.4501", "country:UA"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("from:      30.5234°N, 50.4501°E — in Iran\n"),
+        "{text}"
+    );
+    // With --json, stdout stays JSON and the point is shown on stderr.
+    let out = strikemap()
+        .args(["distance", "30.5234,50.4501", "10,-40", "--json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["from"], "30.5234°N, 50.4501°E — in Iran");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        "strikemap: read FROM as 30.5234°N, 50.4501°E — in Iran\n\
+         strikemap: read TO as 10.0000°N, 40.0000°W — in no country (at sea)\n"
+    );
+}
+
+/// A scenario file holds places, a front line and an area: measuring to
+/// all of it at once is refused, with what it holds and the flags to pick.
+#[test]
+fn a_file_of_several_kinds_must_be_narrowed() {
+    let scenario = fixture("scenario.geojson");
+    let e = fails(&["distance", &scenario, "10,-60"]);
+    assert!(
+        e.contains("scenario.geojson: expected one kind of feature to measure to"),
+        "{e}"
+    );
+    for listed in [
+        "2 places, 1 front line, 1 territory",
+        "--kind place",
+        "--kind front_line",
+        "--kind territory",
+        "--feature NAME",
+        "\"Sketched front line\" (front_line)",
+    ] {
+        assert!(e.contains(listed), "{listed} in {e}");
+    }
+    // Narrowed by kind or by name, it is measured to, and the report says what.
+    let out = strikemap()
+        .args(["distance", &scenario, "50.0,36.0", "--kind", "front_line"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("from:      1 feature of scenario.geojson (1 front line)"),
+        "{text}"
+    );
+    let by_name = json(&[
+        "distance",
+        &scenario,
+        "50.0,36.0",
+        "--feature",
+        "Sketched front line",
+    ]);
+    let by_kind = json(&["distance", &scenario, "50.0,36.0", "--kind", "front_line"]);
+    assert_eq!(by_name["metres"], by_kind["metres"]);
+    let two = json(&[
+        "distance",
+        "50.0,36.0",
+        &scenario,
+        "--kind",
+        "place",
+        "--kind",
+        "territory",
+    ]);
+    assert_eq!(
+        two["to"],
+        "3 features of scenario.geojson (2 places, 1 territory)"
+    );
+    // A name the file does not hold is listed against what it holds.
+    let e = fails(&["distance", &scenario, "50,36", "--feature", "Olenia"]);
+    assert!(
+        e.contains("expected a feature named \"Olenia\" (--feature)"),
+        "{e}"
+    );
+    assert!(e.contains("\"Olenya\" (place)"), "{e}");
+    // A file of one kind is used whole.
+    let v = json(&["distance", "country:UA", &fixture("bases.geojson")]);
+    assert_eq!(v["to"], "2 features of bases.geojson (2 places)");
+    // The flags need a file.
+    let e = fails(&["distance", "50,30", "51,31", "--kind", "place"]);
+    assert!(e.contains("--feature/--kind"), "{e}");
+}
+
+/// A map written by strikemap (kinds in its `kind` property) with a range
+/// ring: the ring is not silently measured to.
+#[test]
+fn a_range_ring_is_not_measured_to_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.geojson");
+    let map = map.to_str().unwrap();
+    strikemap()
+        .args(["ring", "Ukrainka=51.17,128.445", "4300mi", "-o", map])
+        .assert()
+        .success();
+    // Add a place to the ring's collection.
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(map).unwrap()).unwrap();
+    doc["features"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+        "type": "Feature", "properties": {"kind": "air_base", "name": "Ukrainka"},
+        "geometry": {"type": "Point", "coordinates": [128.445, 51.17]}}));
+    std::fs::write(map, doc.to_string()).unwrap();
+    let e = fails(&["distance", map, "10,-60"]);
+    assert!(e.contains("1 place, 1 range ring"), "{e}");
+    assert!(e.contains("--kind range_ring"), "{e}");
+    let v = json(&["distance", map, "10,-60", "--kind", "place"]);
+    assert_eq!(v["nearest_from"], serde_json::json!([51.17, 128.445]));
+}
+
+/// Usage errors are one line, `strikemap: error: ...`, exit code 2, like
+/// every other error; help and version print as before.
+#[test]
+fn usage_errors_are_one_line() {
+    let e = fails(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        "x.csv",
+        "--geojson",
+        "--json",
+    ]);
+    assert!(
+        e.starts_with("strikemap: error: the argument '--geojson' cannot be used with '--json'"),
+        "{e}"
+    );
+    let e = fails(&["distance", "50,30", "51,31", "--units", "furlongs"]);
+    assert!(e.contains("invalid value 'furlongs'"), "{e}");
+    let e = fails(&["frobnicate"]);
+    assert!(e.contains("unrecognized subcommand"), "{e}");
+    strikemap()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("strikemap "));
+}
+
+/// Countries by the names people write; regions are not countries.
+#[test]
+fn countries_by_common_names() {
+    for (name, want) in [
+        ("country:UK", "United Kingdom (country:GB"),
+        ("country:Britain", "United Kingdom (country:GB"),
+        ("country:Gaza", "Palestine, State of (country:PS"),
+        ("country:West Bank", "Palestine, State of (country:PS"),
+        ("country:Türkiye", "Türkiye (country:TR"),
+        ("country:Turkey", "Türkiye (country:TR"),
+    ] {
+        let v = json(&["distance", name, "10,-40"]);
+        assert!(v["from"].as_str().unwrap().starts_with(want), "{name}: {v}");
+    }
+    let e = fails(&["distance", "country:Crimea", "10,-40"]);
+    assert!(
+        e.contains("not a country: a region of Ukraine (country:UA)"),
+        "{e}"
+    );
+    let e = fails(&["distance", "country:Transnistria", "10,-40"]);
+    assert!(e.contains("not a country: a region of Moldova"), "{e}");
+}
+
+#[test]
+fn a_longitude_beyond_180_is_refused_not_wrapped() {
+    let stderr = fails(&["distance", "50,200", "50.45,30.52"]);
+    assert!(
+        stderr.contains("longitude 200 is out of range [-180, 180]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn degrees_minutes_and_seconds_as_pasted() {
+    let decimal = json(&["distance", "50.45,30.5", "49.9935,36.2304"]);
+    for from in [
+        "50°27′N 30°30′E",
+        "50°27'00\"N, 30°30'00\"E",
+        "50 27 00 N 30 30 00 E",
+    ] {
+        let v = json(&["distance", from, "49.9935,36.2304"]);
+        let (a, b) = (num(&v, "metres"), num(&decimal, "metres"));
+        assert!((a - b).abs() < 1e-6, "{from}: {a} vs {b}");
+    }
 }

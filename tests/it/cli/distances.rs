@@ -17,8 +17,17 @@ fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/cli/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Runs the command, expects success with nothing on stderr but the
+/// reference read (`strikemap: read --from as ...`), and gives its stdout.
 fn stdout(args: &[&str]) -> String {
-    let out = strikemap().args(args).assert().success().stderr("");
+    let out = strikemap().args(args).assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr
+            .lines()
+            .all(|l| l.starts_with("strikemap: read --from as ")),
+        "{stderr}"
+    );
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
@@ -96,7 +105,12 @@ fn acled_csv_to_json() {
     let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(rows.len(), 7);
     assert_eq!(rows[0]["event_id_cnty"], "UKRX0001");
-    assert_eq!(rows[0]["latitude"], "50.4501");
+    // Numeric columns as numbers, the others as text.
+    assert_eq!(rows[0]["latitude"], 50.4501);
+    assert_eq!(rows[0]["fatalities"], 0);
+    assert_eq!(rows[0]["timestamp"], 1_748_736_000);
+    assert_eq!(rows[0]["event_date"], "2025-06-01");
+    assert_eq!(rows[0]["tags"], "");
     assert!(rows[0]["notes"].as_str().unwrap().contains("\"example\""));
     assert_eq!(rows[0]["inside"], Value::Bool(true));
     assert_eq!(rows[0]["distance_m"].as_f64(), Some(0.0));
@@ -151,9 +165,13 @@ fn csv_and_geojson_to_a_feature_collection() {
     assert_eq!(features.len(), rows.len());
     for (f, row) in features.iter().zip(&rows) {
         assert_eq!(f["type"], "Feature");
-        assert_eq!(f["properties"], *row, "every column and the distance");
-        let lat: f64 = row["latitude"].as_str().unwrap().parse().unwrap();
-        let lon: f64 = row["longitude"].as_str().unwrap().parse().unwrap();
+        // Every column and the distance, and a name from the location.
+        let mut properties = row.clone();
+        properties["name"] = row["location"].clone();
+        assert_eq!(f["properties"], properties);
+        assert_eq!(f["id"], row["event_id_cnty"]);
+        let lat = row["latitude"].as_f64().unwrap();
+        let lon = row["longitude"].as_f64().unwrap();
         assert_eq!(
             f["geometry"],
             serde_json::json!({"type": "Point", "coordinates": [lon, lat]})
@@ -352,8 +370,9 @@ fn input_columns_named_like_the_added_ones_are_refused() {
         assert!(
             e.contains(
                 "again.csv: column \"distance_km\": expected a name other than distance_m, \
-                 distance_km, distance_mi, inside, which strikemap distances adds (rename it), \
-                 found \"distance_km\""
+                 distance_km, distance_mi, inside, which strikemap distances adds (to measure \
+                 a file that has them, e.g. the output of distances, name the new ones with \
+                 --prefix, e.g. --prefix front_ for front_distance_m), found \"distance_km\""
             ),
             "{e}"
         );
@@ -542,4 +561,127 @@ fn a_closed_pipe_ends_quietly() {
     assert!(read_start("--csv", 22).starts_with(b"id,lat,lon,distance_m"));
     // The same for a FeatureCollection, whose writer is the library's.
     assert!(read_start("--geojson", 40).starts_with(br#"{"type":"FeatureCollection","features""#));
+}
+
+/// A CSV row's feature gets a name and an id; numbers stay numbers; a
+/// column is numeric only if all its values are (`007` is a code).
+#[test]
+fn csv_features_have_names_ids_and_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(
+        &csv,
+        "title,code,count,lat,lon\nDepot,007,3,50.45,30.52\n,12,,49.99,36.23\n",
+    )
+    .unwrap();
+    let text = stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        csv.to_str().unwrap(),
+        "--geojson",
+    ]);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let f = &v["features"];
+    assert_eq!(f[0]["id"], 2, "line number without an id column");
+    assert_eq!(f[0]["properties"]["name"], "Depot");
+    assert_eq!(f[0]["properties"]["code"], "007");
+    assert_eq!(f[0]["properties"]["count"], 3);
+    assert_eq!(f[1]["properties"]["count"], Value::Null);
+    assert_eq!(f[1]["properties"]["code"], "12");
+    assert_eq!(f[1]["properties"]["lat"], 49.99);
+    assert!(f[1]["properties"].get("name").is_none(), "{}", f[1]);
+}
+
+/// The output of `distances` measured again against another reference:
+/// refused without --prefix (with the hint), accepted with it.
+#[test]
+fn output_fed_back_with_a_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("ua.geojson");
+    let first = first.to_str().unwrap();
+    let acled = fixture("acled_ukraine.csv");
+    stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &acled,
+        "--geojson",
+        "-o",
+        first,
+    ]);
+    let frontline = fixture("frontline.geojson");
+    let e = fails(&[
+        "distances",
+        "--from",
+        &frontline,
+        "--to",
+        first,
+        "--geojson",
+    ]);
+    assert!(e.contains("--prefix"), "{e}");
+    let text = stdout(&[
+        "distances",
+        "--from",
+        &frontline,
+        "--to",
+        first,
+        "--geojson",
+        "--prefix",
+        "front_",
+    ]);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let p = &v["features"][0]["properties"];
+    assert_eq!(p["distance_m"], 0.0);
+    assert!(p["front_distance_km"].as_f64().unwrap() > 100.0, "{p}");
+    assert_eq!(p["front_inside"], false);
+    assert_eq!(v["features"][0]["id"], "UKRX0001");
+    // CSV output's header too.
+    let csv = stdout(&[
+        "distances",
+        "--from",
+        &frontline,
+        "--to",
+        first,
+        "--prefix",
+        "front_",
+    ]);
+    let header = csv.lines().next().unwrap();
+    let columns: Vec<&str> = header.split(',').collect();
+    for kept in ADDED {
+        assert!(columns.contains(&kept), "{kept} in {header}");
+    }
+    assert!(
+        header.ends_with("front_distance_m,front_distance_km,front_distance_mi,front_inside"),
+        "{header}"
+    );
+}
+
+/// GeoJSON input with a longitude out of [-180, 180] (and an altitude):
+/// the output is valid RFC 7946, the longitude normalised.
+#[test]
+fn geojson_output_normalises_longitudes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("east.geojson");
+    std::fs::write(
+        &path,
+        r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "x"},
+            "geometry": {"type": "Point", "coordinates": [390, 50, 123]}}]}"#,
+    )
+    .unwrap();
+    let text = stdout(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        path.to_str().unwrap(),
+        "--geojson",
+    ]);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v["features"][0]["geometry"],
+        serde_json::json!({"type": "Point", "coordinates": [30.0, 50.0, 123.0]})
+    );
 }

@@ -284,7 +284,7 @@ fn help_shows_examples() {
     for (command, example) in [
         ("ring", "strikemap ring Ukrainka=51.17,128.445 4300mi"),
         ("arc", "strikemap arc Engels=51.48,46.2"),
-        ("export", "strikemap export scenario.geojson"),
+        ("export", "strikemap export examples/data/scenario.geojson"),
     ] {
         strikemap()
             .args([command, "--help"])
@@ -385,4 +385,39 @@ fn output_paths_keep_what_they_are() {
     // A directory is refused, naming it.
     let err = fails(&["ring", "0,0", "100km", "-o", dir.path().to_str().unwrap()]);
     assert!(err.contains("is a directory"), "{err}");
+}
+
+/// `ring` and `arc` write GeoJSON; the points they read are shown on
+/// stderr with their countries, and stdout stays GeoJSON.
+#[test]
+fn ring_and_arc_show_their_points_on_stderr() {
+    let out = strikemap()
+        .args(["ring", "30.5234,50.4501", "100km"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        "strikemap: read CENTER as 30.5234°N, 50.4501°E — in Iran\n"
+    );
+    let out = strikemap()
+        .args(["arc", "Engels=51.48,46.2", "Kyiv=50.4501,30.5234"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr,
+        "strikemap: read FROM as Engels: 51.4800°N, 46.2000°E — in Russia\n\
+         strikemap: read TO as Kyiv: 50.4501°N, 30.5234°E — in Ukraine\n"
+    );
+}
+
+/// Messages name the command line's flags, never a Rust API.
+#[test]
+fn messages_name_flags_not_rust_api() {
+    let e = fails(&["export", &fixture("frontline.geojson")]);
+    assert!(!e.contains("::") && !e.contains("with_"), "{e}");
+    assert!(e.contains("--as-of YYYY-MM-DD"), "{e}");
 }

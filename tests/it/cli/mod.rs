@@ -4,5 +4,6 @@
 mod check;
 mod distance;
 mod distances;
+mod docs;
 mod geojson;
 mod inputs;

@@ -110,7 +110,7 @@ pub fn catalog() -> Catalog {
     ))
     .with_count(ClaimedCount::new(CountKind::Damaged, 5, "Russian Ministry of Defence").out_of(7))
     .with_description("Operation Spiderweb")
-    .with_source(Source::new("AP News"));
+    .with_source(Source::new("a news report of 2 June 2025"));
     c.add_strike(spiderweb);
     c.add_strike(Strike::new(
         strikemap::Date::constant(2025, 6, 7),

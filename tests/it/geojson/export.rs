@@ -48,8 +48,8 @@ fn strike() -> Strike {
     ))
     .with_description("Operation Spiderweb: drones launched from trucks")
     .with_source(
-        Source::new("AP News")
-            .with_url("https://apnews.com/")
+        Source::new("a news report of 2 June 2025")
+            .with_url("https://example.org/report")
             .with_date(strikemap::Date::constant(2025, 6, 2)),
     )
 }
@@ -150,8 +150,8 @@ fn strikes_carry_dates_counts_claimants_sources_and_distances() {
         props["counts"][2]["claimed_by"],
         "Russian Ministry of Defence"
     );
-    assert_eq!(props["source"], "AP News");
-    assert_eq!(props["source_url"], "https://apnews.com/");
+    assert_eq!(props["source"], "a news report of 2 June 2025");
+    assert_eq!(props["source_url"], "https://example.org/report");
     assert_eq!(props["source_date"], "2025-06-02");
     assert_eq!(
         props["description"],
