@@ -8,16 +8,35 @@
 //! two regions it divides the Earth into; whether that region holds the
 //! North Pole follows from the ring's winding around the polar axis and the
 //! sign of its area (Karney's polygon area, through `geographiclib-rs`).
+//!
+//! The boundary belongs to the area, as PostGIS `ST_Covers` has it: a point
+//! that is a vertex of a ring, or within [`ON_BOUNDARY`] (1 nm) of an edge,
+//! is covered (inside, at distance 0), whether the ring is an exterior or a
+//! hole. Counting crossings alone would put about half the vertices
+//! outside, at distance 0.
 
 use geographiclib_rs::{PolygonArea, Winding, geodesic_capability as caps};
 
+use super::segment::{Seg, end_eval, nearest_on_segment};
 use super::{WGS84_F, geodesic_from, wgs84};
 use crate::position::{LatLon, wrap180};
+
+/// How near an edge (metres) a point is on the boundary: 1 nanometre, far
+/// below the precision of any coordinate (the 15th decimal of a degree is
+/// about 0.1 nm) yet above the rounding of the geodesic computations.
+pub(crate) const ON_BOUNDARY: f64 = 1e-9;
+
+/// The margin of the cheap bounding test before the exact one, in degrees
+/// (about 0.1 mm: far more than [`ON_BOUNDARY`]).
+const NEAR_DEG: f64 = 1e-9;
 
 /// One ring edge, ready for crossing tests.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Edge {
     a: LatLon,
+    b: LatLon,
+    /// Azimuth at `b`, degrees (forward).
+    azi_b: f64,
     /// Longitude of `a` used for the crossing test (the other end's when `a` is a pole).
     lon_a: f64,
     /// Signed change of longitude along the edge, in (-180, 180); 0 for meridians.
@@ -61,6 +80,8 @@ impl Edge {
         }
         Edge {
             a,
+            b,
+            azi_b,
             lon_a,
             dlon,
             lat_min,
@@ -77,6 +98,45 @@ impl Edge {
         } else {
             (self.lon_a + self.dlon, -self.dlon)
         }
+    }
+
+    /// The longitudes this edge lies on when it covers none in between: its
+    /// own meridian, or for an edge over a pole both ends' meridians.
+    pub(crate) fn meridians(&self) -> Option<(f64, f64)> {
+        (self.dlon == 0.0).then(|| (self.a.lon(), self.b.lon()))
+    }
+
+    /// Whether `p` is on this edge: one of its ends, or within
+    /// [`ON_BOUNDARY`] of it.
+    pub(crate) fn touches(&self, p: LatLon) -> bool {
+        if same_point(p, self.a) || same_point(p, self.b) {
+            return true;
+        }
+        if p.lat() < self.lat_min - NEAR_DEG || p.lat() > self.lat_max + NEAR_DEG {
+            return false;
+        }
+        let polar = is_pole(self.a) || is_pole(self.b) || p.lat().abs() > 89.0;
+        if !polar && self.len > 0.0 {
+            let da = wrap180(p.lon() - self.lon_a);
+            let (lo, hi) = if self.dlon >= 0.0 {
+                (0.0, self.dlon)
+            } else {
+                (self.dlon, 0.0)
+            };
+            let over_pole = self.dlon == 0.0 && wrap180(self.b.lon() - self.a.lon()) != 0.0;
+            if !over_pole && (da < lo - NEAR_DEG || da > hi + NEAR_DEG) {
+                return false;
+            }
+        }
+        let seg = Seg {
+            a: self.a,
+            b: self.b,
+            len: self.len,
+            azi_a: self.azi_a,
+            azi_b: self.azi_b,
+        };
+        let hit = nearest_on_segment(p, &seg, &end_eval(p, self.a), &end_eval(p, self.b));
+        hit.d <= ON_BOUNDARY
     }
 
     /// Whether the edge crosses the meridian arc from `p` north to the pole.
@@ -146,6 +206,11 @@ impl Edge {
     }
 }
 
+/// Whether two positions are the same point (any longitude at a pole).
+fn same_point(p: LatLon, q: LatLon) -> bool {
+    p == q || (is_pole(p) && p.lat() == q.lat())
+}
+
 /// Whether the smaller region bounded by `ring` contains the North Pole.
 pub(crate) fn ring_holds_north_pole(ring: &[LatLon], edges: &[Edge]) -> bool {
     let winding: f64 = edges.iter().map(|e| e.dlon).sum();
@@ -179,11 +244,28 @@ impl RingTest {
         }
     }
 
-    /// Whether `p` lies in the region this ring bounds (scanning every edge).
+    /// Whether `p` lies strictly in the region this ring bounds, by the
+    /// crossing count (scanning every edge); see [`RingTest::touches`] for
+    /// the boundary.
     pub(crate) fn contains(&self, p: LatLon) -> bool {
         let crossings = self.edges.iter().filter(|e| e.crosses_north_of(p)).count();
         (crossings % 2 == 1) != self.holds_north_pole
     }
+
+    /// Whether `p` is on the ring (a vertex, or within [`ON_BOUNDARY`] of an edge).
+    pub(crate) fn touches(&self, p: LatLon) -> bool {
+        self.edges.iter().any(|e| e.touches(p))
+    }
+}
+
+/// Whether the polygon with these rings (exterior first) covers `p`: on a
+/// ring's boundary, or inside the exterior and outside every hole.
+pub(crate) fn polygon_covers(rings: &[RingTest], p: LatLon) -> bool {
+    let Some((exterior, holes)) = rings.split_first() else {
+        return false;
+    };
+    rings.iter().any(|r| r.touches(p))
+        || (exterior.contains(p) && holes.iter().all(|h| !h.contains(p)))
 }
 
 #[cfg(test)]
@@ -240,6 +322,25 @@ mod tests {
             assert!(!t.contains(p(10.045, 5.0)));
             assert!(!t.contains(p(10.03, 0.3)));
         }
+    }
+
+    #[test]
+    fn vertices_and_edges_are_on_the_boundary() {
+        let (pts, t) = ring(&[
+            (0.0, 0.0),
+            (0.0, 10.0),
+            (10.0, 10.0),
+            (10.0, 0.0),
+            (0.0, 0.0),
+        ]);
+        for v in &pts {
+            assert!(t.touches(*v), "{v}");
+        }
+        // On the meridian edge and the equator edge; not 1 mm off them.
+        assert!(t.touches(p(5.0, 0.0)) && t.touches(p(0.0, 5.0)));
+        assert!(!t.touches(p(5.0, -1e-8)) && !t.touches(p(-1e-8, 5.0)));
+        assert!(polygon_covers(std::slice::from_ref(&t), p(5.0, 0.0)));
+        assert!(!polygon_covers(&[t], p(5.0, -1e-8)));
     }
 
     #[test]

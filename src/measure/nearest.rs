@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Method;
-use super::contains::{Edge, RingTest};
+use super::contains::{Edge, ON_BOUNDARY, RingTest, polygon_covers};
 use super::segment::{EndEval, Seg, SegHit, end_eval, nearest_on_segment};
 use super::sphere;
 use crate::distance::Distance;
@@ -167,7 +167,7 @@ impl Target for Area {
             .segments()
             .map(|(p, r, s, a, b)| (on(p, Some(r), s), a, b))
             .collect();
-        scan_geodesic(from, &segments)
+        on_boundary_is_inside(from, scan_geodesic(from, &segments))
     }
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
@@ -177,10 +177,13 @@ impl Target for Area {
                 if area_contains(self, from) {
                     return inside(from);
                 }
-                sphere::scan(
+                on_boundary_is_inside(
                     from,
-                    self.segments()
-                        .map(|(p, r, s, a, b)| (on(p, Some(r), s), a, b)),
+                    sphere::scan(
+                        from,
+                        self.segments()
+                            .map(|(p, r, s, a, b)| (on(p, Some(r), s), a, b)),
+                    ),
                 )
             }
         }
@@ -196,6 +199,17 @@ pub(crate) fn on(part: usize, ring: Option<usize>, segment: usize) -> NearestOn 
     }
 }
 
+/// The nearest point of an area's boundary, or [`inside`] if the point is
+/// on the boundary (within [`ON_BOUNDARY`]): the boundary is covered, so
+/// the distance and the flag agree.
+pub(crate) fn on_boundary_is_inside(from: LatLon, nearest: Nearest) -> Nearest {
+    if nearest.distance.as_metres() <= ON_BOUNDARY {
+        inside(from)
+    } else {
+        nearest
+    }
+}
+
 pub(crate) fn inside(from: LatLon) -> Nearest {
     Nearest {
         distance: Distance::ZERO,
@@ -208,11 +222,8 @@ pub(crate) fn inside(from: LatLon) -> Nearest {
 /// Whether `p` lies in `area` (geodesic edges; see the `contains` module).
 pub(crate) fn area_contains(area: &Area, p: LatLon) -> bool {
     area.polygons().iter().any(|poly| {
-        let mut rings = poly.rings().iter().map(|ring| ring_test(ring));
-        let Some(exterior) = rings.next() else {
-            return false;
-        };
-        exterior.contains(p) && rings.all(|hole| !hole.contains(p))
+        let rings: Vec<RingTest> = poly.rings().iter().map(|ring| ring_test(ring)).collect();
+        polygon_covers(&rings, p)
     })
 }
 

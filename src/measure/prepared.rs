@@ -25,7 +25,7 @@ use rstar::primitives::{GeomWithData, Rectangle};
 
 use super::conformal::{GaussSphere, meridian_radius};
 use super::contains::{Edge, ring_holds_north_pole};
-use super::nearest::{Nearest, NearestOn, Target, inside, on, to_nearest};
+use super::nearest::{Nearest, NearestOn, Target, inside, on, on_boundary_is_inside, to_nearest};
 use super::segment::{EndEval, Seg, SegHit, end_eval, nearest_on_segment};
 use super::{MEAN_RADIUS, Method, WGS84_A, WGS84_B, WGS84_F, geodesic_from, sphere};
 use crate::position::LatLon;
@@ -523,14 +523,20 @@ impl ContainsIndex {
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); bins];
         for (i, (_, e)) in edges.iter().enumerate() {
             let (west, width) = e.lon_span();
-            if width == 0.0 {
-                continue;
-            }
-            let first = ((west + 180.0) / bin_width).floor() as i64 - 1;
-            let last = ((west + width + 180.0) / bin_width).floor() as i64 + 1;
-            let last = last.min(first + bins as i64 - 1);
-            for b in first..=last {
-                lists[b.rem_euclid(bins as i64) as usize].push(i as u32);
+            // An edge along a meridian (or over a pole) crosses nothing but
+            // can still hold a point: it goes in the bins of its meridians.
+            let spans = match e.meridians() {
+                Some((m0, m1)) if m0 == m1 => vec![(m0, 0.0)],
+                Some((m0, m1)) => vec![(m0, 0.0), (m1, 0.0)],
+                None => vec![(west, width)],
+            };
+            for (west, width) in spans {
+                let first = ((west + 180.0) / bin_width).floor() as i64 - 1;
+                let last = ((west + width + 180.0) / bin_width).floor() as i64 + 1;
+                let last = last.min(first + bins as i64 - 1);
+                for b in first..=last {
+                    lists[b.rem_euclid(bins as i64) as usize].push(i as u32);
+                }
             }
         }
         let mut offsets = Vec::with_capacity(bins + 1);
@@ -555,7 +561,12 @@ impl ContainsIndex {
         let b =
             (((p.lon() + 180.0) / self.bin_width).floor() as i64).rem_euclid(bins as i64) as usize;
         let mut holding: Vec<u32> = self.north.clone();
-        for &i in &self.items[self.offsets[b] as usize..self.offsets[b + 1] as usize] {
+        let in_bin = &self.items[self.offsets[b] as usize..self.offsets[b + 1] as usize];
+        // The boundary is covered (see `contains.rs`).
+        if in_bin.iter().any(|&i| self.edges[i as usize].1.touches(p)) {
+            return true;
+        }
+        for &i in in_bin {
             let (ring, edge) = &self.edges[i as usize];
             if edge.crosses_north_of(p) {
                 holding.push(*ring);
@@ -727,7 +738,7 @@ impl Target for PreparedArea {
         if self.contains(from) {
             return inside(from);
         }
-        self.index().boundary.nearest(from)
+        on_boundary_is_inside(from, self.index().boundary.nearest(from))
     }
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
@@ -737,7 +748,7 @@ impl Target for PreparedArea {
                 if self.contains(from) {
                     return inside(from);
                 }
-                self.index().boundary.nearest_on_sphere(from)
+                on_boundary_is_inside(from, self.index().boundary.nearest_on_sphere(from))
             }
         }
     }

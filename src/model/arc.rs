@@ -130,9 +130,18 @@ impl StrikeArc {
 }
 
 /// Adds the points after `a` up to `b`, halving (along the geodesic) edges
-/// that change longitude by more than [`MAX_LON_STEP`].
+/// that change longitude by more than [`MAX_LON_STEP`]. An edge from or to
+/// a pole is a meridian arc, drawn exactly as it is: the pole's longitude
+/// means nothing, so the change of longitude to it is no reason to split
+/// (splitting by it made an arc to the pole differ from the same arc read
+/// back, whose pole carries another longitude).
 fn split_by_longitude(a: LatLon, b: LatLon, out: &mut Vec<LatLon>, depth: usize) -> Result<()> {
-    let turn = wrap180(b.lon() - a.lon()).abs();
+    let polar = a.lat().abs() == 90.0 || b.lat().abs() == 90.0;
+    let turn = if polar {
+        0.0
+    } else {
+        wrap180(b.lon() - a.lon()).abs()
+    };
     if depth < 24 && turn > MAX_LON_STEP && Geodesic.distance(a, b).as_metres() > MIN_SPLIT_M {
         let mid = Geodesic.intermediate(a, b, 0.5)?;
         split_by_longitude(a, mid, out, depth + 1)?;

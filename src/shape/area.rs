@@ -7,7 +7,8 @@ use crate::error::{Error, Reported, Result};
 use crate::position::LatLon;
 
 /// A polygon: an exterior ring and any number of holes. Each ring is closed
-/// (its last vertex equals its first) and has at least 4 positions.
+/// (its last vertex equals its first), has at least 4 positions and 3
+/// distinct ones, and does not cross itself.
 ///
 /// A ring divides the Earth into two regions; it bounds the **smaller** one,
 /// whatever its winding order (so a clockwise ring read from a careless file
@@ -68,7 +69,96 @@ fn check_ring(ring: &[LatLon], location: impl Fn() -> String) -> Result<()> {
             ),
         ));
     }
+    let mut distinct: Vec<LatLon> = ring[..ring.len() - 1].to_vec();
+    distinct.sort_by(|a, b| {
+        a.lat()
+            .total_cmp(&b.lat())
+            .then(a.lon().total_cmp(&b.lon()))
+    });
+    distinct.dedup();
+    if distinct.len() < 3 {
+        return Err(Error::geometry(
+            location(),
+            format!(
+                "the ring has {} distinct position{}: it encloses nothing (a ring needs at least 3)",
+                distinct.len(),
+                if distinct.len() == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    if let Some((i, j)) = self_crossing(ring) {
+        return Err(Error::geometry(
+            location(),
+            format!(
+                "the ring crosses itself: edge {i} (from vertex {i}) crosses edge {j} (from vertex {j}), \
+                 so the region it bounds is undefined (a bow tie has no area)"
+            ),
+        ));
+    }
     Ok(())
+}
+
+/// A position on the unit sphere (the edges' great-circle approximation,
+/// within metres of the geodesic for the edges where crossings matter).
+fn unit(p: LatLon) -> [f64; 3] {
+    let (lat, lon) = (p.lat().to_radians(), p.lon().to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+fn det(a: [f64; 3], b: [f64; 3], c: [f64; 3]) -> f64 {
+    a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0])
+        + a[2] * (b[0] * c[1] - b[1] * c[0])
+}
+
+/// Orientation tests below this are taken as touching, never as crossing
+/// (about 1e-12 rad, 6 µm: a ring touching itself at a vertex is allowed).
+const CROSSING_EPS: f64 = 1e-12;
+
+/// The first pair of edges of `ring` that cross properly (each passes
+/// strictly from one side of the other to the other side), if any: a
+/// sweep over the edges sorted by their lowest z on the unit sphere.
+fn self_crossing(ring: &[LatLon]) -> Option<(usize, usize)> {
+    let n = ring.len() - 1;
+    let pts: Vec<[f64; 3]> = ring.iter().map(|p| unit(*p)).collect();
+    // z range of each edge, widened by the arc's bulge beyond its chord.
+    let mut edges: Vec<(f64, f64, usize)> = (0..n)
+        .filter(|&i| ring[i] != ring[i + 1])
+        .map(|i| {
+            let (a, b) = (pts[i], pts[i + 1]);
+            let chord2: f64 = (0..3).map(|k| (a[k] - b[k]).powi(2)).sum();
+            let bulge = chord2 / 4.0 + 1e-12;
+            (a[2].min(b[2]) - bulge, a[2].max(b[2]) + bulge, i)
+        })
+        .collect();
+    edges.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let mut active: Vec<(f64, usize)> = Vec::new();
+    for &(lo, hi, i) in &edges {
+        active.retain(|&(top, _)| top >= lo);
+        for &(_, j) in &active {
+            let (i, j) = (i.min(j), i.max(j));
+            // Edges sharing a vertex meet there; they cannot cross properly.
+            if j == i + 1 || (i == 0 && j == n - 1) {
+                continue;
+            }
+            if crosses(pts[i], pts[i + 1], pts[j], pts[j + 1]) {
+                return Some((i, j));
+            }
+        }
+        active.push((hi, i));
+    }
+    None
+}
+
+/// Whether the arcs a–b and c–d cross at a point inside both.
+fn crosses(a: [f64; 3], b: [f64; 3], c: [f64; 3], d: [f64; 3]) -> bool {
+    let (abc, abd) = (det(a, b, c), det(a, b, d));
+    let (cda, cdb) = (det(c, d, a), det(c, d, b));
+    let strictly_apart = |x: f64, y: f64| {
+        (x > CROSSING_EPS && y < -CROSSING_EPS) || (x < -CROSSING_EPS && y > CROSSING_EPS)
+    };
+    // Both on the same side of the Earth (not a crossing at the antipode).
+    let near: f64 = (0..3).map(|k| (a[k] + b[k]) * (c[k] + d[k])).sum();
+    strictly_apart(abc, abd) && strictly_apart(cda, cdb) && near > 0.0
 }
 
 impl Polygon {
@@ -76,7 +166,9 @@ impl Polygon {
     ///
     /// # Errors
     /// [`Error::InvalidGeometry`] naming the ring if there are no rings, or
-    /// a ring is not closed or has fewer than 4 positions.
+    /// a ring is not closed, has fewer than 4 positions or fewer than 3
+    /// distinct ones, or crosses itself (a bow tie: two of its edges cross
+    /// strictly; touching at a vertex is allowed).
     ///
     /// ```
     /// use strikemap::{LatLon, shape::Polygon};

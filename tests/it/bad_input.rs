@@ -155,3 +155,73 @@ fn csv_longitude_beyond_180_names_line_and_column() {
         "{report}"
     );
 }
+
+/// Issue 17: degenerate polygons are refused with a typed error naming the
+/// ring, not measured as 0 km².
+#[test]
+fn degenerate_polygons() {
+    use strikemap::{
+        Error, Territory,
+        io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature},
+    };
+    let bow_tie = vec![
+        [30.0, 50.0],
+        [31.0, 51.0],
+        [31.0, 50.0],
+        [30.0, 51.0],
+        [30.0, 50.0],
+    ];
+    let err = Polygon::from_lon_lat(std::slice::from_ref(&bow_tie)).unwrap_err();
+    assert!(
+        matches!(err.root(), Error::InvalidGeometry { .. }),
+        "{}",
+        err.report()
+    );
+    assert!(
+        err.report().to_string().starts_with("ring 0: "),
+        "{}",
+        err.report()
+    );
+    assert!(
+        err.report().to_string().contains("crosses itself"),
+        "{}",
+        err.report()
+    );
+    let same = vec![[30.0, 50.0]; 4];
+    let err = Area::from_lon_lat(&[vec![same]]).unwrap_err();
+    assert!(
+        err.report().to_string().starts_with("polygon 0: ring 0: "),
+        "{}",
+        err.report()
+    );
+    let line = vec![[30.0, 50.0], [31.0, 50.0], [30.0, 50.0], [30.0, 50.0]];
+    assert!(Polygon::from_lon_lat(&[line]).is_err());
+    // Through the GeoJSON import, the feature is named.
+    let text = serde_json::json!({"type": "FeatureCollection", "features": [{"type": "Feature",
+        "properties": {"name": "bow tie"},
+        "geometry": {"type": "Polygon", "coordinates": [bow_tie]}}]})
+    .to_string();
+    let err = Imported::parse(&text, &ImportOptions::default()).unwrap_err();
+    assert!(
+        err.report().to_string().starts_with("feature 0: "),
+        "{}",
+        err.report()
+    );
+    // A polygon that collapses at the export precision is refused, naming it.
+    let small = Area::from_lon_lat(&[vec![vec![
+        [30.0, 50.0],
+        [30.0001, 50.0],
+        [30.0001, 50.0001],
+        [30.0, 50.0],
+    ]]])
+    .unwrap();
+    let options = ExportOptions::default().with_precision(3).unwrap();
+    let err = MapFeature::new(Territory::new("speck", small))
+        .to_feature(&options)
+        .unwrap_err();
+    let text = err.report().to_string();
+    assert!(
+        text.contains("speck") && text.contains("precision 3"),
+        "{text}"
+    );
+}

@@ -164,3 +164,83 @@ fn common_names_regions_and_suggestions() {
     assert!(e.contains("did you mean \"Gaza\""), "{e}");
     assert_eq!(countries::get("IR").unwrap().common_name(), "Iran");
 }
+
+/// Issue 17: a point ON the boundary is covered (as PostGIS `ST_Covers`):
+/// every vertex of Ukraine 1:50m is inside at distance 0, through every
+/// way of asking; points 1 m off an edge are inside or outside as drawn.
+#[test]
+fn boundary_points_are_covered_and_distance_agrees() {
+    use strikemap::{Distance, Geodesic, Metric, measure::PreparedArea};
+    let ua = countries::get("UA").unwrap();
+    let area = ua.territory.area().clone();
+    let prepared = PreparedArea::new(area.clone());
+    let mut checked = 0;
+    for polygon in area.polygons() {
+        for ring in polygon.rings() {
+            for &v in ring {
+                assert!(ua.territory.contains(v), "Territory::contains {v}");
+                assert!(prepared.contains(v), "PreparedArea::contains {v}");
+                for n in [
+                    ua.territory.nearest_to(v),
+                    prepared.nearest_to(v),
+                    area.nearest_to(v),
+                ] {
+                    assert!(n.inside, "inside {v}");
+                    assert_eq!(n.distance, Distance::ZERO, "{v}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    // 1 m either side of the middle of long edges of the exterior: the
+    // flag and the distance agree, and the side is the drawn one.
+    let exterior = area.polygons()[0].exterior();
+    let inside_on_left = {
+        // Which side is inside: try the first long edge.
+        let (a, b) = (exterior[0], exterior[1]);
+        let mid = Geodesic.intermediate(a, b, 0.5).unwrap();
+        let azi = Geodesic.initial_bearing(mid, b).as_degrees();
+        let left = Geodesic
+            .destination(
+                mid,
+                strikemap::Bearing::from_degrees(azi - 90.0).unwrap(),
+                Distance::from_metres(1.0),
+            )
+            .unwrap();
+        prepared.contains(left)
+    };
+    let mut sides = 0;
+    for w in exterior.windows(2).step_by(7) {
+        let (a, b) = (w[0], w[1]);
+        if Geodesic.distance(a, b).as_metres() < 200.0 {
+            continue;
+        }
+        let mid = Geodesic.intermediate(a, b, 0.5).unwrap();
+        let azi = Geodesic.initial_bearing(mid, b).as_degrees();
+        for (turn, want_inside) in [(-90.0, inside_on_left), (90.0, !inside_on_left)] {
+            let q = Geodesic
+                .destination(
+                    mid,
+                    strikemap::Bearing::from_degrees(azi + turn).unwrap(),
+                    Distance::from_metres(1.0),
+                )
+                .unwrap();
+            let n = prepared.nearest_to(q);
+            assert_eq!(prepared.contains(q), want_inside, "{q} off {a} {b}");
+            assert_eq!(n.inside, want_inside, "{q}");
+            assert_eq!(ua.territory.contains(q), want_inside, "{q}");
+            if want_inside {
+                assert_eq!(n.distance, Distance::ZERO);
+            } else {
+                assert!(
+                    (n.distance.as_metres() - 1.0).abs() < 1e-3,
+                    "{q}: {}",
+                    n.distance
+                );
+            }
+            sides += 1;
+        }
+    }
+    assert!(sides > 20, "{sides}");
+}

@@ -1,11 +1,11 @@
 //! `strikemap ring`, `strikemap arc` and `strikemap export`: GeoJSON made by
 //! the library's export (styled, RFC 7946), to standard output or a file.
 
-use std::io::BufReader;
+use std::io::Write as _;
 
 use strikemap::{
-    Distance, Error, MapExport, Unit,
-    io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature},
+    Area, Catalog, Distance, Error, FrontLine, Line, MapExport, Territory, Unit,
+    io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature, MapItem},
     io::points::{FileKind, Sniffed},
     io::target_spec::parse_endpoint,
     model::{Endpoint, RangeRing, StrikeArc},
@@ -71,8 +71,40 @@ pub fn arc(args: &ArcArgs) -> CliResult {
     write(&map, &args.geojson)
 }
 
+/// A stand-in for a model in the name check: the same name and aliases,
+/// none of the geometry (a catalog refuses duplicate names and aliases).
+fn add_name(names: &mut Catalog, item: &MapItem) -> strikemap::Result<()> {
+    let tiny = || {
+        Area::from_lon_lat(&[vec![vec![
+            [0.0, 0.0],
+            [0.001, 0.0],
+            [0.0, 0.001],
+            [0.0, 0.0],
+        ]]])
+    };
+    match item {
+        MapItem::Place(p) => names.add_place(p.clone()),
+        MapItem::Territory(t) => {
+            let mut stand_in = Territory::new(t.name.clone(), tiny()?);
+            stand_in.aliases = t.aliases.clone();
+            names.add_territory(stand_in)
+        }
+        MapItem::FrontLine(f) => {
+            let line = Line::from_vertices(vec![f.line().parts()[0][0]; 2])?;
+            names.add_front_line(FrontLine::new(f.name.clone(), f.as_of, line))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// `strikemap export SCENARIO.geojson`: read into the typed models, check
 /// them, and write them back normalised and styled.
+///
+/// The file is read twice, feature by feature, so memory does not grow with
+/// its geometry: first to check every feature (and that names are unique,
+/// as a catalog requires), so that nothing is written unless all is well,
+/// then to write. What stays in memory is one feature at a time plus the
+/// names of places, territories and front lines and 8 bytes an id.
 pub fn export(args: &ExportArgs) -> CliResult {
     let label = args.scenario.display().to_string();
     let file = Sniffed::open(&args.scenario)?;
@@ -92,30 +124,89 @@ pub fn export(args: &ExportArgs) -> CliResult {
         })?;
         import = import.with_as_of(date);
     }
-    let imported = Imported::from_reader(BufReader::new(file), &import).map_err(|e| {
+    let reading = |e: Error| {
         let undated = e.is_format()
             && e.locations()
                 .last()
                 .is_some_and(|member| member.ends_with("properties.date"));
-        let error = e.at(label.clone());
         match undated {
             true => CliError::Hinted {
-                error,
+                error: e,
                 hint: "give the date of undated lines with --as-of YYYY-MM-DD",
             },
-            false => CliError::Input(error),
+            false => CliError::Input(e),
         }
-    })?;
-    // Names must be unique and every model valid, as a catalog requires.
-    imported.to_catalog().map_err(|e| e.at(label.clone()))?;
-    for skipped in &imported.skipped {
+    };
+    let options = options(&args.geojson)?;
+    // First pass: everything the export could refuse.
+    let mut names = Catalog::new();
+    let mut check = MapExport::new(options.clone());
+    let first = Imported::for_each_in_file(&args.scenario, &import, |f| {
+        add_name(&mut names, &f.item)?;
+        check.add_detached(f).map(drop)
+    })
+    .map_err(reading)?;
+    drop(names);
+    for skipped in &first.skipped {
         crate::print_stderr(&format!(
             "strikemap: warning: {label}: skipped {}",
             crate::errors::report_line(&skipped.error)
         ));
     }
-    let map = imported
-        .to_map_export(options(&args.geojson)?)
-        .map_err(|e| e.at(label.clone()))?;
-    write(&map, &args.geojson)
+    let mut map = MapExport::new(options);
+    for (k, v) in &first.members {
+        if k != "crs" {
+            map.set_member(k, v.clone())
+                .map_err(|e| e.at(label.clone()))?;
+        }
+    }
+    // Second pass: write, feature by feature; the collection's members and
+    // bbox go after the features (member order means nothing in JSON).
+    let mut out = Output::open(args.geojson.output.as_deref())?;
+    let out_label = out.label.clone();
+    let io = |e: std::io::Error| CliError::output(&out_label, e);
+    out.writer()
+        .write_all(br#"{"type":"FeatureCollection","features":["#)
+        .map_err(io)?;
+    let mut written = 0usize;
+    let mut write_error: Option<std::io::Error> = None;
+    Imported::for_each_in_file(&args.scenario, &import.clone().with_lenient(true), |f| {
+        let feature = map.add_detached(f)?;
+        let w = out.writer();
+        let result = (if written > 0 {
+            w.write_all(b",")
+        } else {
+            Ok(())
+        })
+        .and_then(|()| serde_json::to_writer(&mut *w, &feature).map_err(std::io::Error::from));
+        written += 1;
+        result.map_err(|e| {
+            let error = Error::Io {
+                path: out_label.clone(),
+                source: std::io::Error::new(e.kind(), e.to_string()).into(),
+            };
+            write_error = Some(e);
+            error
+        })
+    })
+    .map_err(|e| match write_error.take() {
+        Some(w) => io(w),
+        None => CliError::Input(e),
+    })?;
+    out.writer().write_all(b"]").map_err(io)?;
+    let rest = map.to_feature_collection();
+    let tail = rest
+        .bbox
+        .map(|b| ("bbox".to_string(), serde_json::json!(b)))
+        .into_iter()
+        .chain(rest.foreign_members.unwrap_or_default());
+    for (k, v) in tail {
+        let w = out.writer();
+        w.write_all(b",").map_err(io)?;
+        serde_json::to_writer(&mut *w, &k).map_err(|e| io(e.into()))?;
+        w.write_all(b":").map_err(io)?;
+        serde_json::to_writer(&mut *w, &v).map_err(|e| io(e.into()))?;
+    }
+    out.text("}\n")?;
+    out.finish()
 }

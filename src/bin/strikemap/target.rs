@@ -6,14 +6,12 @@
 //! places, front lines and range rings) is refused unless narrowed: measuring
 //! to "everything in it" silently measures to a 4,300-mile range ring too.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use geojson::{Feature, FeatureCollection, GeoJson, GeometryValue};
 use strikemap::{
     Error, LatLon,
     io::geojson::FeatureKind,
-    io::points::{FileKind, Sniffed},
     io::target_spec::{Composite, TargetSpec},
 };
 
@@ -153,18 +151,7 @@ fn narrowed(path: &Path, narrow: &NarrowArgs) -> strikemap::Result<(Composite, S
     let file_name = path
         .file_name()
         .map_or_else(|| shown_path.clone(), |n| n.to_string_lossy().into_owned());
-    // Told by its content first, so that a KML or gzip file is named.
-    let mut input = Sniffed::open(path)?;
-    input
-        .kind()
-        .require(&[FileKind::Json])
-        .map_err(|e| e.at(shown_path.clone()))?;
-    let mut text = String::new();
-    input.read_to_string(&mut text).map_err(|e| Error::Io {
-        path: shown_path.clone(),
-        source: e.into(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = strikemap::io::target_spec::read_target_file(path)?;
     let doc: GeoJson = text.parse().map_err(|e: geojson::Error| {
         Error::Format {
             expected: "GeoJSON (a FeatureCollection, a Feature or a geometry)".into(),

@@ -9,7 +9,7 @@
 use super::geometry::{Shape, area_shape, lines_shape, point_shape, ring_shape};
 use super::{ExportOptions, MapItem};
 use crate::distance::Distance;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::measure::{Geodesic, Metric as _};
 use crate::model::{RangeRing, StrikeArc};
 use crate::position::LatLon;
@@ -63,6 +63,7 @@ pub(crate) fn draw(item: &MapItem, options: &ExportOptions) -> Result<Drawn> {
         }
         MapItem::Territory(t) => {
             let shape = area_shape(t.area(), options)?;
+            not_collapsed(&shape, item, options)?;
             Drawn {
                 area_km2: shape.area_km2(),
                 ..Drawn::shape(shape)
@@ -96,11 +97,45 @@ pub(crate) fn draw(item: &MapItem, options: &ExportOptions) -> Result<Drawn> {
         }
         MapItem::RangeRing(r) => {
             let ring = RangeRing::new(r.name.clone(), options.quantize(r.centre)?, r.radius())?;
+            let shape = ring_shape(&ring.vertices(options.spacing())?, options)?;
+            not_collapsed(&shape, item, options)?;
             Drawn {
                 at: Some(ring.centre),
                 distance: Some(ring.radius()),
-                ..Drawn::shape(ring_shape(&ring.vertices(options.spacing())?, options)?)
+                ..Drawn::shape(shape)
             }
         }
     })
+}
+
+/// Refuses polygons whose rings, rounded to the export precision, no longer
+/// enclose anything (fewer than 3 distinct positions): a ring of 20 km
+/// written with 0 decimals is a handful of identical points.
+fn not_collapsed(shape: &Shape, item: &MapItem, options: &ExportOptions) -> Result<()> {
+    let Shape::Polygons(polys) = shape else {
+        return Ok(());
+    };
+    for rings in polys {
+        for ring in rings {
+            let mut distinct: Vec<[f64; 2]> = ring.iter().map(|p| p.to_lon_lat()).collect();
+            distinct.sort_by(|a, b| a[0].total_cmp(&b[0]).then(a[1].total_cmp(&b[1])));
+            distinct.dedup();
+            if distinct.len() < 3 {
+                let decimals = options.precision();
+                return Err(Error::geometry(
+                    format!("{} {:?}", item.kind().name(), item.name()),
+                    format!(
+                        "written at precision {decimals} ({decimals} decimal{}), its {} vertices \
+                         collapse to {} distinct position{}: export with more decimals \
+                         (ExportOptions::with_precision, --precision)",
+                        if decimals == 1 { "" } else { "s" },
+                        ring.len(),
+                        distinct.len(),
+                        if distinct.len() == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }

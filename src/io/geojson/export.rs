@@ -7,7 +7,7 @@
 //! written, so the numbers in a file agree with its coordinates and
 //! exporting what was imported gives the same file again.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 use std::path::Path;
@@ -129,15 +129,31 @@ pub(crate) fn auto_id(item: &MapItem) -> String {
     out
 }
 
-/// Hands out unique feature ids: the wanted or derived id, or, if taken,
-/// that id with `-2`, `-3`, … appended (so the result depends only on the
-/// order features are written).
+/// Hands out unique feature ids, in the order features are written (so
+/// the result depends only on that order, and a stream can do it):
+///
+/// - a feature keeps its wanted (or derived) id if no earlier feature took
+///   it. A number and a string with the same text (`1` and `"1"`) are the
+///   same id to GeoJSON consumers, which compare ids as text, so the later
+///   one is renamed;
+/// - a taken id is renamed `STEM-N`: STEM is the id without a `-N` suffix
+///   it may carry already (N a number of 2 or more, no leading zero), and N
+///   the first of 2, 3, … after the last one given to that stem that no
+///   feature took. So `x`, `x`, `x-2` become `x`, `x-2`, `x-3` (not
+///   `x-2-2`), and `x-2`, `x`, `x` become `x-2`, `x`, `x-3`.
+///
+/// Each feature costs one or two set look-ups: the next N is remembered per
+/// stem, so 20,000 features with one id take linear time.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Ids {
     /// 64-bit hashes of the ids given out: 8 bytes a feature instead of the
     /// id text, so a million-feature stream stays small. A hash collision can
     /// only make an id look taken, which adds a suffix: ids stay unique.
     used: HashSet<u64, BuildHasherDefault<Prehashed>>,
+    /// For each stem (by hash) that needed a suffix, the next N to try. A
+    /// collision only makes two stems share a counter: N grows, ids stay
+    /// unique.
+    next: HashMap<u64, u64, BuildHasherDefault<Prehashed>>,
 }
 
 /// A hasher for keys that are already hashes: passes the `u64` through.
@@ -173,6 +189,23 @@ fn id_hash(id: &str) -> u64 {
     h ^ (h >> 33)
 }
 
+/// The id without a disambiguating suffix `-N` (N ≥ 2, no leading zero):
+/// `"x-3"` → `"x"`; `"ev-1"`, `"2025-06-02"` and `"x-"` stay as they are.
+fn id_stem(id: &str) -> &str {
+    match id.rsplit_once('-') {
+        Some((head, tail))
+            if !head.is_empty()
+                && tail.bytes().all(|b| b.is_ascii_digit())
+                && !tail.starts_with('0')
+                && tail.len() <= 19
+                && tail.parse::<u64>().is_ok_and(|n| n >= 2) =>
+        {
+            head
+        }
+        _ => id,
+    }
+}
+
 impl Ids {
     pub(crate) fn assign(&mut self, feature: &MapFeature) -> Id {
         let (base, wanted) = match &feature.id {
@@ -183,13 +216,16 @@ impl Ids {
         if self.used.insert(id_hash(&base)) {
             return wanted.unwrap_or(Id::String(base));
         }
-        let mut n = 2u64;
+        let stem = id_stem(&base);
+        let key = id_hash(stem);
+        let mut n = self.next.get(&key).copied().unwrap_or(2);
         loop {
-            let candidate = format!("{base}-{n}");
+            let candidate = format!("{stem}-{n}");
+            n += 1;
             if self.used.insert(id_hash(&candidate)) {
+                self.next.insert(key, n);
                 return Id::String(candidate);
             }
-            n += 1;
         }
     }
 }
@@ -254,6 +290,13 @@ impl MapFeature {
 
 /// A FeatureCollection built in memory: features with unique ids, a `bbox`
 /// over all of them if asked for, and a summary of what was written.
+///
+/// Ids: a feature keeps its id (or the one derived from kind and name)
+/// unless an earlier feature took it; then it gets `STEM-N`, STEM being the
+/// id without a `-N` (N ≥ 2) it may carry, N the next of 2, 3, … that no
+/// feature took. A number and a string with the same text (`1`, `"1"`) are
+/// the same id, as GeoJSON consumers compare them as text. So `x`, `x`,
+/// `x-2` are written `x`, `x-2`, `x-3`; each feature costs constant time.
 /// For sets too large to hold, see
 /// [`FeatureCollectionWriter`](crate::io::geojson::FeatureCollectionWriter).
 ///
@@ -311,14 +354,39 @@ impl MapExport {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn add(&mut self, feature: impl Into<MapFeature>) -> Result<&Feature> {
+        let feature = self.add_detached(feature)?;
+        self.features.push(feature);
+        let last = self.features.len() - 1;
+        Ok(&self.features[last])
+    }
+
+    /// Adds a feature as [`MapExport::add`] does (its id made unique among
+    /// all added so far, the bbox and summary counting it) but hands it back
+    /// instead of keeping it, so memory does not grow with the features
+    /// (only with their ids, 8 bytes each). For writing collections too
+    /// large to hold, feature by feature; [`MapExport::to_feature_collection`]
+    /// then holds only the kept features, the members and the bbox.
+    ///
+    /// # Errors
+    /// As [`MapFeature::to_feature`].
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, LatLon, MapExport, io::geojson::ExportOptions};
+    /// let ua = CountryCode::new("UA")?;
+    /// let mut map = MapExport::new(ExportOptions::default());
+    /// let a = map.add_detached(City::new("Kyiv", LatLon::new(50.45, 30.52)?, ua))?;
+    /// let b = map.add_detached(City::new("Kyiv", LatLon::new(50.46, 30.53)?, ua))?;
+    /// assert_eq!(b.id, Some(geojson::feature::Id::String("city/kyiv-2".into())));
+    /// assert!(map.is_empty() && a.id != b.id);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn add_detached(&mut self, feature: impl Into<MapFeature>) -> Result<Feature> {
         let feature = export_feature(&feature.into(), &self.options, &mut self.ids)?;
         if let Some(b) = feature.geometry.as_ref().and_then(geometry_bbox) {
             self.extent.add_bbox(b);
         }
         self.summary.add(&feature);
-        self.features.push(feature);
-        let last = self.features.len() - 1;
-        Ok(&self.features[last])
+        Ok(feature)
     }
 
     /// Adds every feature of an iterator, in order.
@@ -520,5 +588,21 @@ mod tests {
         );
         assert_eq!(id(strike.clone().into()), "strike/2025-06-02-kharkiv");
         assert_eq!(id(strike.with_id("EV 1").into()), "strike/ev-1");
+    }
+
+    #[test]
+    fn stems_drop_only_disambiguating_suffixes() {
+        for (id, stem) in [
+            ("x-3", "x"),
+            ("x-2-2", "x-2"),
+            ("city/kyiv-12", "city/kyiv"),
+            ("ev-1", "ev-1"),
+            ("2025-06-02", "2025-06-02"),
+            ("x-", "x-"),
+            ("-5", "-5"),
+            ("x-99999999999999999999", "x-99999999999999999999"),
+        ] {
+            assert_eq!(id_stem(id), stem, "{id}");
+        }
     }
 }

@@ -89,13 +89,20 @@ fn quantize_all(points: &[LatLon], options: &ExportOptions) -> Result<Vec<LatLon
 }
 
 /// Edges no longer than the spacing plus this are left undivided, so that
-/// rounding a densified line does not make it densify again.
-const SPACING_TOLERANCE_M: f64 = 1.0;
+/// rounding a densified line does not make it densify again: 1 m, plus
+/// twice the farthest rounding to the precision can move a position (half
+/// a unit of the last decimal in both coordinates, a degree being at most
+/// 111.7 km), since both ends of an edge move.
+fn spacing_tolerance_m(options: &ExportOptions) -> f64 {
+    let half_unit_deg = 0.5 * 10f64.powi(-(options.precision() as i32));
+    1.0 + 2.0 * half_unit_deg * 111_700.0 * std::f64::consts::SQRT_2
+}
 
 /// Adds rounded intermediate vertices on every geodesic edge longer than the
 /// spacing (edges along a meridian or through a pole are drawn exactly).
 pub(crate) fn densify(points: &[LatLon], options: &ExportOptions) -> Result<Vec<LatLon>> {
     let spacing = options.spacing();
+    let tolerance = spacing_tolerance_m(options);
     let mut out = Vec::with_capacity(points.len());
     if let Some(first) = points.first() {
         out.push(*first);
@@ -104,12 +111,14 @@ pub(crate) fn densify(points: &[LatLon], options: &ExportOptions) -> Result<Vec<
         let (a, b) = (w[0], w[1]);
         let meridian =
             a.lat().abs() == 90.0 || b.lat().abs() == 90.0 || wrap180(b.lon() - a.lon()) == 0.0;
-        if !meridian
-            && Geodesic.distance(a, b).as_metres() > spacing.as_metres() + SPACING_TOLERANCE_M
-        {
+        if !meridian && Geodesic.distance(a, b).as_metres() > spacing.as_metres() + tolerance {
             let between = Geodesic.points_between(a, b, spacing)?;
             for p in &between[1..between.len() - 1] {
-                out.push(options.quantize(*p)?);
+                // Rounding may land an added vertex on its neighbour: leave it out.
+                let q = options.quantize(*p)?;
+                if out.last() != Some(&q) && q != b {
+                    out.push(q);
+                }
             }
         }
         out.push(b);

@@ -19,9 +19,12 @@
 //! bundled boundary the point lies in; `date`, `as_of`, …); all its
 //! properties are kept. A third-party property whose name strikemap writes
 //! itself with another meaning (say a `country` that is not an ISO code) is
-//! kept as `original:country`.
+//! kept as `original:country`; if the file has an `original:country`
+//! already (an older import's), that stays and the value goes under the
+//! first free `original:country:2`, `original:country:3`, ….
 
 use std::io::Read;
+use std::path::Path;
 
 use geojson::feature::Id;
 use geojson::{Feature, FeatureCollection, JsonObject, JsonValue};
@@ -92,6 +95,12 @@ pub struct Imported {
     pub skipped: Vec<Skipped>,
     /// Top-level members other than `type`, `features` and `bbox`.
     pub members: JsonObject,
+}
+
+/// Whether a reading error is about the document's own `type` (a lone
+/// Feature, say, where a FeatureCollection was read), not a feature's.
+fn is_top_level_type(e: &Error) -> bool {
+    e.is_format() && e.locations().eq(["type"])
 }
 
 fn json_error(e: &serde_json::Error) -> Error {
@@ -261,6 +270,95 @@ impl Imported {
         }
         Ok(Imported {
             features,
+            skipped: stream.skipped().to_vec(),
+            members: stream.members().clone(),
+        })
+    }
+
+    /// Reads a GeoJSON file: a FeatureCollection, streamed feature by
+    /// feature (see [`FeatureCollectionReader`]), or a single Feature.
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the path if it cannot be read; otherwise as
+    /// [`Imported::parse`], prefixed with the path.
+    ///
+    /// ```
+    /// use strikemap::io::geojson::{ImportOptions, Imported};
+    /// let path = std::env::temp_dir().join("strikemap-doc-from-path.geojson");
+    /// std::fs::write(&path, r#"{"type": "Feature", "properties": {"name": "Kyiv", "country": "UA"},
+    ///     "geometry": {"type": "Point", "coordinates": [30.52, 50.45]}}"#).unwrap();
+    /// let map = Imported::from_path(&path, &ImportOptions::default())?;
+    /// assert_eq!(map.features[0].item.name(), "Kyiv");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>, options: &ImportOptions) -> Result<Imported> {
+        let mut features = Vec::new();
+        let mut out = Imported::for_each_in_file(path, options, |f| {
+            features.push(f);
+            Ok(())
+        })?;
+        out.features = features;
+        Ok(out)
+    }
+
+    /// Reads a GeoJSON file as [`Imported::from_path`] does, handing each
+    /// feature to `each` instead of keeping it: a FeatureCollection of any
+    /// size is read in memory that grows with the largest feature (and what
+    /// a lenient import skips), not with the file. A single Feature is read
+    /// whole. The result holds the collection's members and the skipped
+    /// features; its `features` is empty.
+    ///
+    /// # Errors
+    /// As [`Imported::from_path`]; the first error `each` returns, prefixed
+    /// with the path.
+    ///
+    /// ```
+    /// use strikemap::io::geojson::{ImportOptions, Imported};
+    /// let path = std::env::temp_dir().join("strikemap-doc-for-each.geojson");
+    /// std::fs::write(&path, r#"{"type": "FeatureCollection", "name": "bases", "features": [
+    ///     {"type": "Feature", "properties": {"name": "Olenya", "country": "RU"}, "geometry": {"type": "Point", "coordinates": [33.46, 68.15]}}]}"#).unwrap();
+    /// let mut names = Vec::new();
+    /// let rest = Imported::for_each_in_file(&path, &ImportOptions::default(), |f| {
+    ///     names.push(f.item.name());
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!((names, rest.members["name"].as_str()), (vec!["Olenya".to_string()], Some("bases")));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn for_each_in_file(
+        path: impl AsRef<Path>,
+        options: &ImportOptions,
+        mut each: impl FnMut(MapFeature) -> Result<()>,
+    ) -> Result<Imported> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let open = || std::fs::File::open(path).map_err(|e| Error::io(shown.clone(), e));
+        let mut stream = FeatureCollectionReader::new(open()?, options.clone());
+        let mut read_any = false;
+        for next in stream.by_ref() {
+            match next {
+                Ok(f) => {
+                    read_any = true;
+                    each(f).map_err(|e| e.at(shown.clone()))?;
+                }
+                // Not a FeatureCollection: a lone Feature (or a wrong
+                // document, which `from_value` names), read whole.
+                Err(e) if !read_any && is_top_level_type(&e) => {
+                    let value: JsonValue =
+                        serde_json::from_reader(std::io::BufReader::new(open()?))
+                            .map_err(|e| json_error(&e).at(shown.clone()))?;
+                    let mut whole =
+                        Imported::from_value(&value, options).map_err(|e| e.at(shown.clone()))?;
+                    for f in std::mem::take(&mut whole.features) {
+                        each(f).map_err(|e| e.at(shown.clone()))?;
+                    }
+                    return Ok(whole);
+                }
+                Err(e) => return Err(e.at(shown)),
+            }
+        }
+        Ok(Imported {
+            features: Vec::new(),
             skipped: stream.skipped().to_vec(),
             members: stream.members().clone(),
         })
@@ -878,10 +976,25 @@ fn read_theirs(
         };
         let same = ours.iter().any(|(k, v)| k == key && *v == value);
         if !same && !value.is_null() {
-            props.map.insert(format!("original:{key}"), value);
+            let aside = free_original_key(&props.map, key);
+            props.map.insert(aside, value);
         }
     }
     Ok(item)
+}
+
+/// Where a third-party value of `key` is kept: `original:KEY`, or if the
+/// file has that already (say from an older import), the first free of
+/// `original:KEY:2`, `original:KEY:3`, …, so no property is overwritten.
+fn free_original_key(props: &JsonObject, key: &str) -> String {
+    let first = format!("original:{key}");
+    if !props.contains_key(&first) {
+        return first;
+    }
+    (2u64..)
+        .map(|n| format!("{first}:{n}"))
+        .find(|k| !props.contains_key(k))
+        .unwrap_or(first)
 }
 
 /// Reads one feature object; errors name the member but not the feature

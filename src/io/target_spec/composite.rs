@@ -142,15 +142,13 @@ impl Composite {
         Composite::from_geojson(&doc)
     }
 
-    /// Reads a GeoJSON file; see [`Composite::from_geojson`]. What the
-    /// file holds is told by its content first ([`FileKind`]), so a KML or
-    /// CSV file is refused by what it is.
+    /// Reads a GeoJSON file of at most [`MAX_TARGET_FILE_BYTES`]; see
+    /// [`Composite::from_geojson`].
     ///
     /// # Errors
-    /// [`Error::Io`] naming the path if it cannot be read;
-    /// [`Error::UnsupportedFormat`] if it is not JSON (KML, CSV, empty,
-    /// ...); otherwise the errors of [`Composite::parse`]; each prefixed
-    /// with the path.
+    /// [`Error::Io`] naming the path if it cannot be read; as
+    /// [`read_target_file`] for a larger file; otherwise the errors of
+    /// [`Composite::parse`], prefixed with the path.
     ///
     /// ```
     /// let err = strikemap::io::target_spec::Composite::read("no/such/file.geojson").unwrap_err();
@@ -162,17 +160,8 @@ impl Composite {
     /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<Composite> {
         let path = path.as_ref();
-        let shown = path.display().to_string();
-        let mut input = Sniffed::open(path)?;
-        input
-            .kind()
-            .require(&[FileKind::Json])
-            .map_err(|e| e.at(shown.clone()))?;
-        let mut text = String::new();
-        input
-            .read_to_string(&mut text)
-            .map_err(|e| Error::io(shown.clone(), e))?;
-        Composite::parse(&text).map_err(|e| e.at(shown))
+        let text = read_target_file(path)?;
+        Composite::parse(&text).map_err(|e| e.at(path.display().to_string()))
     }
 
     /// The points (from Point and MultiPoint geometries), in file order.
@@ -306,6 +295,62 @@ fn position(pos: &Position, member: &str) -> Result<LatLon> {
         ));
     }
     LatLon::from_lon_lat([coords[0], coords[1]]).map_err(|e| e.at(member))
+}
+
+/// The largest file read whole as one target (64 MiB): a target is a
+/// country, a front line, a set of places, which fit in far less. Its
+/// geometry is held in memory as parsed GeoJSON, about eight times the file,
+/// so the limit bounds a target's memory at about 0.5 GB. Event tables of any
+/// size are streamed instead (`io::points`, `strikemap distances`).
+///
+/// ```
+/// assert_eq!(strikemap::io::target_spec::MAX_TARGET_FILE_BYTES, 64 * 1024 * 1024);
+/// ```
+pub const MAX_TARGET_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file that holds one target (at most [`MAX_TARGET_FILE_BYTES`])
+/// as text, without a leading byte order mark.
+///
+/// # Errors
+/// [`Error::Io`] naming the path if it cannot be read;
+/// [`Error::InvalidNumber`] (field `file size`, at the path) if it is
+/// larger than the limit; [`Error::UnsupportedFormat`] (at the path) if its
+/// content is not JSON (KML, CSV, gzip, empty, ...: see [`FileKind`]).
+///
+/// ```
+/// let path = std::env::temp_dir().join("strikemap-doc-target.geojson");
+/// std::fs::write(&path, "\u{feff}{\"type\": \"Point\", \"coordinates\": [30.5, 50.4]}").unwrap();
+/// assert!(strikemap::io::target_spec::read_target_file(&path)?.starts_with('{'));
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+pub fn read_target_file(path: &Path) -> Result<String> {
+    let shown = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(shown.clone(), e))?
+        .len();
+    if size > MAX_TARGET_FILE_BYTES {
+        return Err(Error::InvalidNumber {
+            field: "file size",
+            value: size as f64,
+            expected: "at most 64 MiB for a file read whole as one target \
+                       (measure many events with `distances`, which streams)",
+        }
+        .at(shown));
+    }
+    // Told by its content first, so that a KML, CSV or gzip file is named.
+    let mut input = Sniffed::open(path)?;
+    input
+        .kind()
+        .require(&[FileKind::Json])
+        .map_err(|e| e.at(shown.clone()))?;
+    let mut text = String::new();
+    input
+        .read_to_string(&mut text)
+        .map_err(|e| Error::io(shown, e))?;
+    Ok(match text.strip_prefix(crate::io::BOM) {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 #[cfg(test)]

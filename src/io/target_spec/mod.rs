@@ -10,7 +10,7 @@ mod separation;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use composite::Composite;
+pub use composite::{Composite, MAX_TARGET_FILE_BYTES, read_target_file};
 pub use reference::{ClaimReference, parse_endpoint};
 pub use separation::Separation;
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::claim::{Reference, ReferenceData};
 use crate::countries::{self, Country};
 use crate::error::{Error, Result};
-use crate::io::geojson::{ImportOptions, Imported};
+use crate::io::geojson::{ImportOptions, Imported, MapItem};
 use crate::io::points::{FileKind, Sniffed};
 use crate::measure::{Method, Nearest, Target};
 use crate::model::{CountryCode, Endpoint, FrontLine, Place, Site, TargetRef, Territory};
@@ -120,8 +120,10 @@ impl ClaimReference {
 
     /// Reads a GeoJSON file holding exactly one place, territory or front
     /// line (strikemap's own export, or a feature drawn in geojson.io or
-    /// QGIS), through [`Imported`]. A line without a date is taken as of
-    /// today (the date does not enter a verdict).
+    /// QGIS): a FeatureCollection or a single Feature, read feature by
+    /// feature through [`Imported::for_each_in_file`] (memory does not grow
+    /// with the file). A line without a date is taken as of today (the date
+    /// does not enter a verdict).
     ///
     /// # Errors
     /// [`Error::Io`] naming the path; [`Error::UnsupportedFormat`] if it is
@@ -148,26 +150,36 @@ impl ClaimReference {
             .to_zoned(jiff::tz::TimeZone::UTC)
             .date();
         let options = ImportOptions::default().with_as_of(today);
-        let catalog = Imported::from_reader(std::io::BufReader::new(file), &options)
-            .and_then(|imported| imported.to_catalog())
-            .map_err(|e| e.at(shown.clone()))?;
-        let (places, territories, lines) = (
-            catalog.places(),
-            catalog.territories(),
-            catalog.front_lines(),
-        );
-        match (places, territories, lines) {
-            ([place], [], []) => Ok(ClaimReference::Place(place.clone())),
-            ([], [territory], []) => Ok(ClaimReference::Territory(territory.clone())),
-            ([], [], [line]) => Ok(ClaimReference::FrontLine(line.clone())),
+        // Feature by feature, keeping only the first target of each kind:
+        // memory does not grow with the file, whatever it holds.
+        let (mut places, mut territories, mut lines) = (0usize, 0usize, 0usize);
+        let mut first: Option<ClaimReference> = None;
+        Imported::for_each_in_file(path, &options, |f| {
+            let reference = match f.item {
+                MapItem::Place(p) => {
+                    places += 1;
+                    ClaimReference::Place(p)
+                }
+                MapItem::Territory(t) => {
+                    territories += 1;
+                    ClaimReference::Territory(t)
+                }
+                MapItem::FrontLine(l) => {
+                    lines += 1;
+                    ClaimReference::FrontLine(l)
+                }
+                _ => return Ok(()),
+            };
+            first.get_or_insert(reference);
+            Ok(())
+        })?;
+        match first {
+            Some(reference) if places + territories + lines == 1 => Ok(reference),
             _ => Err(Error::format(
                 "features",
                 "one place, territory or front line to measure to",
                 format!(
-                    "{} place(s), {} territory(ies) and {} front line(s)",
-                    places.len(),
-                    territories.len(),
-                    lines.len()
+                    "{places} place(s), {territories} territory(ies) and {lines} front line(s)"
                 ),
             )
             .at(shown)),

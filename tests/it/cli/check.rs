@@ -340,3 +340,24 @@ fn zero_figures_for_a_place_inside_the_reference() {
         assert_eq!(v["verdict"], verdict, "{claim}: {v}");
     }
 }
+
+/// Issue 17: `check --from` reads a lone Feature, and says what it measured to.
+#[test]
+fn a_single_feature_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("square.geojson");
+    std::fs::write(
+        &path,
+        r#"{"type": "Feature", "properties": {"name": "Square"},
+            "geometry": {"type": "Polygon", "coordinates": [[[30, 50], [31, 50], [31, 51], [30, 51], [30, 50]]]}}"#,
+    )
+    .unwrap();
+    let v = json(&check_args(
+        "more than 100 km",
+        path.to_str().unwrap(),
+        &["Kharkiv=49.99,36.23"],
+    ));
+    assert_eq!(v["reference"]["kind"], "territory");
+    assert_eq!(v["reference"]["name"], "Square");
+    assert_eq!(v["verdict"], "supported");
+}

@@ -413,3 +413,24 @@ fn degrees_minutes_and_seconds_as_pasted() {
         assert!((a - b).abs() < 1e-6, "{from}: {a} vs {b}");
     }
 }
+
+/// A target file is read whole, so its size is bounded (and said); a byte
+/// order mark before the JSON is fine (issue 17: memory, BOM).
+#[test]
+fn target_files_are_bounded_and_may_start_with_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.geojson");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(strikemap::io::target_spec::MAX_TARGET_FILE_BYTES + 1)
+        .unwrap();
+    let e = fails(&["distance", "50,30", big.to_str().unwrap()]);
+    assert!(e.contains("at most 64 MiB"), "{e}");
+    let bom = dir.path().join("bom.geojson");
+    std::fs::write(
+        &bom,
+        "\u{feff}{\"type\": \"Point\", \"coordinates\": [30.5234, 50.4501]}",
+    )
+    .unwrap();
+    let v = json(&["distance", "50.4501,30.5234", bom.to_str().unwrap()]);
+    assert_eq!(v["metres"], 0.0, "{v}");
+}

@@ -663,25 +663,41 @@ fn output_fed_back_with_a_prefix() {
 /// the output is valid RFC 7946, the longitude normalised.
 #[test]
 fn geojson_output_normalises_longitudes() {
+    // A longitude beyond 180 in the input is refused, naming the feature and
+    // the value: text input is never reinterpreted (it used to be written
+    // out unchanged, [390, 50, 123], which is not RFC 7946).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("east.geojson");
-    std::fs::write(
-        &path,
-        r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "x"},
-            "geometry": {"type": "Point", "coordinates": [390, 50, 123]}}]}"#,
-    )
-    .unwrap();
-    let text = stdout(&[
-        "distances",
-        "--from",
-        "country:UA",
-        "--to",
-        path.to_str().unwrap(),
-        "--geojson",
-    ]);
+    let feature = |lon: f64| {
+        format!(
+            r#"{{"type": "FeatureCollection", "features": [{{"type": "Feature", "properties": {{"name": "x"}},
+            "geometry": {{"type": "Point", "coordinates": [{lon}, 50, 123]}}}}]}}"#
+        )
+    };
+    let args = |p: &std::path::Path| {
+        vec![
+            "distances".to_string(),
+            "--from".into(),
+            "country:UA".into(),
+            "--to".into(),
+            p.to_str().unwrap().into(),
+            "--geojson".into(),
+        ]
+    };
+    std::fs::write(&path, feature(390.0)).unwrap();
+    let a = args(&path);
+    let e = fails(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        e.contains("feature 0: geometry.coordinates: longitude 390 is out of range [-180, 180]"),
+        "{e}"
+    );
+    // In range, the position is written as read, altitude kept.
+    std::fs::write(&path, feature(-180.0)).unwrap();
+    let a = args(&path);
+    let text = stdout(&a.iter().map(String::as_str).collect::<Vec<_>>());
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         v["features"][0]["geometry"],
-        serde_json::json!({"type": "Point", "coordinates": [30.0, 50.0, 123.0]})
+        serde_json::json!({"type": "Point", "coordinates": [-180.0, 50.0, 123.0]})
     );
 }

@@ -421,3 +421,45 @@ fn messages_name_flags_not_rust_api() {
     assert!(!e.contains("::") && !e.contains("with_"), "{e}");
     assert!(e.contains("--as-of YYYY-MM-DD"), "{e}");
 }
+
+/// Issue 17: `export` reads a lone Feature, as its help says.
+#[test]
+fn export_reads_a_single_feature() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.geojson");
+    std::fs::write(
+        &path,
+        r#"{"geometry": {"type": "Point", "coordinates": [30.5234, 50.4501]}, "type": "Feature",
+            "properties": {"name": "Kyiv", "country": "UA"}}"#,
+    )
+    .unwrap();
+    let v = geojson(&["export", path.to_str().unwrap()]);
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len(), 1);
+    assert_eq!(features[0]["properties"]["name"], "Kyiv");
+    assert_eq!(positions(&features[0]["geometry"])[0], [30.5234, 50.4501]);
+}
+
+/// Issue 17: `strikemap ring 50.45,30.52 "20003 km"` used to draw a small
+/// circle around the antipode; the centre must be inside, every vertex at
+/// the radius.
+#[test]
+fn a_ring_of_20003_km_holds_its_centre() {
+    let v = geojson(&["ring", "50.45,30.52", "20003 km"]);
+    let g = &v["features"][0]["geometry"];
+    let c = LatLon::new(50.45, 30.52).unwrap();
+    for [lon, lat] in positions(g) {
+        let q = LatLon::from_lon_lat([lon, lat]).unwrap();
+        if lat.abs() == 90.0 || lon.abs() == 180.0 {
+            continue; // the map frame around the hole
+        }
+        let d = Geodesic.distance(c, q).as_metres();
+        assert!((d - 20_003_000.0).abs() < 1.0, "{lon},{lat}: {d}");
+    }
+    // The centre is not in the hole: no ring of the polygon goes round it.
+    let near_centre = positions(g)
+        .iter()
+        .filter(|[lon, lat]| (lat - 50.45).abs() < 5.0 && (lon - 30.52).abs() < 5.0)
+        .count();
+    assert_eq!(near_centre, 0);
+}

@@ -377,3 +377,115 @@ fn collection_bbox_crosses_the_antimeridian_west_greater_than_east() {
         Some(&[158.65, 53.02, 158.65, 53.02][..])
     );
 }
+
+/// Even-odd test on the lon/lat plane over every ring of every polygon: how
+/// a map tool reads the written geometry.
+fn planar_contains(g: &Geometry, q: LatLon) -> bool {
+    let (x, y) = (q.lon(), q.lat());
+    let mut inside = false;
+    for poly in polygons(g) {
+        for ring in poly {
+            for w in ring.windows(2) {
+                let (x0, y0, x1, y1) = (w[0][0], w[0][1], w[1][0], w[1][1]);
+                if (y0 > y) != (y1 > y) && x < x0 + (y - y0) / (y1 - y0) * (x1 - x0) {
+                    inside = !inside;
+                }
+            }
+        }
+    }
+    inside
+}
+
+/// Issue 17: rings near the largest radius. Past the ellipsoid's cut locus
+/// a direct geodesic of the radius is not the shortest path; every vertex
+/// must still be at the radius (inverse problem) and the centre inside.
+#[test]
+fn rings_up_to_the_largest_radius_are_exact() {
+    let centres = [
+        p(50.45, 30.52),
+        p(0.0, 0.0),
+        p(-33.9, 18.4),
+        p(10.0, -179.5),
+        p(75.0, 100.0),
+    ];
+    let radii_km = [
+        1.0, 6_920.2, 15_000.0, 19_990.0, 19_995.0, 20_000.0, 20_003.0,
+    ];
+    for c in centres {
+        for km in radii_km {
+            let r = Distance::from_km(km);
+            let ring = RangeRing::new("r", c, r).unwrap();
+            let v = ring.vertices(Distance::from_km(50.0)).unwrap();
+            assert_eq!(v.first(), v.last());
+            assert!(v.len() > 70, "{c} {km}: {}", v.len());
+            for q in &v {
+                let d = Geodesic.distance(c, *q);
+                assert!(
+                    (d.as_metres() - r.as_metres()).abs() < 1.0,
+                    "{c} {km} km: vertex {q} at {d}"
+                );
+            }
+            let g = geometry(ring.clone(), &ExportOptions::default());
+            check_winding(&g).unwrap();
+            assert!(
+                planar_contains(&g, c),
+                "{c} {km} km: centre outside its ring"
+            );
+            let lon = if c.lon() > 0.0 {
+                c.lon() - 180.0
+            } else {
+                c.lon() + 180.0
+            };
+            let antipode = p(-c.lat(), lon);
+            if km > 19_000.0 {
+                assert!(!ring.contains(antipode), "{antipode}");
+                if lon.abs() < 179.0 {
+                    assert!(
+                        !planar_contains(&g, antipode),
+                        "{c} {km} km: antipode {antipode} inside"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Issue 17: a ring that no map can tell from its centre is refused.
+#[test]
+fn degenerate_rings_are_refused() {
+    for m in [1e-3, 1e-300] {
+        let err = RangeRing::new("tiny", p(50.0, 30.0), Distance::from_metres(m)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::InvalidNumber {
+                    field: "radius",
+                    ..
+                }
+            ),
+            "{}",
+            err.report()
+        );
+    }
+    // Written at 0 decimals a 20 km ring is a handful of identical points.
+    let ring = RangeRing::new("Kyiv 20 km", p(50.45, 30.52), Distance::from_km(20.0)).unwrap();
+    let options = ExportOptions::default().with_precision(0).unwrap();
+    let err = MapFeature::new(ring.clone())
+        .to_feature(&options)
+        .unwrap_err();
+    let text = err.report().to_string();
+    assert!(
+        text.contains("Kyiv 20 km") && text.contains("precision 0"),
+        "{text}"
+    );
+    assert!(
+        matches!(err.root(), Error::InvalidGeometry { .. }),
+        "{text}"
+    );
+    // At 3 decimals (about 100 m) it is drawn.
+    assert!(
+        MapFeature::new(ring)
+            .to_feature(&ExportOptions::default().with_precision(3).unwrap())
+            .is_ok()
+    );
+}

@@ -471,8 +471,8 @@ fn bad_input_gives_typed_errors_naming_feature_and_member() {
                 json!({"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
             "properties": {"kind": "range_ring", "name": "r", "centre": [0, 0], "radius_m": 3e7}}),
             ),
-            "feature 0: properties.radius_m: radius 30000000 is invalid: a distance in metres above 0 and below half the meridian \
-          (20,003,931.458 m): a larger ring covers the whole Earth",
+            "feature 0: properties.radius_m: radius 30000000 is invalid: a distance in metres of at least 1 (a smaller ring \
+          cannot be told from its centre) and below half the meridian (20,003,931.458 m): a larger ring covers the whole Earth",
         ),
     ];
     for (text, want) in &cases {
@@ -549,4 +549,116 @@ fn a_single_feature_document_is_read() {
     let f: geojson::Feature = text.parse().unwrap();
     let same = MapFeature::from_feature(&f, 0, &ImportOptions::default()).unwrap();
     assert_eq!(same, map.features[0]);
+}
+
+/// Issue 17: a third-party `original:NAME` is never overwritten; the value
+/// strikemap moves aside goes under the first free `original:NAME:N`.
+#[test]
+fn existing_original_properties_are_kept() {
+    let text = json!({"type": "FeatureCollection", "features": [{
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [30.52, 50.45]},
+        "properties": {"name": "Depot", "kind": "fuel depot", "original:kind": "from an older import",
+            "country": "Ukraine", "original:country": "UKR", "original:country:2": "older still",
+            "iso_a2": "UA"}
+    }]})
+    .to_string();
+    let map = Imported::parse(&text, &ImportOptions::default()).unwrap();
+    let props = &map.features[0].properties;
+    assert_eq!(props["original:kind"], "from an older import");
+    assert_eq!(props["original:kind:2"], "fuel depot");
+    assert_eq!(props["original:country"], "UKR");
+    assert_eq!(props["original:country:2"], "older still");
+    assert_eq!(props["original:country:3"], "Ukraine");
+    let out = serde_json::to_value(
+        map.to_map_export(ExportOptions::default())
+            .unwrap()
+            .to_feature_collection(),
+    )
+    .unwrap();
+    let written = &out["features"][0]["properties"];
+    assert_eq!(written["kind"], "site");
+    assert_eq!(written["original:kind"], "from an older import");
+    assert_eq!(written["original:kind:2"], "fuel depot");
+    assert_eq!(written["country"], "UA");
+}
+
+/// Exports `map`, reads it back and exports it again: the two files must
+/// be the same JSON.
+fn assert_round_trip(map: &strikemap::MapExport, options: &ExportOptions, what: &str) {
+    let first = serde_json::to_value(map.to_feature_collection()).unwrap();
+    let back = Imported::parse(&first.to_string(), &ImportOptions::default()).unwrap();
+    let again = serde_json::to_value(
+        back.to_map_export(options.clone())
+            .unwrap()
+            .to_feature_collection(),
+    )
+    .unwrap();
+    if first != again {
+        for (a, b) in first["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(again["features"].as_array().unwrap())
+        {
+            assert_eq!(a, b, "{what}: feature {}", a["id"]);
+        }
+    }
+    assert_eq!(first, again, "{what}");
+}
+
+/// Issue 17: export → import → export is identical at every precision, for
+/// long lines, arcs to a pole, near-antipodal arcs and awkward polygons.
+#[test]
+fn round_trips_are_idempotent_at_low_precision_poles_and_antipodes() {
+    use strikemap::{
+        Area, FrontLine, Line, Territory,
+        model::{Endpoint, StrikeArc},
+    };
+    let date = strikemap::Date::constant(2025, 6, 2);
+    let arcs = [
+        ("to the North Pole", p(50.45, 30.52), p(90.0, 0.0)),
+        ("to the South Pole", p(-33.9, 18.4), p(-90.0, 45.0)),
+        ("from the North Pole", p(90.0, 10.0), p(60.0, -150.0)),
+        ("near-antipodal", p(0.0, 0.0), p(0.5, 179.5)),
+        ("near-antipodal 2", p(40.0, 30.0), p(-40.2, -150.3)),
+        (
+            "nearly antipodal on the equator",
+            p(0.0, 10.0),
+            p(0.0, -170.4),
+        ),
+    ];
+    for precision in 0..=7 {
+        let options = ExportOptions::default().with_precision(precision).unwrap();
+        let mut map = strikemap::MapExport::new(options.clone());
+        let line = Line::from_vertices(vec![p(47.0, 30.0), p(55.0, 38.0)]).unwrap();
+        map.add(FrontLine::new("long line", date, line)).unwrap();
+        let line =
+            Line::from_vertices(vec![p(60.0, 170.0), p(62.0, -160.0), p(64.0, 175.0)]).unwrap();
+        map.add(FrontLine::new("across the antimeridian", date, line))
+            .unwrap();
+        for (name, a, b) in arcs {
+            map.add(StrikeArc::new(
+                Endpoint::new(name, a),
+                Endpoint::new("end", b),
+            ))
+            .unwrap();
+        }
+        if precision >= 2 {
+            // A repeated vertex and a spike: drawn as given, and again.
+            let square = Area::from_lon_lat(&[vec![vec![
+                [30.0, 50.0],
+                [31.0, 50.0],
+                [31.0, 50.0],
+                [31.0, 51.0],
+                [30.5, 52.0],
+                [30.5, 51.0],
+                [30.0, 51.0],
+                [30.0, 50.0],
+            ]]])
+            .unwrap();
+            map.add(Territory::new("awkward", square)).unwrap();
+        }
+        assert_round_trip(&map, &options, &format!("precision {precision}"));
+    }
 }
