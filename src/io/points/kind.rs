@@ -28,7 +28,12 @@ pub const SNIFF_LEN: usize = 4096;
 /// use strikemap::io::points::FileKind;
 /// assert_eq!(FileKind::sniff(b"name,lat,lon\n"), FileKind::Csv);
 /// assert_eq!(FileKind::sniff(br#"{"type": "FeatureCollection"}"#), FileKind::Json);
-/// assert_eq!(FileKind::sniff(b"PK\x03\x04\x14\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0doc.kml"), FileKind::Kmz);
+/// // A ZIP archive (local file header: name length at 26, name at 30).
+/// let mut kmz = b"PK\x03\x04".to_vec();
+/// kmz.extend([0; 22]);
+/// kmz.extend([7, 0, 0, 0]);
+/// kmz.extend(b"doc.kml");
+/// assert_eq!(FileKind::sniff(&kmz), FileKind::Kmz);
 /// assert_eq!(FileKind::Kmz.name(), "KMZ (zipped KML, Google Earth)");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
