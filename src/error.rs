@@ -154,6 +154,28 @@ pub enum Error {
         /// What was found.
         found: String,
     },
+    /// A file holds what strikemap does not read (KML, Parquet,
+    /// gzip-compressed data, ...), or nothing at all, as told by its first
+    /// bytes ([`FileKind`](crate::io::points::FileKind)); `advice` says what
+    /// to do with it.
+    #[error("this is {format}; {advice}")]
+    UnsupportedFormat {
+        /// What the file is: `"KML (Google Earth)"`, `"an empty file"`.
+        format: String,
+        /// What to do: `"KML is not supported yet: convert it with ..."`.
+        advice: String,
+    },
+    /// Two columns of a table have the same name, so a row cannot be given
+    /// as one object (JSON, GeoJSON properties) without losing a value.
+    #[error("duplicate column name {name:?} (columns {first} and {second})")]
+    DuplicateColumn {
+        /// The name, as in the header.
+        name: String,
+        /// The first column of that name, counted from 1.
+        first: usize,
+        /// The next column of that name, counted from 1.
+        second: usize,
+    },
     /// A file or stream could not be read or written.
     ///
     /// `Display` names the path only; [`std::error::Error::source`] gives
@@ -398,7 +420,9 @@ impl Error {
             | Error::DuplicateName { .. }
             | Error::ClaimText { .. }
             | Error::NoSubjects { .. }
-            | Error::Format { .. } => true,
+            | Error::Format { .. }
+            | Error::UnsupportedFormat { .. }
+            | Error::DuplicateColumn { .. } => true,
             Error::Io { .. } | Error::At { .. } => false,
         }
     }
@@ -413,6 +437,17 @@ impl Error {
     /// ```
     pub fn is_format(&self) -> bool {
         matches!(self.root(), Error::Format { .. })
+    }
+
+    /// Whether a file is of a kind strikemap does not read, or empty
+    /// ([`Error::UnsupportedFormat`]).
+    ///
+    /// ```
+    /// let e = strikemap::io::points::FileKind::sniff(b"PAR1").require(&[]).unwrap_err();
+    /// assert!(e.is_unsupported_format() && e.is_bad_input() && !e.is_format());
+    /// ```
+    pub fn is_unsupported_format(&self) -> bool {
+        matches!(self.root(), Error::UnsupportedFormat { .. })
     }
 
     /// Whether a number in a text reads two ways ([`Error::AmbiguousNumber`]).
@@ -577,7 +612,7 @@ mod tests {
         let points = crate::io::points::CsvPoints::from_reader(
             text.as_bytes(),
             "events.csv",
-            &crate::io::points::ColumnNames::default(),
+            crate::io::points::ColumnNames::default(),
         )
         .unwrap_or_else(|e| panic!("{}", e.report()));
         let mut errors = Vec::new();
@@ -606,7 +641,7 @@ mod tests {
     fn an_io_chain_keeps_the_io_error_and_prints_each_line_once() {
         let e = crate::io::points::CsvPoints::open(
             "no/such/events.csv",
-            &crate::io::points::ColumnNames::default(),
+            crate::io::points::ColumnNames::default(),
         )
         .err()
         .map(|e| e.at("argument --to"));

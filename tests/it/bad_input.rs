@@ -132,7 +132,7 @@ fn csv_longitude_beyond_180_names_line_and_column() {
     use strikemap::io::points::{ColumnNames, CsvPoints};
     let csv = "name,lat,lon\nA,50.45,30.52\nB,50,200\n";
     let mut errors = Vec::new();
-    CsvPoints::from_reader(csv.as_bytes(), "events.csv", &ColumnNames::default())
+    CsvPoints::from_reader(csv.as_bytes(), "events.csv", ColumnNames::default())
         .unwrap()
         .for_each(|row| {
             if let Err(e) = row {

@@ -14,5 +14,6 @@ mod claims;
 mod cli;
 mod countries;
 mod geojson;
+mod points;
 mod prepared;
 mod properties;

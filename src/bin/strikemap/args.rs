@@ -66,7 +66,10 @@ pub enum Command {
         strikemap distances --from country:UA --to examples/data/acled_ukraine.csv --geojson -o events.geojson\n  \
         strikemap distances --from examples/data/frontline.geojson --to events.geojson --prefix front_ --geojson\n\n\
         CSV: the latitude and longitude columns are found by name (lat or latitude; lon, lng, \
-        long or longitude; any case), so an ACLED export works as it is. GeoJSON: a \
+        long or longitude; any case), so an ACLED export works as it is; the delimiter (, ; \
+        or tab) from the header line, and in a ;- or tab-separated file a comma in a \
+        latitude or longitude is a decimal comma, as Excel writes them. The input is told \
+        by its content, not its name; a pipe works (--to /dev/stdin). GeoJSON: a \
         FeatureCollection of Point features; their id and properties are the columns. The \
         output has every input column plus distance_m, distance_km, distance_mi and inside \
         (an input column of one of those names is an error); with \
@@ -326,6 +329,12 @@ pub struct DistancesArgs {
     /// The longitude column of a CSV file, if not lon, lng, long or longitude.
     #[arg(long = "lon", value_name = "COLUMN")]
     pub lon_column: Option<String>,
+    /// The delimiter of a CSV file, if not the one found from its header
+    /// (the most frequent of , ; and tab there): one character, or \t (or
+    /// tab) for a tab. Where it is not a comma, a comma in a latitude or
+    /// longitude is a decimal comma (50,4501).
+    #[arg(long, value_name = "CHAR", allow_hyphen_values = true)]
+    pub delimiter: Option<String>,
     /// Skip rows (features) that cannot be read, listing them on stderr,
     /// instead of stopping at the first.
     #[arg(long)]

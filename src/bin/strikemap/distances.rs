@@ -6,12 +6,18 @@
 //! the reference, whose lines and areas are prepared (indexed) once, and
 //! written before the next chunk is read: memory stays bounded whatever the
 //! size of the file.
+//!
+//! The input is opened once and read once, pipes too (`--to /dev/stdin`):
+//! its kind is told from its first bytes, which are then read again from
+//! memory. CSV output of a GeoJSON input needs every property name before
+//! the first row, so its measured rows wait in a temporary file (removed at
+//! once where the system allows, else at the end) until the input is read.
 
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use geojson::{Feature, Geometry, GeometryValue, JsonObject};
@@ -20,7 +26,10 @@ use serde_json::ser::{CompactFormatter, Formatter as _};
 use strikemap::{
     Error, LatLon, Method,
     io::geojson::{ExportOptions, FeatureCollectionWriter},
-    io::points::{ColumnNames, CsvPoints, CsvRow, PointFeature, PointFeatures, PointFileKind},
+    io::points::{
+        ColumnNames, CsvOptions, CsvPoints, CsvRow, Delimiter, PointFeature, PointFeatures,
+        PointFileKind, Sniffed,
+    },
     io::target_spec::TargetSpec,
     measure::{Nearest, nearest_many},
 };
@@ -28,7 +37,7 @@ use strikemap::{
 use crate::target;
 
 use crate::args::DistancesArgs;
-use crate::errors::{CliError, CliResult};
+use crate::errors::{CliError, CliResult, in_argument};
 use crate::output::{Ordered, Output};
 use crate::progress::{Counting, Progress};
 
@@ -58,16 +67,19 @@ enum Format {
 pub fn run(args: &DistancesArgs) -> CliResult {
     let reference = target::read(&args.from, "--from", &args.narrow)?;
     target::check_narrowing_used(&[&reference], &args.narrow)?;
-    let kind = PointFileKind::detect(&args.to)?;
     let format = match (args.json, args.geojson) {
         (true, _) => Format::Json,
         (_, true) => Format::GeoJson,
         _ => Format::Csv,
     };
-    let names = ColumnNames {
+    let mut names = CsvOptions::new().with_columns(ColumnNames {
         latitude: args.lat_column.clone(),
         longitude: args.lon_column.clone(),
-    };
+    });
+    if let Some(text) = &args.delimiter {
+        let delimiter: Delimiter = text.parse().map_err(in_argument("--delimiter"))?;
+        names = names.with_delimiter(delimiter);
+    }
     let added = ADDED.map(|name| format!("{}{name}", args.prefix));
     let mut run = Batch {
         reference: &reference.spec,
@@ -80,6 +92,7 @@ pub fn run(args: &DistancesArgs) -> CliResult {
     };
     // Open the input before creating the output, so a bad input leaves no file.
     let input = Input::open(&args.to)?;
+    let kind = PointFileKind::try_from(input.file.kind()).map_err(|e| e.at(input.label.clone()))?;
     match kind {
         PointFileKind::Csv => {
             let (count, progress) = input.progress();
@@ -101,11 +114,6 @@ pub fn run(args: &DistancesArgs) -> CliResult {
             end(out, format)?;
         }
         PointFileKind::GeoJson => {
-            let columns = match format {
-                // CSV needs every property name before the first row.
-                Format::Csv => Some(property_columns(&args.to)?),
-                Format::Json | Format::GeoJson => None,
-            };
             let (count, progress) = input.progress();
             let features = PointFeatures::from_reader(
                 Counting::new(BufReader::new(input.file), count),
@@ -113,7 +121,7 @@ pub fn run(args: &DistancesArgs) -> CliResult {
             );
             let mut out = Output::open(args.output.as_deref())?;
             let files = (input.label.as_str(), &mut out);
-            run.feature_file(features, format, columns.as_deref(), files, &progress)?;
+            run.feature_file(features, format, files, &progress)?;
             progress.finish();
             end(out, format)?;
         }
@@ -141,9 +149,9 @@ fn end(mut out: Output, format: Format) -> CliResult {
     out.finish()
 }
 
-/// The opened input file.
+/// The opened input file, its first bytes read to tell its kind.
 struct Input {
-    file: File,
+    file: Sniffed<File>,
     label: String,
     size: u64,
 }
@@ -156,6 +164,7 @@ impl Input {
             source: e.into(),
         })?;
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let file = Sniffed::new(file, &label)?;
         Ok(Input { file, label, size })
     }
 
@@ -290,15 +299,36 @@ impl Batch<'_> {
         &mut self,
         features: PointFeatures<R>,
         format: Format,
-        columns: Option<&[String]>,
         (source, out): (&str, &mut Output),
         progress: &Progress,
     ) -> CliResult {
         let label = out.label.clone();
-        let mut sink = Sink::new(out.writer(), format, &label, self.added.clone());
-        if let Some(columns) = columns {
-            sink.csv_header(columns.iter().map(String::as_str))?;
+        if format != Format::Csv {
+            let mut sink = Sink::new(out.writer(), format, &label, self.added.clone());
+            self.read_features(features, &mut Rows::Sink(&mut sink), source, progress)?;
+            return sink.finish();
         }
+        // CSV needs every property name before the first row.
+        let mut spill = Spill::new()?;
+        self.read_features(features, &mut Rows::Spill(&mut spill), source, progress)?;
+        let (columns, spilled) = spill.finish()?;
+        let mut sink = Sink::new(out.writer(), Format::Csv, &label, self.added.clone());
+        sink.csv_header(columns.iter().map(String::as_str))?;
+        for row in spilled {
+            let (pairs, near) = row?;
+            sink.csv_row(csv_fields(&pairs, &columns), &near)?;
+        }
+        sink.finish()
+    }
+
+    /// Reads, measures and hands on every feature, in chunks.
+    fn read_features<R: std::io::Read>(
+        &mut self,
+        features: PointFeatures<R>,
+        rows: &mut Rows<'_, '_>,
+        source: &str,
+        progress: &Progress,
+    ) -> CliResult {
         let mut chunk: Vec<PointFeature> = Vec::with_capacity(CHUNK);
         let read = features.for_each(|feature| {
             let clash = |f: &PointFeature| {
@@ -316,45 +346,33 @@ impl Batch<'_> {
                 Err(e) => self.bad(e, progress)?,
             }
             if chunk.len() >= CHUNK {
-                let written = self.feature_chunk(&mut chunk, columns, &mut sink, progress);
+                let written = self.feature_chunk(&mut chunk, rows, progress);
                 self.keep(written)?;
             }
             Ok(())
         });
         self.result(read)?;
-        self.feature_chunk(&mut chunk, columns, &mut sink, progress)?;
-        sink.finish()
+        self.feature_chunk(&mut chunk, rows, progress)
     }
 
     fn feature_chunk(
         &self,
         chunk: &mut Vec<PointFeature>,
-        columns: Option<&[String]>,
-        sink: &mut Sink<'_>,
+        rows: &mut Rows<'_, '_>,
         progress: &Progress,
     ) -> CliResult {
         let positions: Vec<_> = chunk.iter().map(|f| f.position).collect();
         for (f, near) in chunk.iter().zip(self.measure(&positions)) {
-            if sink.format() == Format::GeoJson {
-                // The feature as read (id, foreign members), its longitude
-                // normalised as RFC 7946 requires, with the distance added
-                // to its properties.
-                sink.geojson_row(normalised(f), &near)?;
-                continue;
-            }
-            let pairs = feature_pairs(f);
-            match columns {
-                Some(columns) => {
-                    let fields = columns.iter().map(|c| {
-                        pairs
-                            .iter()
-                            .find(|(k, _)| k == c)
-                            .map(|(_, v)| csv_text(v))
-                            .unwrap_or_default()
-                    });
-                    sink.csv_row(fields, &near)?;
+            match rows {
+                Rows::Spill(spill) => spill.push(f, &near)?,
+                Rows::Sink(sink) if sink.format() == Format::GeoJson => {
+                    // The feature as read (id, foreign members), its longitude
+                    // normalised as RFC 7946 requires, with the distance added
+                    // to its properties.
+                    sink.geojson_row(normalised(f), &near)?;
                 }
-                None => {
+                Rows::Sink(sink) => {
+                    let pairs = feature_pairs(f);
                     let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
                     sink.json_row(pairs, &near)?;
                 }
@@ -364,6 +382,133 @@ impl Batch<'_> {
         progress.tick();
         Ok(())
     }
+}
+
+/// Where the measured features of a GeoJSON input go: to the output, or
+/// (for CSV) to a [`Spill`] until every column is known.
+enum Rows<'r, 'o> {
+    Sink(&'r mut Sink<'o>),
+    Spill(&'r mut Spill),
+}
+
+/// The measured rows of a GeoJSON input on their way to CSV: kept in a
+/// temporary file, one JSON line each (its columns and its measure), while
+/// the columns are gathered in order of appearance.
+struct Spill {
+    writer: BufWriter<File>,
+    reader: File,
+    /// The path, while the file is still to be removed.
+    path: Option<PathBuf>,
+    columns: Vec<String>,
+    seen: HashSet<String>,
+}
+
+/// A measured row as kept in a [`Spill`].
+type Spilled = (Vec<(String, Value)>, Nearest);
+
+impl Spill {
+    fn new() -> CliResult<Spill> {
+        let dir = std::env::temp_dir();
+        let mut attempt = 0u32;
+        let (path, file) = loop {
+            let path = dir.join(format!(
+                "strikemap-distances-{}-{attempt}.jsonl",
+                std::process::id()
+            ));
+            match File::options()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(file) => break (path, file),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 1000 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(spill_error(&path, e)),
+            }
+        };
+        let reader = File::open(&path).map_err(|e| spill_error(&path, e))?;
+        // Removed now where an open file can be (Unix), else when dropped.
+        let path = std::fs::remove_file(&path).err().map(|_| path);
+        Ok(Spill {
+            writer: BufWriter::new(file),
+            reader,
+            path,
+            columns: Vec::new(),
+            seen: HashSet::new(),
+        })
+    }
+
+    fn push(&mut self, f: &PointFeature, near: &Nearest) -> CliResult {
+        let pairs = feature_pairs(f);
+        for (name, _) in &pairs {
+            if !self.seen.contains(name) {
+                self.seen.insert(name.clone());
+                self.columns.push(name.clone());
+            }
+        }
+        serde_json::to_writer(&mut self.writer, &(pairs, near))
+            .map_err(io::Error::from)
+            .and_then(|()| self.writer.write_all(b"\n"))
+            .map_err(|e| self.error(e))
+    }
+
+    fn error(&self, e: io::Error) -> CliError {
+        spill_error(&std::env::temp_dir(), e)
+    }
+
+    /// The columns, and the rows read back.
+    fn finish(mut self) -> CliResult<(Vec<String>, impl Iterator<Item = CliResult<Spilled>>)> {
+        self.writer.flush().map_err(|e| self.error(e))?;
+        let mut columns = std::mem::take(&mut self.columns);
+        // Keep the position next to each other and last among the input columns.
+        for name in ["latitude", "longitude"] {
+            if let Some(i) = columns.iter().position(|c| c == name) {
+                let c = columns.remove(i);
+                columns.push(c);
+            }
+        }
+        let reader = self.reader.try_clone().map_err(|e| self.error(e))?;
+        let rows = serde_json::Deserializer::from_reader(BufReader::new(reader))
+            .into_iter::<Spilled>()
+            .map(move |row| {
+                // The file (if it could not be removed before) goes with the rows.
+                row.map_err(|e| self.error(io::Error::other(e)))
+            });
+        Ok((columns, rows))
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        if let Some(path) = &self.path {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// A failure of the temporary file under `path`.
+fn spill_error(path: &Path, e: io::Error) -> CliError {
+    CliError::failed(
+        &path.display().to_string(),
+        "cannot use a temporary file",
+        e,
+    )
+}
+
+/// A row's fields for `columns`: its value of each (as CSV text), or empty.
+fn csv_fields<'a>(
+    pairs: &'a [(String, Value)],
+    columns: &'a [String],
+) -> impl Iterator<Item = String> + 'a {
+    columns.iter().map(|c| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == c)
+            .map(|(_, v)| csv_text(v))
+            .unwrap_or_default()
+    })
 }
 
 /// A feature's columns: its id (as `id`, unless a property of that name
@@ -516,32 +661,6 @@ fn csv_text(value: &Value) -> String {
         Value::Null => String::new(),
         other => other.to_string(),
     }
-}
-
-/// The columns of a GeoJSON file for CSV output: a first pass over the file
-/// collecting every name [`feature_pairs`] gives, in order of appearance.
-fn property_columns(path: &Path) -> CliResult<Vec<String>> {
-    let mut columns: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    PointFeatures::open(path)?.for_each(|feature| {
-        // Bad features are reported (or skipped) by the second pass.
-        if let Ok(f) = feature {
-            for (name, _) in feature_pairs(&f) {
-                if seen.insert(name.clone()) {
-                    columns.push(name);
-                }
-            }
-        }
-        Ok(())
-    })?;
-    // Keep the position next to each other and last among the input columns.
-    for name in ["latitude", "longitude"] {
-        if let Some(i) = columns.iter().position(|c| c == name) {
-            let c = columns.remove(i);
-            columns.push(c);
-        }
-    }
-    Ok(columns)
 }
 
 /// Writes rows as CSV, as a JSON array or as a GeoJSON FeatureCollection.

@@ -6,6 +6,7 @@ use std::io::Write as _;
 use strikemap::{
     Area, Catalog, Distance, Error, FrontLine, Line, MapExport, Territory, Unit,
     io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature, MapItem},
+    io::points::{FileKind, Sniffed},
     io::target_spec::parse_endpoint,
     model::{Endpoint, RangeRing, StrikeArc},
 };
@@ -106,6 +107,10 @@ fn add_name(names: &mut Catalog, item: &MapItem) -> strikemap::Result<()> {
 /// names of places, territories and front lines and 8 bytes an id.
 pub fn export(args: &ExportArgs) -> CliResult {
     let label = args.scenario.display().to_string();
+    let file = Sniffed::open(&args.scenario)?;
+    file.kind()
+        .require(&[FileKind::Json])
+        .map_err(|e| e.at(label.clone()))?;
     let mut import = ImportOptions::default().with_lenient(args.skip_bad);
     if let Some(date) = &args.as_of {
         let date: jiff::civil::Date = date.parse().map_err(|e: jiff::Error| {

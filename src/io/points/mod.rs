@@ -11,14 +11,24 @@
 //! file (unreadable, not CSV, not JSON) are returned by the reader itself.
 //! Pair them with [`nearest_many`](crate::measure::nearest_many) on chunks of rows to
 //! measure in parallel.
+//!
+//! What a file holds is told by its content, in one place ([`FileKind`]),
+//! for every reader of a file in strikemap: a KML, Parquet or gzip file is
+//! refused with a message naming it. [`Sniffed`] reads the first bytes to
+//! tell and still hands them out, so a pipe is read once and whole.
+//!
+//! CSV files may be separated by `,`, `;` or tabs (found from the header,
+//! or given: [`CsvOptions`]); in a file that is not comma-separated a comma
+//! in a latitude or longitude is its decimal separator ([`Delimiter`]).
 
 mod csv;
 mod features;
+mod kind;
 
-pub use self::csv::{ColumnNames, CsvPoints, CsvRow, LatLonColumns};
+pub use self::csv::{ColumnNames, CsvOptions, CsvPoints, CsvRow, Delimiter, LatLonColumns};
 pub use self::features::{PointFeature, PointFeatures};
+pub use self::kind::{FileKind, SNIFF_LEN, Sniffed};
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -59,38 +69,47 @@ impl PointFileKind {
         }
     }
 
-    /// The kind of a file: by its name, or else by its first non-blank
-    /// character (`{` is GeoJSON, anything else CSV).
+    /// The kind of a file, told by its content ([`FileKind`]; the name is
+    /// not used: a CSV file named `.geojson` is CSV). This opens and reads
+    /// the start of the file: to read a pipe, use [`Sniffed`] on it and
+    /// [`PointFileKind::try_from`] its kind instead, so the bytes looked at
+    /// are not lost.
     ///
     /// # Errors
-    /// [`Error::Io`] naming the path if it has no telling name and cannot
-    /// be read.
+    /// [`Error::Io`] naming the path if it cannot be read;
+    /// [`Error::UnsupportedFormat`], naming the path, for anything but CSV
+    /// or JSON (KML, gzip, an empty file, ...).
     ///
     /// ```
     /// let path = std::env::temp_dir().join("strikemap-doc-detect-no-extension");
     /// std::fs::write(&path, "{\"type\": \"FeatureCollection\", \"features\": []}").unwrap();
     /// use strikemap::io::points::PointFileKind;
-    /// assert_eq!(PointFileKind::detect("events.csv")?, PointFileKind::Csv);
     /// assert_eq!(PointFileKind::detect(&path)?, PointFileKind::GeoJson);
+    /// std::fs::write(&path, "<kml></kml>").unwrap();
+    /// let e = PointFileKind::detect(&path).unwrap_err();
+    /// assert!(e.is_unsupported_format(), "{}", e.report());
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn detect(path: impl AsRef<Path>) -> Result<PointFileKind> {
         let path = path.as_ref();
-        if let Some(kind) = PointFileKind::from_name(&path.to_string_lossy()) {
-            return Ok(kind);
-        }
         let shown = path.display().to_string();
-        let mut head = [0u8; 512];
-        let n = std::fs::File::open(path)
-            .and_then(|mut f| f.read(&mut head))
-            .map_err(|e| io_error(&shown, e))?;
-        let first = head[..n]
-            .iter()
-            .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
-        Ok(match first {
-            Some(b'{') => PointFileKind::GeoJson,
-            _ => PointFileKind::Csv,
-        })
+        let input = Sniffed::open(path)?;
+        PointFileKind::try_from(input.kind()).map_err(|e| e.at(shown))
+    }
+}
+
+impl TryFrom<FileKind> for PointFileKind {
+    type Error = Error;
+
+    /// CSV text is [`PointFileKind::Csv`], JSON [`PointFileKind::GeoJson`].
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedFormat`] for any other kind, saying what to do.
+    fn try_from(kind: FileKind) -> Result<PointFileKind> {
+        match kind.require(&[FileKind::Csv, FileKind::Json])? {
+            FileKind::Json => Ok(PointFileKind::GeoJson),
+            _ => Ok(PointFileKind::Csv),
+        }
     }
 }
 

@@ -1,11 +1,13 @@
 //! [`Composite`]: points, lines and areas taken together as one target, as
 //! read from a GeoJSON file.
 
+use std::io::Read;
 use std::path::Path;
 
 use geojson::{GeoJson, Geometry, GeometryValue, Position};
 
 use crate::error::{Error, Result};
+use crate::io::points::{FileKind, Sniffed};
 use crate::io::without_bom;
 use crate::measure::{Method, Nearest, PreparedArea, PreparedLine, Target};
 use crate::position::LatLon;
@@ -151,6 +153,10 @@ impl Composite {
     /// ```
     /// let err = strikemap::io::target_spec::Composite::read("no/such/file.geojson").unwrap_err();
     /// assert!(err.report().to_string().starts_with("no/such/file.geojson: "));
+    /// let path = std::env::temp_dir().join("strikemap-doc-composite.kml");
+    /// std::fs::write(&path, "<?xml version=\"1.0\"?><kml><Document/></kml>").unwrap();
+    /// let err = strikemap::io::target_spec::Composite::read(&path).unwrap_err();
+    /// assert!(err.report().to_string().contains(": this is KML (Google Earth); "));
     /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<Composite> {
         let path = path.as_ref();
@@ -308,7 +314,8 @@ pub const MAX_TARGET_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// # Errors
 /// [`Error::Io`] naming the path if it cannot be read;
 /// [`Error::InvalidNumber`] (field `file size`, at the path) if it is
-/// larger than the limit.
+/// larger than the limit; [`Error::UnsupportedFormat`] (at the path) if its
+/// content is not JSON (KML, CSV, gzip, empty, ...: see [`FileKind`]).
 ///
 /// ```
 /// let path = std::env::temp_dir().join("strikemap-doc-target.geojson");
@@ -330,7 +337,16 @@ pub fn read_target_file(path: &Path) -> Result<String> {
         }
         .at(shown));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(shown, e))?;
+    // Told by its content first, so that a KML, CSV or gzip file is named.
+    let mut input = Sniffed::open(path)?;
+    input
+        .kind()
+        .require(&[FileKind::Json])
+        .map_err(|e| e.at(shown.clone()))?;
+    let mut text = String::new();
+    input
+        .read_to_string(&mut text)
+        .map_err(|e| Error::io(shown, e))?;
     Ok(match text.strip_prefix(crate::io::BOM) {
         Some(rest) => rest.to_string(),
         None => text,

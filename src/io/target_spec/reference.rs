@@ -9,6 +9,7 @@ use crate::claim::{Reference, ReferenceData};
 use crate::countries::{self, Country};
 use crate::error::{Error, Result};
 use crate::io::geojson::{ImportOptions, Imported, MapItem};
+use crate::io::points::{FileKind, Sniffed};
 use crate::measure::{Method, Nearest, Target};
 use crate::model::{CountryCode, Endpoint, FrontLine, Place, Site, TargetRef, Territory};
 use crate::position::LatLon;
@@ -125,8 +126,11 @@ impl ClaimReference {
     /// does not enter a verdict).
     ///
     /// # Errors
-    /// [`Error::Io`] naming the path; the import's errors prefixed with the
-    /// path; [`Error::Format`] when the file holds no target or more than one.
+    /// [`Error::Io`] naming the path; [`Error::UnsupportedFormat`] if it is
+    /// not JSON (KML, CSV, empty, ...: see
+    /// [`FileKind`](crate::io::points::FileKind)); the import's errors
+    /// prefixed with the path; [`Error::Format`] when the file holds no
+    /// target or more than one.
     ///
     /// ```
     /// let path = std::env::temp_dir().join("strikemap-doc-reference.geojson");
@@ -138,6 +142,10 @@ impl ClaimReference {
     pub fn read(path: impl AsRef<Path>) -> Result<ClaimReference> {
         let path = path.as_ref();
         let shown = path.display().to_string();
+        let file = Sniffed::open(path)?;
+        file.kind()
+            .require(&[FileKind::Json])
+            .map_err(|e| e.at(shown.clone()))?;
         let today = jiff::Timestamp::now()
             .to_zoned(jiff::tz::TimeZone::UTC)
             .date();

@@ -6,3 +6,4 @@ mod distance;
 mod distances;
 mod docs;
 mod geojson;
+mod inputs;
