@@ -654,15 +654,12 @@ impl<'de> serde::Deserialize<'de> for PreparedArea {
 #[derive(Debug, Clone)]
 pub struct PreparedArea {
     area: Area,
-    /// Built on the first query; the area never changes after `new`.
-    index: OnceLock<AreaIndex>,
-}
-
-/// The indexes of an area: its boundary edges and its containment bins.
-#[derive(Debug, Clone)]
-struct AreaIndex {
-    boundary: SegmentIndex,
-    inside: ContainsIndex,
+    /// The boundary's edges, built on the first distance query; the area
+    /// never changes after `new`.
+    boundary: OnceLock<SegmentIndex>,
+    /// The containment bins, built on the first containment test (which
+    /// needs no boundary index).
+    inside: OnceLock<ContainsIndex>,
 }
 
 impl PreparedArea {
@@ -677,20 +674,25 @@ impl PreparedArea {
     pub fn new(area: Area) -> PreparedArea {
         PreparedArea {
             area,
-            index: OnceLock::new(),
+            boundary: OnceLock::new(),
+            inside: OnceLock::new(),
         }
     }
 
-    /// The indexes, built on first use.
-    fn index(&self) -> &AreaIndex {
-        self.index.get_or_init(|| AreaIndex {
-            boundary: SegmentIndex::new(
+    /// The boundary index, built on first use.
+    fn boundary(&self) -> &SegmentIndex {
+        self.boundary.get_or_init(|| {
+            SegmentIndex::new(
                 self.area
                     .segments()
                     .map(|(p, r, s, a, b)| (on(p, Some(r), s), a, b)),
-            ),
-            inside: ContainsIndex::new(&self.area),
+            )
         })
+    }
+
+    /// The containment index, built on first use.
+    fn inside(&self) -> &ContainsIndex {
+        self.inside.get_or_init(|| ContainsIndex::new(&self.area))
     }
 
     /// The area.
@@ -717,7 +719,7 @@ impl PreparedArea {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn contains(&self, p: LatLon) -> bool {
-        self.index().inside.contains(p)
+        self.inside().contains(p)
     }
 
     /// How many boundary edges the prepared form indexes.
@@ -729,7 +731,7 @@ impl PreparedArea {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn edge_count(&self) -> usize {
-        self.index().boundary.len()
+        self.boundary().len()
     }
 }
 
@@ -738,7 +740,7 @@ impl Target for PreparedArea {
         if self.contains(from) {
             return inside(from);
         }
-        on_boundary_is_inside(from, self.index().boundary.nearest(from))
+        on_boundary_is_inside(from, self.boundary().nearest(from))
     }
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
@@ -748,7 +750,7 @@ impl Target for PreparedArea {
                 if self.contains(from) {
                     return inside(from);
                 }
-                on_boundary_is_inside(from, self.index().boundary.nearest_on_sphere(from))
+                on_boundary_is_inside(from, self.boundary().nearest_on_sphere(from))
             }
         }
     }

@@ -381,7 +381,58 @@ fn suggest(key: &str) -> Vec<String> {
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 pub fn containing(p: LatLon) -> Option<&'static Country> {
-    all().iter().find(|c| c.territory.contains(p))
+    static BOUNDS: OnceLock<Vec<Bounds>> = OnceLock::new();
+    let bounds = BOUNDS.get_or_init(|| {
+        all()
+            .iter()
+            .map(|c| Bounds::of(c.territory.area()))
+            .collect()
+    });
+    all()
+        .iter()
+        .zip(bounds)
+        .find(|(c, b)| b.may_hold(p) && c.territory.contains(p))
+        .map(|(c, _)| c)
+}
+
+/// A latitude/longitude box that surely holds an area, for skipping the
+/// exact test (and building the index) of countries far from a point. Its
+/// margin covers how far a geodesic edge can bulge past its ends: at most
+/// a quarter of the edge's angular length, plus 0.1°.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    lat: (f64, f64),
+    /// `None` when the area spans the antimeridian or comes near a pole
+    /// (every longitude is a candidate then).
+    lon: Option<(f64, f64)>,
+}
+
+impl Bounds {
+    fn of(area: &Area) -> Bounds {
+        let (mut lat, mut lon) = ((90.0f64, -90.0f64), (180.0f64, -180.0f64));
+        let mut longest = 0.0f64;
+        let mut wraps = false;
+        for (_, _, _, a, b) in area.segments() {
+            for v in [a, b] {
+                lat = (lat.0.min(v.lat()), lat.1.max(v.lat()));
+                lon = (lon.0.min(v.lon()), lon.1.max(v.lon()));
+            }
+            let dlat = (b.lat() - a.lat()).abs();
+            let dlon = crate::position::wrap180(b.lon() - a.lon()).abs();
+            wraps |= (b.lon() - a.lon()).abs() > 180.0;
+            longest = longest.max(dlat.hypot(dlon));
+        }
+        let margin = longest / 4.0 + 0.1;
+        let lat = ((lat.0 - margin).max(-90.0), (lat.1 + margin).min(90.0));
+        let near_pole = lat.0 <= -80.0 || lat.1 >= 80.0;
+        let lon = (!wraps && !near_pole).then_some((lon.0 - margin, lon.1 + margin));
+        Bounds { lat, lon }
+    }
+
+    fn may_hold(&self, p: LatLon) -> bool {
+        (self.lat.0..=self.lat.1).contains(&p.lat())
+            && self.lon.is_none_or(|(w, e)| (w..=e).contains(&p.lon()))
+    }
 }
 
 /// Ukraine at 1:10m (Natural Earth 4.1.0 via world-atlas, Crimea included),
