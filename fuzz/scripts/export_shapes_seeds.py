@@ -2,7 +2,7 @@
 """Writes the seeds of the `export_shapes` fuzz target (fuzz/seeds/export_shapes/).
 
 The byte layout is the one `fuzz/targets/export_shapes.rs` decodes: an
-options byte (bits 0-4: spacing 25 + 15*n km; bits 5-6: precision 6, 7, 9
+options byte (bits 0-4: spacing 100 + 30*n km; bits 5-6: precision 6, 7, 9
 or 15; bit 7: bbox), then shapes, each a tag byte (0 ring, 1 arc, 2 polygon)
 and its numbers. Run from the repository root: python3 fuzz/scripts/export_shapes_seeds.py
 """
