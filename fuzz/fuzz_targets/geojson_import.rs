@@ -5,4 +5,4 @@
 #[path = "../targets/geojson_import.rs"]
 mod target;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| target::run(data));
+libfuzzer_sys::fuzz_target!(init: target::init(), |data: &[u8]| target::run(data));

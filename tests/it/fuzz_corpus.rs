@@ -121,6 +121,7 @@ fn position_text_corpus() {
 
 #[test]
 fn geojson_import_corpus() {
+    geojson_import::init();
     replay("geojson_import", geojson_import::run);
 }
 
