@@ -7,7 +7,9 @@
 //! byte and then ends; every feature read exports again (`MapExport`), that
 //! export imports again, strictly, with as many features, and exporting
 //! those gives the same GeoJSON (compared as JSON values), as
-//! `Imported`'s documentation promises for files strikemap wrote.
+//! `Imported`'s documentation promises for files strikemap wrote. `run`
+//! leaves out the checks of open findings (see `leave_out_open`);
+//! `run_strict` makes them.
 #![allow(
     clippy::panic,
     reason = "a fuzz target reports a broken invariant by panicking"
@@ -31,9 +33,24 @@ fn options(lenient: bool) -> ImportOptions {
         .with_drop_altitude(lenient)
 }
 
+/// Open issue 17 finding (`fuzz/regressions/geojson_import/`
+/// `feature_member_named_features_does_not_export`): a Feature with a member
+/// named `features` imports (the member kept as a foreign member) and then
+/// does not export. Unless `strict`, such features are left out of the
+/// round trip so that fuzzing finds other bugs. Remove when fixed.
+fn leave_out_open(imported: &Imported, strict: bool) -> Imported {
+    let mut kept = imported.clone();
+    if !strict {
+        kept.features
+            .retain(|f| !f.foreign_members.contains_key("features"));
+    }
+    kept
+}
+
 /// Exports features (and top-level members), imports the export, and
 /// exports that again: the two exports must be equal.
-fn round_trip(what: &str, imported: &Imported) {
+fn round_trip(what: &str, imported: &Imported, strict: bool) {
+    let imported = &leave_out_open(imported, strict);
     let first = export(what, imported);
     let text = serde_json::to_string(&first)
         .unwrap_or_else(|e| panic!("{what}: the export does not serialize: {e}"));
@@ -99,8 +116,18 @@ pub fn init() {
     }
 }
 
-/// Runs one input.
+/// Runs one input, leaving out the checks of open findings.
 pub fn run(data: &[u8]) {
+    run_with(data, false);
+}
+
+/// Runs one input with every check, the open findings' included.
+#[allow(dead_code, reason = "used by the corpus replay, not the fuzz binary")]
+pub fn run_strict(data: &[u8]) {
+    run_with(data, true);
+}
+
+fn run_with(data: &[u8], strict: bool) {
     if data.len() > MAX_LEN {
         return;
     }
@@ -112,7 +139,7 @@ pub fn run(data: &[u8]) {
             match Imported::parse(text, &options) {
                 Ok(imported) => {
                     let _ = imported.to_catalog().map_err(|e| e.report().to_string());
-                    round_trip("Imported::parse", &imported);
+                    round_trip("Imported::parse", &imported, strict);
                 }
                 Err(e) => {
                     let _ = e.report().to_string();
@@ -124,12 +151,12 @@ pub fn run(data: &[u8]) {
         let mut imported = streamed("FeatureCollectionReader", limit, reader.by_ref());
         let _ = reader.skipped().len();
         imported.members = reader.members().clone();
-        round_trip("FeatureCollectionReader", &imported);
+        round_trip("FeatureCollectionReader", &imported, strict);
 
         let mut reader = SequenceReader::new(data, options);
         let imported = streamed("SequenceReader", limit, reader.by_ref());
         let _ = reader.skipped().len();
-        round_trip("SequenceReader", &imported);
+        round_trip("SequenceReader", &imported, strict);
     }
 
     let mut count = 0;
