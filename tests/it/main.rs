@@ -13,6 +13,7 @@ mod claims;
 #[cfg(feature = "cli")]
 mod cli;
 mod countries;
+mod fuzz_corpus;
 mod geojson;
 mod points;
 mod prepared;
