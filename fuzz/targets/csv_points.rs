@@ -60,7 +60,12 @@ fn read(data: &[u8], names: &ColumnNames, check_lines: bool) {
                     row.line
                 );
                 let field = row.field(columns.latitude).unwrap_or("");
-                let stated: Option<f64> = field.trim().parse().ok();
+                // A decimal comma is read in files not separated by commas.
+                let stated: Option<f64> = field
+                    .trim()
+                    .parse()
+                    .ok()
+                    .or_else(|| field.trim().replacen(',', ".", 1).parse().ok());
                 assert_eq!(
                     stated,
                     Some(lat),

@@ -101,7 +101,8 @@ enum Shape {
 }
 
 fn antipode(p: LatLon) -> LatLon {
-    LatLon::new(-p.lat(), p.lon() + 180.0).unwrap_or_else(|e| panic!("antipode: {}", e.report()))
+    LatLon::wrapping(-p.lat(), p.lon() + 180.0)
+        .unwrap_or_else(|e| panic!("antipode: {}", e.report()))
 }
 
 fn check_ring_vertex(ring: &RangeRing, vertex: LatLon, what: &str) {

@@ -26,11 +26,7 @@ use std::path::{Path, PathBuf};
 
 /// Regression inputs (`TARGET/FILE`, under `fuzz/regressions/`) whose bug
 /// is not fixed yet; each has an `#[ignore]`d test below.
-const OPEN: &[&str] = &[
-    "csv_points/crlf_first_row_reported_on_header_line",
-    "export_shapes/ring_vertices_beyond_cut_locus_off_radius",
-    "geojson_import/feature_member_named_features_does_not_export",
-];
+const OPEN: &[&str] = &[];
 
 fn fuzz_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")
@@ -73,10 +69,10 @@ fn replay_file(path: &Path, run: fn(&[u8])) {
     run(&data);
 }
 
-/// Replays one open regression input.
-#[allow(dead_code, reason = "used only while OPEN lists an input")]
-fn replay_open(name: &str, run: fn(&[u8])) {
-    assert!(OPEN.contains(&name), "{name} is not listed in OPEN");
+/// Replays one fixed regression input through the target's strict body
+/// (which checks what the finding broke).
+fn replay_fixed(name: &str, run: fn(&[u8])) {
+    assert!(!OPEN.contains(&name), "{name} is still listed in OPEN");
     replay_file(&fuzz_dir().join("regressions").join(name), run);
 }
 
@@ -165,9 +161,8 @@ fn short_inputs() {
 /// "Every vertex is at the radius"). Beyond about 19,970 km the geodesics
 /// from an equatorial centre pass the cut locus and stop being shortest.
 #[test]
-#[ignore = "issue 17 finding: RangeRing::vertices of radii above ~19,970 km are not at the radius"]
-fn open_ring_vertices_beyond_cut_locus() {
-    replay_open(
+fn fixed_ring_vertices_beyond_cut_locus() {
+    replay_fixed(
         "export_shapes/ring_vertices_beyond_cut_locus_off_radius",
         export_shapes::run_strict,
     );
@@ -179,9 +174,8 @@ fn open_ring_vertices_beyond_cut_locus() {
 /// with the columns found by name too), so rows and row errors of files
 /// written on Windows, as ACLED exports can be, name the line before theirs.
 #[test]
-#[ignore = "issue 17 finding: CsvPoints reports rows of CRLF files one line early (the first on the header's line 1)"]
-fn open_csv_crlf_line_numbers() {
-    replay_open(
+fn fixed_csv_crlf_line_numbers() {
+    replay_fixed(
         "csv_points/crlf_first_row_reported_on_header_line",
         csv_points::run_strict,
     );
@@ -190,14 +184,14 @@ fn open_csv_crlf_line_numbers() {
 /// A FeatureCollection of one Point feature with a member `"features": 1`:
 /// `Imported::parse` (strict and lenient), `FeatureCollectionReader` and
 /// `SequenceReader` all read it, keeping `features` as a foreign member, and
-/// `MapExport::add` then refuses the feature ("foreign member \"features\":
+/// `MapExport::add` then refused the feature ("foreign member \"features\":
 /// expected a name other than type, id, geometry, properties, bbox and
-/// features"): a file strikemap reads cannot be written back.
+/// features"): a file strikemap read could not be written back. Fixed: the
+/// import refuses a Feature's `features` member, naming it.
 #[test]
-#[ignore = "issue 17 finding: a feature with a member named features imports but does not export"]
-fn open_feature_member_named_features() {
+fn fixed_feature_member_named_features() {
     geojson_import::init();
-    replay_open(
+    replay_fixed(
         "geojson_import/feature_member_named_features_does_not_export",
         geojson_import::run_strict,
     );

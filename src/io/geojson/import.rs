@@ -1073,6 +1073,15 @@ pub(crate) fn read_feature(
         })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
+    // A member GeoJSON writers reserve for collections: no export could keep
+    // it, so it is refused here rather than lost there (found by fuzzing).
+    if foreign_members.contains_key("features") {
+        return Err(Error::format(
+            "features",
+            "no \"features\" member in a Feature (it belongs to a FeatureCollection)",
+            "a \"features\" member",
+        ));
+    }
     let mut props = Props { map };
     let ours = props
         .map
