@@ -6,8 +6,7 @@
 //! Invariants: nothing panics; at most one row per input line; a row read
 //! starts on a line after the header, lies in [-90, 90] × [-180, 180], and
 //! its latitude is exactly the number in its latitude column (no silent
-//! reinterpretation). `run` leaves out the checks of open findings (see
-//! `skip_open_line_check`); `run_strict` makes them.
+//! reinterpretation). every check is made for every input.
 #![allow(
     clippy::panic,
     reason = "a fuzz target reports a broken invariant by panicking"
@@ -17,15 +16,6 @@ use strikemap::io::points::{ColumnNames, CsvPoints};
 
 /// The longest input looked at, in bytes.
 const MAX_LEN: usize = 64 * 1024;
-
-/// Open issue 17 finding (`fuzz/regressions/csv_points/`
-/// `crlf_first_row_reported_on_header_line`): with CRLF line ends the first
-/// data row is reported on line 1, the header's. [`run`] leaves the line
-/// check out for input holding a carriage return so that fuzzing finds
-/// other bugs; [`run_strict`] makes it. Remove when fixed.
-fn skip_open_line_check(data: &[u8]) -> bool {
-    data.contains(&b'\r')
-}
 
 fn read(data: &[u8], names: &ColumnNames, check_lines: bool) {
     let points = match CsvPoints::from_reader(data, "fuzz.csv", names) {
@@ -83,12 +73,14 @@ fn read(data: &[u8], names: &ColumnNames, check_lines: bool) {
     let _ = result.map_err(|e| e.report().to_string());
 }
 
-/// Runs one input, leaving out the checks of open findings.
+/// Runs one input with every check (the CRLF line-number finding,
+/// `fuzz/regressions/csv_points/`, is fixed: the line check is made for
+/// every input).
 pub fn run(data: &[u8]) {
-    run_with(data, !skip_open_line_check(data));
+    run_with(data, true);
 }
 
-/// Runs one input with every check, the open findings' included.
+/// The same as [`run`] (kept for the regression replays, which name it).
 #[allow(dead_code, reason = "used by the corpus replay, not the fuzz binary")]
 pub fn run_strict(data: &[u8]) {
     run_with(data, true);
