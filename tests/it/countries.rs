@@ -244,3 +244,25 @@ fn boundary_points_are_covered_and_distance_agrees() {
     }
     assert!(sides > 20, "{sides}");
 }
+
+/// `countries::containing` skips countries by a box before the exact test:
+/// it must answer exactly as testing every country does, everywhere
+/// (seeded points over the whole Earth, the poles and the antimeridian).
+#[test]
+fn containing_agrees_with_testing_every_country() {
+    let mut points = crate::common::points(400, 17, (-90.0, 90.0), (-180.0, 180.0));
+    points.extend(crate::common::points(200, 18, (40.0, 72.0), (20.0, 180.0)));
+    for lat in [-90.0, -89.9, 66.0, 89.9, 90.0] {
+        for lon in [-180.0, -179.99, 0.0, 179.99, 180.0] {
+            points.push(LatLon::new(lat, lon).unwrap());
+        }
+    }
+    for p in points {
+        let fast = countries::containing(p).map(|c| c.name.as_str());
+        let every = countries::all()
+            .iter()
+            .find(|c| c.territory.contains(p))
+            .map(|c| c.name.as_str());
+        assert_eq!(fast, every, "{p}");
+    }
+}
