@@ -122,6 +122,20 @@ pub enum Error {
         /// Known names closest to it, best first (possibly empty).
         suggestions: Vec<String>,
     },
+    /// A name fits several places about equally well: the candidates are
+    /// listed, each with its country and region, and how to pick one.
+    #[error("{name:?} is ambiguous: {} (qualify it: {hint})", .candidates.join("; "))]
+    Ambiguous {
+        /// What was looked up: `"place"`, `"region"`.
+        kind: &'static str,
+        /// The name as given.
+        name: String,
+        /// The candidates, best first, each as it is shown
+        /// (`"Pokrovsk (UA, Donetsk Oblast, pop. 60,127)"`).
+        candidates: Box<[String]>,
+        /// How to qualify the name, e.g. `"e.g. \"Pokrovsk, UA\" for the first"`.
+        hint: Box<str>,
+    },
     /// Two items in one collection share a name or alias.
     #[error("duplicate {kind} name {name:?}")]
     DuplicateName {
@@ -417,6 +431,7 @@ impl Error {
             | Error::PositionText { .. }
             | Error::InvalidGeometry { .. }
             | Error::UnknownName { .. }
+            | Error::Ambiguous { .. }
             | Error::DuplicateName { .. }
             | Error::ClaimText { .. }
             | Error::NoSubjects { .. }
@@ -478,6 +493,17 @@ impl Error {
     /// ```
     pub fn is_unknown_name(&self) -> bool {
         matches!(self.root(), Error::UnknownName { .. })
+    }
+
+    /// Whether a name fits several places about equally well
+    /// ([`Error::Ambiguous`]).
+    ///
+    /// ```
+    /// let err = strikemap::gazetteer::resolve("Pokrovsk").unwrap_err();
+    /// assert!(err.is_ambiguous_name() && !err.is_ambiguous());
+    /// ```
+    pub fn is_ambiguous_name(&self) -> bool {
+        matches!(self.root(), Error::Ambiguous { .. })
     }
 
     /// Whether a number is outside what it may be: a latitude beyond ±90°

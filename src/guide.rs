@@ -6,6 +6,7 @@
 //! - [`claims`]: checking claims: quantifiers, uncertainty, verdicts.
 //! - [`maps`]: GeoJSON for map tools.
 //! - [`countries`]: the bundled boundaries and your own.
+//! - [`places`]: the gazetteer, admin-1 regions and reverse look-up.
 //! - [`command_line`]: the `strikemap` command.
 //! - [`speed`]: benches and the comparison with other tools.
 
@@ -20,6 +21,9 @@ pub mod maps {}
 
 #[doc = include_str!("../docs/countries.md")]
 pub mod countries {}
+
+#[doc = include_str!("../docs/places.md")]
+pub mod places {}
 
 #[doc = include_str!("../docs/command_line.md")]
 pub mod command_line {}

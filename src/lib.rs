@@ -33,6 +33,6 @@ pub use measure::{Geodesic, Haversine, Method, Metric, Target};
 pub use model::{
     AirBase, Catalog, City, CountryCode, FrontLine, Place, Site, Source, Strike, Territory,
 };
-pub use places::countries;
+pub use places::{countries, gazetteer, regions};
 pub use position::LatLon;
 pub use shape::{Area, Line};

@@ -62,12 +62,24 @@ impl From<LatLon> for LatLonFields {
 
 /// Wraps a longitude difference into (-180, 180].
 ///
-/// Exact: `rem_euclid` of the value itself is exact in floating point, and
-/// so is subtracting 360 from a remainder above 180 (Sterbenz), so even a
-/// huge value lands on its true remainder.
+/// Exact: a value in range is returned as it is; otherwise the remainder
+/// `x % 360` (fmod, exact in floating point, of the sign of `x`) is moved
+/// into range by adding or subtracting 360, which is exact too (Sterbenz:
+/// the remainder is then within a factor 2 of 360), so even a huge value
+/// lands on its true remainder. (`rem_euclid` is not: for a tiny negative
+/// value it rounds 360 + x.)
 pub(crate) fn wrap180(x: f64) -> f64 {
-    let r = x.rem_euclid(360.0);
-    if r > 180.0 { r - 360.0 } else { r }
+    if x > -180.0 && x <= 180.0 {
+        return x;
+    }
+    let r = x % 360.0;
+    if r > 180.0 {
+        r - 360.0
+    } else if r <= -180.0 {
+        r + 360.0
+    } else {
+        r
+    }
 }
 
 /// Wraps a finite longitude into [-180, 180], keeping values already in
@@ -545,6 +557,21 @@ mod tests {
             );
             assert_eq!(wrap180(given), want, "{given:e}");
         }
+        // In range: unchanged, to the bit (rem_euclid rounded 360 + x).
+        for x in [
+            -1.4e-14,
+            -1e-300,
+            -179.999999999,
+            180.0,
+            0.0,
+            35.14135 - 35.1413,
+        ] {
+            assert_eq!(wrap180(x).to_bits(), x.to_bits(), "{x:e}");
+        }
+        assert_eq!(wrap180(-180.0), 180.0);
+        assert_eq!(wrap180(540.0), 180.0);
+        assert_eq!(wrap180(-181.0), 179.0);
+        assert_eq!(wrap180(359.0), -1.0);
     }
 
     #[test]

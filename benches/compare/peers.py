@@ -12,11 +12,20 @@ Every runner (this file, turf.mjs, the Rust driver) writes the same schema:
  "results": [{"op", "tool", "family", "n", "per_query_s": [seconds per query,
  one per timed pass], "answers_m": [metres] or null, "reference": bool,
  "comparable": bool, "setup_s": {what: seconds}, "note": str}]}
+The reverse look-up answers with text, not metres: its rows have
+"answers_m": null and "labels": ["CC/REGION-CODE", one per point] (either
+part empty where there is none), and the report gives agreement with
+strikemap's labels instead of errors in metres.
 
 Timing: the first --warm-up queries run once untimed; then whole passes over
 all queries are timed and divided by the number of queries, repeating until
 --min-repeats passes and --min-time seconds are both reached, or --max-time
-seconds have gone by. The table shows the median pass.
+seconds have gone by. The table shows the median pass. The reverse look-up
+is a batch operation: each pass is one call on all its points, and its time
+per point is the pass's time divided by the number of points.
+
+--only OPS (comma-separated operation ids, see OPS) restricts `run` to those
+operations; run.sh resolves its own --only into these ids.
 """
 
 import argparse
@@ -47,7 +56,14 @@ OPS = [
     ("point-to-ukraine", "Point to Ukraine (1:10m)"),
     ("point-to-front-line", "Point to front line (10k vertices)"),
     ("geojson-export", "GeoJSON export to a file (per feature)"),
+    ("reverse-lookup", "Reverse look-up to country + admin-1 region (per point, batch)"),
 ]
+OP_IDS = [op for op, _ in OPS]
+
+# The reverse look-up's points: uniform in this box (Ukraine, western Russia
+# and their neighbours), --reverse-n of them.
+REVERSE_LAT = (44.0, 60.0)
+REVERSE_LON = (22.0, 50.0)
 
 # Features in one pass of the GeoJSON export: the query points, repeated
 # (the same number in the Rust driver and turf.mjs).
@@ -92,25 +108,47 @@ def gen(args):
         [q, [r6(rng.uniform(20.0, 130.0)), r6(rng.uniform(40.0, 70.0))]]
         for q in queries[: args.n]
     ]
+    # Reverse look-up: drawn after the pairs from the same generator, so the
+    # sets above are the same with or without them.
+    (south, north), (west, east) = REVERSE_LAT, REVERSE_LON
+    reverse = [[r6(rng.uniform(west, east)), r6(rng.uniform(south, north))] for _ in range(args.reverse_n)]
     (out / "queries.json").write_text(json.dumps(queries))
     (out / "pairs.json").write_text(json.dumps(pairs))
+    (out / "reverse-points.json").write_text(json.dumps(reverse))
     repo = Path(args.repo)
     shutil.copyfile(repo / "data" / "ukraine-10m.geojson", out / "ukraine-10m.geojson")
     shutil.copyfile(repo / "benches" / "data" / "front-line-10k.geojson", out / "front-line-10k.geojson")
+    # The two layers strikemap bundles for its reverse look-up (the driver
+    # checks that these copies are what it was built with).
+    shutil.copyfile(repo / "data" / "regions-10m.geojson", out / "regions-10m.geojson")
+    shutil.copyfile(repo / "data" / "countries-50m.geojson", out / "countries-50m.geojson")
     files = {}
-    for name in ["queries.json", "pairs.json", "ukraine-10m.geojson", "front-line-10k.geojson"]:
+    for name in [
+        "queries.json",
+        "pairs.json",
+        "reverse-points.json",
+        "ukraine-10m.geojson",
+        "front-line-10k.geojson",
+        "regions-10m.geojson",
+        "countries-50m.geojson",
+    ]:
         files[name] = hashlib.sha256((out / name).read_bytes()).hexdigest()
     manifest = {
         "seed": args.seed,
         "n_region": args.n,
         "queries": len(queries),
         "pairs": len(pairs),
+        "reverse_points": len(reverse),
         "region": "uniform in 44–53 N, 22–41 E, then the five air bases " + ", ".join(n for n, _, _ in AIR_BASES),
         "pairs_from": "each regional query point to a point uniform in 40–70 N, 20–130 E",
+        "reverse_from": f"uniform in {south:g}–{north:g} N, {west:g}–{east:g} E, drawn after the pairs",
         "sha256": files,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    print(f"data set: {len(queries)} query points, {len(pairs)} pairs in {out}", file=sys.stderr)
+    print(
+        f"data set: {len(queries)} query points, {len(pairs)} pairs, {len(reverse):,} reverse look-up points in {out}",
+        file=sys.stderr,
+    )
 
 
 # ---------------------------------------------------------------- run
@@ -157,6 +195,23 @@ class Timer:
             if (len(per_feature) >= self.min_repeats and total >= self.min_time) or total >= self.max_time:
                 return per_feature, [0.0] * n
 
+    def batches(self, inputs, batch):
+        """Time `batch(inputs)`, one call on all inputs per pass (after one
+        untimed call on the first --warm-up inputs); returns (seconds per
+        input for each pass, what the first timed pass returned)."""
+        batch(inputs[: self.warm_up])
+        per_input, first = [], None
+        started = time.perf_counter()
+        while True:
+            t = time.perf_counter()
+            got = batch(inputs)
+            per_input.append((time.perf_counter() - t) / len(inputs))
+            if first is None:
+                first = got
+            total = time.perf_counter() - started
+            if (len(per_input) >= self.min_repeats and total >= self.min_time) or total >= self.max_time:
+                return per_input, first
+
 
 def result(op, tool, measured, family, comparable=True, setup=None, note=""):
     per_query, answers = measured
@@ -172,6 +227,13 @@ def result(op, tool, measured, family, comparable=True, setup=None, note=""):
         "setup_s": setup or {},
         "note": note,
     }
+
+
+def label_result(op, tool, per_query, labels, family, setup=None, note=""):
+    """A row whose answers are text labels (the reverse look-up)."""
+    row = result(op, tool, (per_query, labels), family, comparable=False, setup=setup, note=note)
+    row["labels"] = labels
+    return row
 
 
 def boundary_vertices(geometry):
@@ -196,7 +258,12 @@ def run(args):
     versions = {"Python": platform.python_version()}
     results, skipped = [], []
 
+    def want(op):
+        return op in args.only
+
     def skip(op, tool, why):
+        if not want(op):
+            return
         skipped.append({"op": op, "tool": tool, "why": why})
         print(f"  skipped {tool} ({op}): {why}", file=sys.stderr)
 
@@ -226,6 +293,7 @@ def run(args):
             skip(op, tool, "pyproj not installed")
     if pyproj is not None:
         geod = Geod(ellps="WGS84")
+    if pyproj is not None and want("point-to-point"):
         step("pyproj Geod.inv, one call per pair")
         results.append(
             result(
@@ -256,24 +324,25 @@ def run(args):
             )
 
     # --- geographiclib (pure Python port of Karney's algorithm)
-    try:
-        import geographiclib
-        from geographiclib.geodesic import Geodesic as GLGeodesic
+    if want("point-to-point"):
+        try:
+            import geographiclib
+            from geographiclib.geodesic import Geodesic as GLGeodesic
 
-        versions["geographiclib"] = geographiclib.__version__
-        wgs84 = GLGeodesic.WGS84
-        step("geographiclib Inverse")
-        results.append(
-            result(
-                "point-to-point",
-                "geographiclib (Python) Geodesic.WGS84.Inverse",
-                timer.run(pairs, one=lambda p: wgs84.Inverse(p[0][1], p[0][0], p[1][1], p[1][0], GLGeodesic.DISTANCE)["s12"]),
-                "geographiclib",
-                note="WGS84, Karney's algorithm in pure Python",
+            versions["geographiclib"] = geographiclib.__version__
+            wgs84 = GLGeodesic.WGS84
+            step("geographiclib Inverse")
+            results.append(
+                result(
+                    "point-to-point",
+                    "geographiclib (Python) Geodesic.WGS84.Inverse",
+                    timer.run(pairs, one=lambda p: wgs84.Inverse(p[0][1], p[0][0], p[1][1], p[1][0], GLGeodesic.DISTANCE)["s12"]),
+                    "geographiclib",
+                    note="WGS84, Karney's algorithm in pure Python",
+                )
             )
-        )
-    except ImportError:
-        skip("point-to-point", "geographiclib (Python)", "geographiclib not installed")
+        except ImportError:
+            skip("point-to-point", "geographiclib (Python)", "geographiclib not installed")
 
     # --- shapely: planar distance in lon/lat degrees; also the containment test for the pyproj scan
     try:
@@ -297,6 +366,8 @@ def run(args):
         qlat = np.array([q[1] for q in queries])
         qpts = shapely.points(qlon, qlat)
         for op, geom in [("point-to-ukraine", ua_shape), ("point-to-front-line", front_shape)]:
+            if not want(op):
+                continue
             step(f"shapely planar {op}")
             results.append(
                 result(
@@ -315,6 +386,8 @@ def run(args):
                 ("point-to-ukraine", ua_shape, ukraine, True),
                 ("point-to-front-line", front_shape, front, False),
             ]:
+                if not want(op):
+                    continue
                 if gj["type"] in ("Polygon", "MultiPolygon"):
                     vlon, vlat = boundary_vertices(gj)
                 else:
@@ -348,6 +421,8 @@ def run(args):
             from pyproj import Transformer
 
             for op, geom, contains in [("point-to-ukraine", ua_shape, True), ("point-to-front-line", front_shape, False)]:
+                if not want(op):
+                    continue
                 coords = shapely.get_coordinates(geom)
                 gx, gy = coords[:, 0].copy(), coords[:, 1].copy()
                 origin = shapely.Point(0.0, 0.0)
@@ -397,6 +472,8 @@ def run(args):
             return pts.distance(target).to_numpy()
 
         for op, target in [("point-to-ukraine", ua_utm), ("point-to-front-line", front_utm)]:
+            if not want(op):
+                continue
             step(f"geopandas UTM 36N {op}")
             results.append(
                 result(
@@ -427,6 +504,8 @@ def run(args):
 
     def time_export(tool, family, write, path, note):
         """Times `write(path)` over whole passes; the row names the file."""
+        if not want("geojson-export"):
+            return
         step(f"{tool} export")
         path.unlink(missing_ok=True)
         measured = timer.passes(EXPORT_FEATURES, lambda: write(path))
@@ -474,7 +553,83 @@ def run(args):
     else:
         skip("geojson-export", "geopandas to_file", "geopandas or shapely not installed")
 
+    # --- reverse look-up: geopandas sjoin against the two layers strikemap bundles
+    if want("reverse-lookup"):
+        if gpd is None or np is None:
+            skip("reverse-lookup", "geopandas sjoin", "geopandas or numpy not installed")
+        else:
+            results.append(reverse_lookup(data, timer, gpd, np, step))
+
     print(json.dumps({"runner": "python peers", "versions": versions, "skipped": skipped, "results": results}))
+
+
+def reverse_lookup(data, timer, gpd, np, step):
+    """geopandas.sjoin(points, layer, predicate="within") for the regions and
+    for the countries, one answer per point, combined as strikemap's
+    `regions::locate` combines its two layers."""
+    step("geopandas read the regions and countries")
+    points = json.loads((data / "reverse-points.json").read_text())
+    t = time.perf_counter()
+    regions = gpd.read_file(data / "regions-10m.geojson", columns=["code", "country"])
+    countries = gpd.read_file(data / "countries-50m.geojson", columns=["iso_a2"])
+    read_s = time.perf_counter() - t
+    t = time.perf_counter()
+    lon = np.array([p[0] for p in points])
+    lat = np.array([p[1] for p in points])
+    geometry = gpd.points_from_xy(lon, lat, crs="EPSG:4326")
+    points_s = time.perf_counter() - t
+    region_code = regions["code"].to_numpy(dtype=object)
+    region_cc = regions["country"].fillna("").to_numpy(dtype=object)
+    country_cc = countries["iso_a2"].fillna("").to_numpy(dtype=object)
+    bundled_cc = np.array(sorted(set(country_cc) - {""}), dtype=object)
+
+    def first_match(pts, layer):
+        """For each point, the row of the first feature (in file order) it
+        lies within, or -1. sjoin's "within" lists a point's matches in
+        feature order, as strikemap returns the first of them."""
+        joined = gpd.sjoin(pts, layer, predicate="within", how="inner")
+        joined = joined[~joined.index.duplicated(keep="first")]
+        first = np.full(len(pts), -1, dtype=np.intp)
+        first[joined.index.to_numpy()] = joined["index_right"].to_numpy()
+        return first
+
+    def locate(idx):
+        n = len(idx)
+        # A fresh frame every pass: geopandas caches the STRtree on the points'
+        # array (sjoin "within" builds it over the left frame, the points, and
+        # queries it with each polygon), so each pass pays for building it,
+        # once, shared by the two joins, as a user's script would.
+        pts = gpd.GeoDataFrame(geometry=geometry[:n].copy(), crs="EPSG:4326")
+        r = first_match(pts, regions)
+        c = first_match(pts, countries)
+        cc = np.where(c >= 0, country_cc[np.maximum(c, 0)], "")
+        rcc = np.where(r >= 0, region_cc[np.maximum(r, 0)], "")
+        code = np.where(r >= 0, region_code[np.maximum(r, 0)], "")
+        # strikemap's rule: inside a country, a region of another country is
+        # dropped; outside every country, the region's country is the answer
+        # (if it is a bundled country).
+        code = np.where((c >= 0) & (rcc != cc), "", code)
+        cc = np.where((c < 0) & np.isin(rcc, bundled_cc), rcc, cc)
+        return cc, code
+
+    step(f"geopandas sjoin, reverse look-up of {len(points):,} points")
+    per_point, (cc, code) = timer.batches(list(range(len(points))), locate)
+    labels = [f"{a}/{b}" for a, b in zip(cc.tolist(), code.tolist())]
+    return label_result(
+        "reverse-lookup",
+        "geopandas sjoin (country + region)",
+        per_point,
+        labels,
+        "geopandas",
+        setup={
+            f"read both layers (read_file, {len(regions):,} regions, {len(countries):,} countries)": read_s,
+            f"build {len(points):,} shapely points (points_from_xy)": points_s,
+        },
+        note="two sjoin(predicate='within') calls on all points, one per layer, planar lon/lat edges; "
+        "each timed pass builds the STRtree over the points (sjoin's within builds it on the left frame), "
+        "as a user pays it; the first match in file order per point; then strikemap's rule for combining the layers "
+        "(a region of another country than the point's is dropped; outside every country, the region's country)",
+    )
 
 
 # ---------------------------------------------------------------- report
@@ -568,6 +723,173 @@ def export_check(ref_path, path):
     return "; ".join(parts)
 
 
+def fmt_agreement(labels, ref_labels):
+    """The table's two cells for a reverse look-up row: agreement with the
+    reference labels, and which part differs."""
+    n = len(ref_labels)
+    if len(labels) != n:
+        return f"{len(labels):,} answers, strikemap {n:,}", ""
+    differ = country = region = 0
+    for a, b in zip(labels, ref_labels):
+        if a != b:
+            differ += 1
+            (ca, ra), (cb, rb) = a.split("/", 1), b.split("/", 1)
+            country += ca != cb
+            region += ra != rb
+    if not differ:
+        return "the same labels (100 %)", ""
+    pct = 100.0 * (n - differ) / n
+    return (
+        f"agreement {pct:.3f} % ({differ:,} of {n:,} points differ)",
+        f"country differs at {country:,}, region at {region:,}",
+    )
+
+
+# Why two reverse look-ups differ at a point: the nearest border edge of the
+# features either answer names, and how far a straight lon/lat edge and the
+# geodesic through the same two vertices lie apart at its middle.
+EARTH_R = 6_371_008.8
+M_PER_DEG = EARTH_R * math.pi / 180
+
+
+def _rings(geometry):
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [ring for poly in polys for ring in poly]
+
+
+class _EdgeGrid:
+    """A feature's boundary edges binned in CELL-degree cells (built lazily,
+    for the few features the differing points name)."""
+
+    CELL = 0.05
+
+    def __init__(self, geometry):
+        self.edges = []
+        self.cells = {}
+        for ring in _rings(geometry):
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+                k = len(self.edges)
+                self.edges.append((x1, y1, x2, y2))
+                for cx in range(math.floor(min(x1, x2) / self.CELL), math.floor(max(x1, x2) / self.CELL) + 1):
+                    for cy in range(math.floor(min(y1, y2) / self.CELL), math.floor(max(y1, y2) / self.CELL) + 1):
+                        self.cells.setdefault((cx, cy), []).append(k)
+
+    def nearest(self, lon, lat):
+        """(metres, edge) to the nearest edge, in a plane tangent at the point."""
+        cx, cy = math.floor(lon / self.CELL), math.floor(lat / self.CELL)
+        near = {k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in self.cells.get((cx + dx, cy + dy), ())}
+        best = _nearest_edge(lon, lat, (self.edges[k] for k in near))
+        # An edge found in the 3x3 cells is surely the nearest if it is nearer
+        # than one cell's height; otherwise scan them all.
+        if best[0] > self.CELL * math.cos(math.radians(lat)) * M_PER_DEG * 0.9:
+            best = _nearest_edge(lon, lat, self.edges)
+        return best
+
+
+def _nearest_edge(lon, lat, edges):
+    kx = math.cos(math.radians(lat)) * M_PER_DEG
+    best = (math.inf, None)
+    for e in edges:
+        x1, y1, x2, y2 = (e[0] - lon) * kx, (e[1] - lat) * M_PER_DEG, (e[2] - lon) * kx, (e[3] - lat) * M_PER_DEG
+        dx, dy = x2 - x1, y2 - y1
+        ll = dx * dx + dy * dy
+        t = 0.0 if ll == 0 else max(0.0, min(1.0, -(x1 * dx + y1 * dy) / ll))
+        d = math.hypot(x1 + t * dx, y1 + t * dy)
+        if d < best[0]:
+            best = (d, e)
+    return best
+
+
+def _straight_vs_geodesic_m(edge):
+    """How far apart the straight lon/lat edge and the great circle through
+    its ends are at the edge's middle, in metres (the ellipsoid's geodesic
+    lies within a few per cent of the great circle at these lengths)."""
+    x1, y1, x2, y2 = edge
+    v = [0.0, 0.0, 0.0]
+    for lon, lat in ((x1, y1), (x2, y2)):
+        la, lo = math.radians(lat), math.radians(lon)
+        v[0] += math.cos(la) * math.cos(lo)
+        v[1] += math.cos(la) * math.sin(lo)
+        v[2] += math.sin(la)
+    glat = math.degrees(math.atan2(v[2], math.hypot(v[0], v[1])))
+    glon = math.degrees(math.atan2(v[1], v[0]))
+    mlon, mlat = (x1 + x2) / 2, (y1 + y2) / 2
+    return math.hypot((glon - mlon) * math.cos(math.radians(mlat)) * M_PER_DEG, (glat - mlat) * M_PER_DEG)
+
+
+def reverse_differences(labels, ref_labels, data, limit=5000):
+    """Sorts the points where `labels` differ from the reference into causes.
+
+    Returns a dict of counts and examples, or None without the data set."""
+    data = Path(data) if data else None
+    if not data or not (data / "reverse-points.json").exists() or not (data / "regions-10m.geojson").exists():
+        return None
+    differ = [i for i, (a, b) in enumerate(zip(labels, ref_labels)) if a != b]
+    if not differ:
+        return {"differ": 0}
+    points = json.loads((data / "reverse-points.json").read_text())
+    layers = {}
+    for name, key in (("regions-10m.geojson", "code"), ("countries-50m.geojson", "iso_a2")):
+        for f in json.loads((data / name).read_text())["features"]:
+            k = (f.get("properties") or {}).get(key)
+            if k and (name, k) not in layers:
+                layers[(name, k)] = f["geometry"]
+    # Every vertex's latitudes by its exact longitude: a point on the
+    # meridian of a vertex north of it is where a crossing count along the
+    # meridian is at its most delicate.
+    (south, north), (west, east) = REVERSE_LAT, REVERSE_LON
+    vertex_lats = {}
+    for geometry in layers.values():
+        for ring in _rings(geometry):
+            for lon, lat in ring:
+                if west <= lon <= east and lat >= south:
+                    vertex_lats.setdefault(lon, []).append(lat)
+    grids = {}
+    out = {"differ": len(differ), "analysed": min(len(differ), limit), "meridian": 0, "meridian_far": 0, "gap": 0, "border": 0, "other": 0}
+    out["hist"] = {"< 1 m": 0, "1–10 m": 0, "10–100 m": 0, "100 m–1 km": 0, "≥ 1 km": 0}
+    out["gap_max_d_m"] = 0.0
+    out["meridian_examples"], out["other_examples"] = [], []
+    for i in differ[:limit]:
+        lon, lat = points[i]
+        a, b = labels[i], ref_labels[i]
+        (ca, ra), (cb, rb) = a.split("/", 1), b.split("/", 1)
+        keys = [("regions-10m.geojson", r) for r in {ra, rb} if r] + [("countries-50m.geojson", c) for c in {ca, cb} if c]
+        # Per feature: the nearest edge, and whether the point lies within that
+        # edge's straight-vs-geodesic gap (it can be a farther feature's edge).
+        d, gap, explained = math.inf, 0.0, math.inf
+        for key in keys:
+            if key in layers:
+                if key not in grids:
+                    grids[key] = _EdgeGrid(layers[key])
+                df, edge = grids[key].nearest(lon, lat)
+                gf = _straight_vs_geodesic_m(edge) if edge else 0.0
+                if df <= gf:
+                    explained = min(explained, df)
+                if df < d:
+                    d, gap = df, gf
+        example = f"{lat:.6f} N {lon:.6f} E: strikemap {b}, here {a}, {fmt_m(d)} from the nearest border"
+        if any(v > lat for v in vertex_lats.get(lon, ())):
+            out["meridian"] += 1
+            out["meridian_far"] += explained == math.inf and d >= 1
+            if len(out["meridian_examples"]) < 5:
+                out["meridian_examples"].append(example)
+            continue
+        for bound, name in ((1, "< 1 m"), (10, "1–10 m"), (100, "10–100 m"), (1000, "100 m–1 km"), (math.inf, "≥ 1 km")):
+            if d < bound:
+                out["hist"][name] += 1
+                break
+        if explained < math.inf:
+            out["gap"] += 1
+            out["gap_max_d_m"] = max(out["gap_max_d_m"], explained)
+        elif d < 1:
+            out["border"] += 1
+        else:
+            out["other"] += 1
+            if len(out["other_examples"]) < 5:
+                out["other_examples"].append(example + f" (edge gap {fmt_m(gap)})")
+    return out
+
+
 def machine():
     info = {"cores (nproc)": str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())}
     try:
@@ -624,24 +946,43 @@ def report(args):
     w(f"Generated by `{meta.get('command', 'benches/compare/run.sh')}` on {meta.get('date', '?')}. "
       "Rerun it to get numbers for your machine (see `benches/compare/README.md`).")
     w("")
+    present = {r["op"] for r in results}
     num = lambda k: f"{manifest[k]:,}" if isinstance(manifest.get(k), int) else "?"  # noqa: E731
-    w(f"Data set: {num('queries')} query points ({num('n_region')} uniform in 44–53 N, 22–41 E "
-      f"plus the five air bases of 1 June 2025: Olenya, Belaya, Dyagilevo, Ivanovo Severny, Ukrainka), "
-      f"{num('pairs')} point pairs (each regional point to a point in 40–70 N, 20–130 E), seed {manifest.get('seed', '?')}; "
-      f"Ukraine at 1:10m (`data/ukraine-10m.geojson`, {edges.get('ukraine-10m.geojson', '?'):,} edges) and the synthetic "
-      f"10,000-vertex front line (`benches/data/front-line-10k.geojson`, {edges.get('front-line-10k.geojson', '?'):,} edges).")
-    w("")
-    w("Every tool runs single-threaded, one query after another, on the same points. *Time per query* is the median over timed "
-      "passes of (pass time ÷ queries); *ratio* is that time ÷ strikemap's (prepared) time for the same operation; "
-      "*error* is |answer − strikemap's answer| in metres and in % of strikemap's distance: the largest over all queries "
-      "(the % over those outside Ukraine), and the median over the queries that strikemap puts outside Ukraine "
-      "(every query, for points and the front line), since inside both answers are 0.")
-    w("")
-    w(f"GeoJSON export: each tool writes the query points, repeated to {EXPORT_FEATURES:,} drone-strike features with "
-      "the same id and properties as strikemap's (dates, a timestamp, a claimed count, a source, simplestyle colours), "
-      "as one FeatureCollection to a file; the time is per feature, building the features included, and the error "
-      "column says how the file differs from strikemap's.")
-    w("")
+    if present - {"reverse-lookup"}:
+        w(f"Data set: {num('queries')} query points ({num('n_region')} uniform in 44–53 N, 22–41 E "
+          f"plus the five air bases of 1 June 2025: Olenya, Belaya, Dyagilevo, Ivanovo Severny, Ukrainka), "
+          f"{num('pairs')} point pairs (each regional point to a point in 40–70 N, 20–130 E), seed {manifest.get('seed', '?')}; "
+          f"Ukraine at 1:10m (`data/ukraine-10m.geojson`, {edges.get('ukraine-10m.geojson', '?'):,} edges) and the synthetic "
+          f"10,000-vertex front line (`benches/data/front-line-10k.geojson`, {edges.get('front-line-10k.geojson', '?'):,} edges).")
+        w("")
+        w("Every tool runs single-threaded, one query after another, on the same points. *Time per query* is the median over timed "
+          "passes of (pass time ÷ queries); *ratio* is that time ÷ strikemap's (prepared) time for the same operation; "
+          "*error* is |answer − strikemap's answer| in metres and in % of strikemap's distance: the largest over all queries "
+          "(the % over those outside Ukraine), and the median over the queries that strikemap puts outside Ukraine "
+          "(every query, for points and the front line), since inside both answers are 0.")
+        w("")
+    if "geojson-export" in present:
+        w(f"GeoJSON export: each tool writes the query points, repeated to {EXPORT_FEATURES:,} drone-strike features with "
+          "the same id and properties as strikemap's (dates, a timestamp, a claimed count, a source, simplestyle colours), "
+          "as one FeatureCollection to a file; the time is per feature, building the features included, and the error "
+          "column says how the file differs from strikemap's.")
+        w("")
+    if "reverse-lookup" in present:
+        counts = ""
+        if args.data and Path(args.data, "regions-10m.geojson").exists():
+            nr = len(json.loads(Path(args.data, "regions-10m.geojson").read_text())["features"])
+            nc = len(json.loads(Path(args.data, "countries-50m.geojson").read_text())["features"])
+            counts = f", {nr:,} regions and {nc:,} countries"
+        (south, north), (west, east) = REVERSE_LAT, REVERSE_LON
+        w(f"Reverse look-up: {num('reverse_points')} points uniform in {south:g}–{north:g} N, {west:g}–{east:g} E "
+          f"(seed {manifest.get('seed', '?')}), each to its country and admin-1 region in the two layers strikemap bundles "
+          f"(`data/countries-50m.geojson` and `data/regions-10m.geojson`{counts}). It is a batch operation: each pass is one "
+          "call on all the points, and the time per point is the pass's time ÷ the points. strikemap on one rayon thread "
+          "is the reference, as every other tool is single-threaded; its row on rayon's default pool shows what all the "
+          "cores give. The answers are labels \"country/region\" (ISO 3166-1 alpha-2 / ISO 3166-2, either part empty "
+          "where there is none); *agreement* is the share of points whose label is strikemap's, given in the error columns "
+          "with which part of the label differs.")
+        w("")
     ua_ref = next((r for r in results if r["op"] == "point-to-ukraine" and r.get("reference")), None)
     if ua_ref:
         inside = sum(1 for d in ua_ref["answers_m"] if d == 0)
@@ -660,7 +1001,14 @@ def report(args):
         for r in rows:
             t = statistics.median(r["per_query_s"])
             ratio = t / ref_t if ref_t else None
-            if op == "geojson-export":
+            if op == "reverse-lookup":
+                if r.get("reference"):
+                    err_max, err_med = "reference", "reference"
+                elif ref is None or r.get("labels") is None or ref.get("labels") is None:
+                    err_max, err_med = "no reference", ""
+                else:
+                    err_max, err_med = fmt_agreement(r["labels"], ref["labels"])
+            elif op == "geojson-export":
                 err_max = "reference" if r.get("reference") else (
                     export_check(ref["output"], r["output"]) if ref and r.get("output") else "no reference")
                 err_med = ""
@@ -677,6 +1025,34 @@ def report(args):
                     err_max += f"; inside/outside differs at {flips} points"
             w(f"| {title} | {r['tool']} | {fmt_time(t)} | {fmt_ratio(ratio)} | {err_max} | {err_med} | {r['n']:,} × {len(r['per_query_s'])} |")
     w("")
+    reverse_rows = [r for r in results if r["op"] == "reverse-lookup" and r.get("labels") is not None]
+    reverse_ref = next((r for r in reverse_rows if r.get("reference")), None)
+    for r in reverse_rows if reverse_ref else []:
+        if r is reverse_ref or r["labels"] == reverse_ref["labels"]:
+            continue
+        why = reverse_differences(r["labels"], reverse_ref["labels"], args.data)
+        if not why:
+            continue
+        w(f"Reverse look-up, where **{r['tool']}** and strikemap differ: {why['differ']:,} points"
+          + (f" (the first {why['analysed']:,} sorted here)" if why["analysed"] < why["differ"] else "")
+          + ". For each, the nearest border edge of the regions and countries either answer names, measured in a plane "
+          "tangent at the point:")
+        w("")
+        w(f"- on the meridian of a boundary vertex north of them (the same longitude to the last digit), where a crossing "
+          f"count along the meridian (strikemap's containment test) has to treat the vertex exactly: {why['meridian']:,}"
+          + (f", of which {why['meridian_far']:,} lie farther from every border of either answer than its straight and "
+             "geodesic edges lie apart, where the answer is not in doubt and strikemap's is the wrong one; for example "
+             + "; ".join(why["meridian_examples"][:3]) if why["meridian"] else ""))
+        w(f"- between a straight lon/lat edge and the geodesic through the same two vertices (nearer the straight edge than "
+          "the two lie apart at the edge's middle: planar edges for this tool, geodesic ones for strikemap): "
+          f"{why['gap']:,}" + (f", the farthest {fmt_m(why['gap_max_d_m'])} from the straight edge" if why["gap"] else ""))
+        w(f"- on a border (within 1 m) with no such gap there (a point on the boundary is in no polygon for sjoin's "
+          f"\"within\", in the first one for strikemap): {why['border']:,}")
+        w(f"- none of these: {why['other']:,}"
+          + ("; " + "; ".join(why["other_examples"]) if why["other_examples"] else ""))
+        hist = ", ".join(f"{k}: {v:,}" for k, v in why["hist"].items())
+        w(f"- distance to that border, for all but the first group: {hist}")
+        w("")
     setups = [(r["op"], r["tool"], k, v) for r in results for k, v in r.get("setup_s", {}).items()]
     if setups:
         w("One-off costs, not in the times above:")
@@ -725,6 +1101,14 @@ def report(args):
 # ---------------------------------------------------------------- main
 
 
+def only_ops(text):
+    ops = [op for op in text.split(",") if op]
+    unknown = [op for op in ops if op not in OP_IDS]
+    if unknown or not ops:
+        raise argparse.ArgumentTypeError(f"unknown operation {', '.join(unknown) or '(none)'}; known: {', '.join(OP_IDS)}")
+    return ops
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -732,6 +1116,7 @@ def main():
     g.add_argument("--out", required=True)
     g.add_argument("--repo", required=True, help="the strikemap checkout (for the two GeoJSON files)")
     g.add_argument("--n", type=int, default=2000, help="regional query points (the five air bases are added)")
+    g.add_argument("--reverse-n", type=int, default=1_000_000, help="points for the reverse look-up")
     g.add_argument("--seed", type=int, default=20250601)
     r = sub.add_parser("run", help="time the installed Python peers")
     r.add_argument("--data", required=True)
@@ -739,6 +1124,7 @@ def main():
     r.add_argument("--min-time", type=float, default=1.0)
     r.add_argument("--max-time", type=float, default=20.0)
     r.add_argument("--warm-up", type=int, default=100)
+    r.add_argument("--only", type=only_ops, default=OP_IDS, help="comma-separated operation ids (default: all)")
     o = sub.add_parser("report", help="print the table")
     o.add_argument("results", nargs="+")
     o.add_argument("--data")

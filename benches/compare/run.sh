@@ -5,9 +5,14 @@
 #
 # Usage: benches/compare/run.sh [options]
 #   --n N            regional query points and point pairs (default 2000; the five air bases are added)
+#   --reverse-n N    points for the reverse look-up (default 1000000)
+#   --only OPS       run only these operations, comma-separated: point-to-point, point-to-ukraine,
+#                    point-to-front-line, geojson-export, reverse-lookup, or a unique start of one
+#                    (--only reverse: the reverse look-up alone); not with --write
 #   --seed S         data set seed (default 20250601)
 #   --crate DIR      the strikemap checkout to measure (default: the one holding this script);
-#                    its data/ukraine-10m.geojson and benches/data/front-line-10k.geojson are used
+#                    its data/ukraine-10m.geojson, data/regions-10m.geojson, data/countries-50m.geojson
+#                    and benches/data/front-line-10k.geojson are used
 #   --work DIR       work folder for the data set, results, build and installs
 #                    (default ${TMPDIR:-/tmp}/strikemap-compare; never the repository)
 #   --install        pip install requirements.txt into DIR/venv and npm ci package.json into DIR/node
@@ -16,7 +21,7 @@
 #   --min-time S     and at least this many seconds of passes (default 1)
 #   --max-time S     but stop after the pass that crosses S seconds (default 20)
 #   --warm-up N      untimed queries before timing (default 100)
-#   --quick          smoke test: --n 200 --min-time 0.2 --max-time 2
+#   --quick          smoke test: --n 200 --reverse-n 20000 --min-time 0.2 --max-time 2
 #   -h, --help       this help
 # Environment: PYTHON (interpreter with the Python peers; default DIR/venv/bin/python
 # if it exists, else python3), NODE (default node), CARGO (default cargo).
@@ -26,6 +31,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 crate="$repo"
 n=2000
+reverse_n=1000000
+only=""
 seed=20250601
 work="${TMPDIR:-/tmp}/strikemap-compare"
 install=0
@@ -40,6 +47,8 @@ usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) n="$2"; shift 2 ;;
+    --reverse-n) reverse_n="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --crate) crate="$2"; shift 2 ;;
@@ -49,11 +58,36 @@ while [ $# -gt 0 ]; do
     --min-time) min_time="$2"; shift 2 ;;
     --max-time) max_time="$2"; shift 2 ;;
     --warm-up) warm_up="$2"; shift 2 ;;
-    --quick) n=200; min_time=0.2; max_time=2; shift ;;
+    --quick) n=200; reverse_n=20000; min_time=0.2; max_time=2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+# --only: each item an operation id or the start of exactly one.
+ops=(point-to-point point-to-ukraine point-to-front-line geojson-export reverse-lookup)
+selected=()
+if [ -n "$only" ]; then
+  if [ "$write" = 1 ]; then
+    echo "run.sh: --write rewrites RESULTS.md whole; run every operation to write it (drop --only)" >&2; exit 2
+  fi
+  IFS=, read -r -a wanted <<< "$only"
+  for w in "${wanted[@]}"; do
+    matches=()
+    for op in "${ops[@]}"; do
+      if [ "$op" = "$w" ]; then matches=("$op"); break; fi
+      case "$op" in "$w"*) matches+=("$op") ;; esac
+    done
+    if [ "${#matches[@]}" -ne 1 ]; then
+      echo "run.sh: --only: '$w' names ${#matches[@]} operations (known: ${ops[*]})" >&2; exit 2
+    fi
+    selected+=("${matches[0]}")
+  done
+else
+  selected=("${ops[@]}")
+fi
+only_list="$(IFS=,; echo "${selected[*]}")"
+wants() { case ",$only_list," in *",$1,"*) return 0 ;; esac; return 1; }
 
 case "$(realpath -m "$work")/" in
   "$repo"/*) echo "run.sh: --work must be outside the repository ($repo)" >&2; exit 2 ;;
@@ -76,7 +110,7 @@ cores="$(nproc 2>/dev/null || echo 1)"
 if awk -v l="${load_start%% *}" -v c="$cores" 'BEGIN { exit !(l > c / 2) }' 2>/dev/null; then
   note "-- warning: load average $load_start on $cores cores: other work is running, timings will be noisy"
 fi
-timing=(--min-repeats "$min_repeats" --min-time "$min_time" --max-time "$max_time" --warm-up "$warm_up")
+timing=(--min-repeats "$min_repeats" --min-time "$min_time" --max-time "$max_time" --warm-up "$warm_up" --only "$only_list")
 
 NODE="${NODE:-node}"
 CARGO="${CARGO:-cargo}"
@@ -107,7 +141,7 @@ fi
 
 # ---- 1. the data set
 note "== data set into $data"
-"$host_python" "$here/peers.py" gen --out "$data" --repo "$crate" --n "$n" --seed "$seed"
+"$host_python" "$here/peers.py" gen --out "$data" --repo "$crate" --n "$n" --reverse-n "$reverse_n" --seed "$seed"
 
 # ---- 2. strikemap, through the driver (built outside the repository)
 # The driver is copied to $work and pointed at the checkout, with the crate's
@@ -135,8 +169,10 @@ else
   skipped python "Python peers" "no Python interpreter $PYTHON"
 fi
 
-# ---- 4. Turf.js
-if command -v "$NODE" >/dev/null; then
+# ---- 4. Turf.js (no reverse look-up)
+if ! wants point-to-point && ! wants point-to-ukraine && ! wants point-to-front-line && ! wants geojson-export; then
+  note "-- Turf.js has none of the operations selected (--only $only_list)"
+elif command -v "$NODE" >/dev/null; then
   modules="$here"
   [ -d "$here/node_modules/@turf/turf" ] || modules="$work/node"
   note "== timing Turf.js with node $("$NODE" --version) (modules from $modules)"
@@ -156,7 +192,7 @@ if [ -n "$(git -C "$crate" status --porcelain --untracked-files=no 2>/dev/null)"
 write_args=()
 [ "$write" = 1 ] && write_args=(--write "$here/RESULTS.md")
 "$host_python" "$here/peers.py" report "$results"/*.json --data "$data" \
-  --meta "strikemap=$version (git $rev), release profile, single-threaded" \
+  --meta "strikemap=$version (git $rev), release profile, single-threaded$(wants reverse-lookup && echo " (the reverse look-up also on rayon's default pool, $cores cores)")" \
   --meta "rustc=$(rustc --version 2>/dev/null || echo unknown)" \
   --meta "command=$command_line" \
   --meta "date=$(date -u +%Y-%m-%d)" \

@@ -2,11 +2,13 @@
 // benches/compare/run.sh generates and prints the results as JSON, in the
 // schema described at the top of peers.py.
 //
-// Usage: node turf.mjs DATA_DIR [--modules DIR] [--min-repeats R] [--min-time S] [--max-time S] [--warm-up N]
+// Usage: node turf.mjs DATA_DIR [--modules DIR] [--min-repeats R] [--min-time S] [--max-time S] [--warm-up N] [--only OPS]
 //
 // --modules is the folder whose node_modules holds @turf/turf (default: this
 // script's folder). Turf measures on a sphere of radius 6,371,008.8 m, with
 // edges as great circles: fast to write, but about 0.5 % off the ellipsoid.
+// --only takes comma-separated operation ids (as in peers.py) and runs only
+// those; Turf has no row for the reverse look-up.
 
 import { createRequire } from "node:module";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -14,7 +16,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const args = process.argv.slice(2);
-const opts = { modules: dirname(fileURLToPath(import.meta.url)), minRepeats: 3, minTime: 1, maxTime: 20, warmUp: 100 };
+const opts = { modules: dirname(fileURLToPath(import.meta.url)), minRepeats: 3, minTime: 1, maxTime: 20, warmUp: 100, only: null };
 let dataDir = null;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -27,11 +29,13 @@ for (let i = 0; i < args.length; i++) {
   else if (a === "--min-time") opts.minTime = Number(next());
   else if (a === "--max-time") opts.maxTime = Number(next());
   else if (a === "--warm-up") opts.warmUp = Number(next());
+  else if (a === "--only") opts.only = next().split(",");
   else if (dataDir === null && !a.startsWith("--")) dataDir = a;
   else throw new Error(`unexpected argument ${a}`);
 }
 if (dataDir === null) throw new Error("usage: node turf.mjs DATA_DIR [options]");
 
+const want = (op) => opts.only === null || opts.only.includes(op);
 const require = createRequire(join(opts.modules, "package.json"));
 const skipped = [];
 const results = [];
@@ -41,7 +45,7 @@ try {
   turf = require("@turf/turf");
   versions["@turf/turf"] = require("@turf/turf/package.json").version;
 } catch (e) {
-  for (const op of ["point-to-point", "point-to-ukraine", "point-to-front-line", "geojson-export"]) {
+  for (const op of ["point-to-point", "point-to-ukraine", "point-to-front-line", "geojson-export"].filter(want)) {
     skipped.push({ op, tool: "Turf.js", why: `@turf/turf not found under ${opts.modules}/node_modules` });
   }
 }
@@ -129,49 +133,55 @@ if (turf !== null) {
   const front = readJson("front-line-10k.geojson").features[0];
   const metres = { units: "meters" };
 
-  step("turf.distance");
-  push(
-    "point-to-point",
-    "Turf.js distance",
-    time(pairs, ([a, b]) => turf.distance(a, b, metres)),
-    "haversine on a sphere of radius 6,371,008.8 m",
-  );
-
-  step("turf point to Ukraine");
-  if (typeof turf.pointToPolygonDistance === "function") {
-    // Negative inside the polygon (distance to the boundary); strikemap says 0 inside.
+  if (want("point-to-point")) {
+    step("turf.distance");
     push(
-      "point-to-ukraine",
-      "Turf.js pointToPolygonDistance",
-      time(queries, (q) => Math.max(0, turf.pointToPolygonDistance(q, ukraine, metres))),
-      "sphere, great-circle edges; negative inside, clamped to 0 here",
-    );
-  } else {
-    // Older Turf: distance to the rings as lines, 0 when inside.
-    const t = process.hrtime.bigint();
-    const rings = turf.flatten(turf.polygonToLine(ukraine)).features;
-    const setup = { "polygonToLine + flatten": Number(process.hrtime.bigint() - t) / 1e9 };
-    push(
-      "point-to-ukraine",
-      "Turf.js booleanPointInPolygon + pointToLineDistance to the rings",
-      time(queries, (q) =>
-        turf.booleanPointInPolygon(q, ukraine) ? 0 : Math.min(...rings.map((r) => turf.pointToLineDistance(q, r, metres))),
-      ),
-      "sphere, great-circle edges (no pointToPolygonDistance in this Turf version)",
-      setup,
+      "point-to-point",
+      "Turf.js distance",
+      time(pairs, ([a, b]) => turf.distance(a, b, metres)),
+      "haversine on a sphere of radius 6,371,008.8 m",
     );
   }
 
-  step("turf point to front line");
-  push(
-    "point-to-front-line",
-    "Turf.js pointToLineDistance",
-    time(queries, (q) => turf.pointToLineDistance(q, front, metres)),
-    "sphere, great-circle edges (method 'geodesic', Turf's default)",
-  );
+  if (want("point-to-ukraine")) {
+    step("turf point to Ukraine");
+    if (typeof turf.pointToPolygonDistance === "function") {
+      // Negative inside the polygon (distance to the boundary); strikemap says 0 inside.
+      push(
+        "point-to-ukraine",
+        "Turf.js pointToPolygonDistance",
+        time(queries, (q) => Math.max(0, turf.pointToPolygonDistance(q, ukraine, metres))),
+        "sphere, great-circle edges; negative inside, clamped to 0 here",
+      );
+    } else {
+      // Older Turf: distance to the rings as lines, 0 when inside.
+      const t = process.hrtime.bigint();
+      const rings = turf.flatten(turf.polygonToLine(ukraine)).features;
+      const setup = { "polygonToLine + flatten": Number(process.hrtime.bigint() - t) / 1e9 };
+      push(
+        "point-to-ukraine",
+        "Turf.js booleanPointInPolygon + pointToLineDistance to the rings",
+        time(queries, (q) =>
+          turf.booleanPointInPolygon(q, ukraine) ? 0 : Math.min(...rings.map((r) => turf.pointToLineDistance(q, r, metres))),
+        ),
+        "sphere, great-circle edges (no pointToPolygonDistance in this Turf version)",
+        setup,
+      );
+    }
+  }
+
+  if (want("point-to-front-line")) {
+    step("turf point to front line");
+    push(
+      "point-to-front-line",
+      "Turf.js pointToLineDistance",
+      time(queries, (q) => turf.pointToLineDistance(q, front, metres)),
+      "sphere, great-circle edges (method 'geodesic', Turf's default)",
+    );
+  }
 }
 
-if (turf !== null) {
+if (turf !== null && want("geojson-export")) {
   const coords = readJson("queries.json");
   const path = join(dataDir, "export-turf.geojson");
   step("turf featureCollection + JSON.stringify export");

@@ -11,7 +11,7 @@ mod scenario;
 use std::path::PathBuf;
 
 use strikemap::{
-    Catalog, Distance, MapExport, Target, Unit,
+    Catalog, Distance, Geodesic, MapExport, Metric, Target, Unit,
     claim::DistanceVerdict,
     countries,
     io::geojson::{ExportOptions, Manifest, MapFeature},
@@ -147,6 +147,34 @@ fn textwrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
+/// Where each place comes from, where it lies, and for the air bases how far
+/// the gazetteer's position (OurAirports) is from Wikipedia's.
+fn print_places(c: &Catalog) -> strikemap::Result<()> {
+    println!("\nPlaces and where they come from:");
+    for p in c.places() {
+        let site = p.site();
+        println!(
+            "  {:<16} {:<11} {}  {}",
+            site.name,
+            p.kind().name(),
+            site.position,
+            site.source.title
+        );
+        let w = strikemap::gazetteer::where_is(site.position);
+        println!("  {:<16} {w}", "");
+    }
+    println!("  Cross-check, OurAirports against the Wikipedia infobox:");
+    for (name, lat, lon, _, article) in scenario::AIR_BASE_DATA {
+        let wiki = strikemap::LatLon::new(lat, lon)?;
+        let apart = Geodesic.distance(c.place(name)?.position(), wiki);
+        println!(
+            "    {name:<16} {:>6.0} m apart (Wikipedia: {article})",
+            apart.as_metres()
+        );
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out: PathBuf = std::env::args_os()
         .nth(1)
@@ -154,6 +182,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let c = scenario::catalog()?;
     println!("strikemap: the June 2025 report ({})", scenario::report());
 
+    print_places(&c)?;
     distances_from(&c, "Kyiv")?;
     distances_from(&c, "Moscow")?;
 

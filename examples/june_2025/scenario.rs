@@ -1,18 +1,19 @@
 //! The places and events of one June 2025 news report on the war in Ukraine,
 //! as typed data.
 //!
-//! Coordinates: air bases from the infoboxes of their Wikipedia articles
-//! (stored copies read on 2026-11-26; Olenya's article has carried both
-//! 33°28′12″E and 33°27′54″E over time, the later is used); cities at their
-//! centres from Wikipedia;
-//! the front line is a sketch through towns on the line of contact, not a
-//! survey.
+//! Places come from the bundled gazetteer where it has them: the air bases
+//! from OurAirports (public domain), the cities from GeoNames (CC BY 4.0),
+//! each with its region; the venue of the peace talks, Istanbul's Çırağan
+//! Palace, is no town or airfield, so it comes from Wikipedia. The air
+//! bases' Wikipedia infobox coordinates (stored copies read on 2026-11-26)
+//! are kept as a cross-check ([`wikipedia_positions`]). The front line is a
+//! sketch through towns on the line of contact, not a survey.
 
 use strikemap::{
-    AirBase, Catalog, City, CountryCode, DistanceClaim, FrontLine, LatLon, Line, Result, Site,
-    Source, Strike,
+    Catalog, CountryCode, DistanceClaim, FrontLine, LatLon, Line, Place, Result, Site, Source,
+    Strike,
     claim::LengthClaim,
-    countries,
+    countries, gazetteer,
     model::{ClaimedCount, CountKind, Endpoint, Weapon},
 };
 
@@ -31,19 +32,17 @@ fn wikipedia(article: &str) -> Source {
         .with_date(strikemap::Date::constant(2026, 11, 26))
 }
 
-fn air_base(name: &str, lat: f64, lon: f64, region: &str, article: &str) -> Result<AirBase> {
-    let mut base = AirBase::new(name, LatLon::new(lat, lon)?, CountryCode::new("RU")?);
-    base.site = base
-        .site
-        .with_region(region)
-        .with_source(wikipedia(article));
-    Ok(base)
-}
-
-fn city(name: &str, lat: f64, lon: f64, country: &str, article: &str) -> Result<City> {
-    let mut c = City::new(name, LatLon::new(lat, lon)?, CountryCode::new(country)?);
-    c.site = c.site.with_source(wikipedia(article));
-    Ok(c)
+/// A place of the gazetteer, under the name the report uses (the
+/// gazetteer's own name kept as an alias: "Olenya" for "Olenya Air Base").
+fn from_gazetteer(name: &str, query: &str) -> Result<Place> {
+    let mut place = gazetteer::resolve(query)?.to_place();
+    let site = place.site_mut();
+    if site.name != name {
+        let own = std::mem::replace(&mut site.name, name.to_string());
+        site.aliases.retain(|a| a != name);
+        site.aliases.insert(0, own);
+    }
+    Ok(place)
 }
 
 /// The five air bases hit on 1 June 2025, west to east.
@@ -82,10 +81,22 @@ const FRONT_TOWNS: [(&str, f64, f64); 19] = [
     ("Russian border north of Vovchansk", 50.3700, 36.8600),
 ];
 
-/// The air bases: name, latitude, longitude, region, Wikipedia article. The
-/// infobox coordinates are in degrees, minutes and seconds (in comments),
-/// converted to decimal degrees.
-const AIR_BASE_DATA: [(&str, f64, f64, &str, &str); 5] = [
+/// The air bases as the gazetteer is asked for them: the name the report
+/// uses, and the query (the code where the name alone is not enough).
+pub const AIR_BASE_QUERIES: [(&str, &str); 5] = [
+    ("Olenya", "Olenya air base"),
+    ("Dyagilevo", "Dyagilevo air base"),
+    ("Ivanovo Severny", "Ivanovo Severny"),
+    ("Belaya", "Belaya air base"),
+    ("Ukrainka", "Ukrainka air base"),
+];
+
+/// The air bases as Wikipedia's infoboxes place them, for a cross-check of
+/// the gazetteer: name, latitude, longitude, region, article. The infobox
+/// coordinates are in degrees, minutes and seconds (in comments), converted
+/// to decimal degrees (Olenya's article has carried both 33°28′12″E and
+/// 33°27′54″E over time, the later is used).
+pub const AIR_BASE_DATA: [(&str, f64, f64, &str, &str); 5] = [
     // 68°09′06″N 33°27′54″E
     (
         "Olenya",
@@ -131,22 +142,12 @@ const AIR_BASE_DATA: [(&str, f64, f64, &str, &str); 5] = [
 /// Builds the scenario: places, the sketched front line and the strikes.
 pub fn catalog() -> Result<Catalog> {
     let mut c = Catalog::new();
-    for &(name, lat, lon, region, article) in &AIR_BASE_DATA {
-        let mut base = air_base(name, lat, lon, region, article)?;
-        if name == "Ivanovo Severny" {
-            base.site = base.site.with_alias("Ivanovo");
-        }
-        if name == "Ukrainka" {
-            base = base.with_icao("UHBU");
-        }
-        c.add_place(base)?;
+    for (name, query) in AIR_BASE_QUERIES {
+        c.add_place(from_gazetteer(name, query)?)?;
     }
-
-    let mut kyiv = city("Kyiv", 50.4501, 30.5234, "UA", "Kyiv")?;
-    kyiv.site = kyiv.site.with_alias("Kiev");
-    c.add_place(kyiv)?;
-    c.add_place(city("Moscow", 55.7558, 37.6173, "RU", "Moscow")?)?;
-    c.add_place(city("Kharkiv", 49.9935, 36.2304, "UA", "Kharkiv")?)?;
+    for name in ["Kyiv", "Moscow", "Kharkiv"] {
+        c.add_place(from_gazetteer(name, name)?)?;
+    }
     c.add_place(
         Site::new(
             "Ciragan Palace",

@@ -286,6 +286,13 @@ fn territory_part(
         explain::metres_text(figure)
     );
     let mut size = figure;
+    if let Some(moved) = territory.and_then(Territory::simplification_error) {
+        note.push_str(&format!(
+            ", plus {} by which simplifying the boundary for size moved it",
+            explain::metres_text(moved.as_metres())
+        ));
+        size += moved.as_metres();
+    }
     if let Some(other) = other {
         let d_other = nearest(other, from, method).distance.as_metres();
         let diff = (metres - d_other).abs();

@@ -39,6 +39,8 @@ pub(crate) struct Edge {
     azi_b: f64,
     /// Longitude of `a` used for the crossing test (the other end's when `a` is a pole).
     lon_a: f64,
+    /// Longitude of `b` used for the crossing test (the other end's when `b` is a pole).
+    lon_b: f64,
     /// Signed change of longitude along the edge, in (-180, 180); 0 for meridians.
     dlon: f64,
     lat_min: f64,
@@ -83,6 +85,7 @@ impl Edge {
             b,
             azi_b,
             lon_a,
+            lon_b,
             dlon,
             lat_min,
             lat_max,
@@ -144,9 +147,16 @@ impl Edge {
         if self.dlon == 0.0 {
             return false;
         }
+        // Both ends measured from p's meridian directly, so that an end on
+        // it is exactly 0 for both edges that share it (da + dlon rounds,
+        // and a point due south of a vertex could gain or lose a crossing).
         let da = wrap180(self.lon_a - p.lon());
-        let db = da + self.dlon;
+        let db = wrap180(self.lon_b - p.lon());
         if (da > 0.0) == (db > 0.0) {
+            return false;
+        }
+        if (db - da).abs() > 180.0 {
+            // The ends straddle the opposite meridian, not p's.
             return false;
         }
         if p.lat() < self.lat_min {
@@ -291,6 +301,32 @@ mod tests {
 
     fn p(lat: f64, lon: f64) -> LatLon {
         LatLon::new(lat, lon).unwrap()
+    }
+
+    /// A point due south of a vertex (the same longitude, to the bit): the
+    /// two edges that meet at the vertex count one crossing between them,
+    /// for either winding and nudged off the meridian. (The regression of
+    /// the rounding that broke this on real data, in Kaluga Oblast, is
+    /// `tests/it/places.rs`, `points_due_south_of_a_vertex_are_in_their_region`.)
+    #[test]
+    fn a_point_due_south_of_a_vertex() {
+        for lon in [35.14135, 34.49963, 0.1 + 0.2, 1e-12, -33.3333333333333] {
+            let coords = [
+                (54.0, lon - 1.0),
+                (54.0, lon + 1.0),
+                (54.6, lon + 1.0),
+                (54.5, lon),
+                (54.6, lon - 1.0),
+                (54.0, lon - 1.0),
+            ];
+            for coords in [coords.to_vec(), coords.iter().rev().copied().collect()] {
+                let (_, t) = ring(&coords);
+                assert!(t.contains(p(54.264609, lon)), "{lon}");
+                assert!(t.contains(p(54.264609, lon + 1e-9)), "{lon}");
+                assert!(!t.contains(p(53.5, lon)), "{lon}");
+                assert!(!t.contains(p(54.55, lon)), "{lon}: in the notch");
+            }
+        }
     }
 
     #[test]

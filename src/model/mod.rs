@@ -29,4 +29,4 @@ pub use source::Source;
 pub use strike::{ClaimedCount, CountKind, Endpoint, Strike, Weapon};
 pub use territory::Territory;
 
-pub(crate) use names::{edit_distance, normalise_name, suggestions};
+pub(crate) use names::{Within, edit_distance_within, fold, normalise_name, suggestions};

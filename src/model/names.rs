@@ -1,4 +1,8 @@
-//! Name matching: case-insensitive keys and "did you mean" suggestions.
+//! Name matching: case-insensitive keys, folded keys that ignore
+//! diacritics and apostrophes, and "did you mean" suggestions.
+
+use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::char::is_combining_mark;
 
 /// The key a name is looked up by: lower case, accents as typed, runs of
 /// white space, hyphens and underscores folded to one space.
@@ -10,7 +14,60 @@ pub(crate) fn normalise_name(name: &str) -> String {
         .join(" ")
 }
 
-/// Levenshtein distance over characters.
+/// The key the gazetteer looks a name up by, ignoring case, diacritics,
+/// apostrophes and punctuation: lower case; compatibility decomposition
+/// (NFKD) with every combining mark dropped (`é` → `e`, `ї` → `і`, `й` →
+/// `и`); `ø ł đ ð þ æ œ ß ı` spelt `o l d d th ae oe ss i`; apostrophes and
+/// quotes (`' ’ ‘ ʼ ʹ ` ´ ʻ ″ "`) deleted; every other character that is not
+/// a letter or digit a space; runs of spaces one, none at either end.
+///
+/// The bundled `data/place-keys.tsv` is written with the same rule by
+/// `scripts/gazetteer/build.py` (a test checks every key against this
+/// function).
+pub(crate) fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    let lower = name.to_lowercase();
+    for c in lower.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let spelt: &str = match c {
+            'ø' => "o",
+            'ł' => "l",
+            'đ' | 'ð' => "d",
+            'þ' => "th",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ß' => "ss",
+            'ı' => "i",
+            '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02B9}' | '`' | '\u{00B4}'
+            | '\u{02BB}' | '\u{2033}' | '"' => continue,
+            c if c.is_alphanumeric() => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                continue;
+            }
+            _ => {
+                space = true;
+                continue;
+            }
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push_str(spelt);
+    }
+    out
+}
+
+/// Levenshtein distance over characters (the reference the banded
+/// [`edit_distance_within`] is tested against).
+#[cfg(test)]
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -30,6 +87,81 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The Levenshtein distance over characters if it is at most `limit`,
+/// else `None`: only the band of `limit` cells either side of the diagonal
+/// is computed, and the work stops once every cell of a row is past the
+/// limit, so a long text costs O(length × limit), not O(length²).
+pub(crate) fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    Within::new(a, limit).distance(b)
+}
+
+/// [`edit_distance_within`] from one text to many: the text's characters
+/// and the working rows are kept between calls (no allocation per call).
+#[derive(Debug, Clone)]
+pub(crate) struct Within {
+    a: Vec<char>,
+    limit: usize,
+    b: Vec<char>,
+    row: Vec<usize>,
+}
+
+impl Within {
+    pub(crate) fn new(a: &str, limit: usize) -> Within {
+        Within {
+            a: a.chars().collect(),
+            limit,
+            b: Vec::new(),
+            row: Vec::new(),
+        }
+    }
+
+    /// The distance to `b` if it is at most the limit.
+    pub(crate) fn distance(&mut self, b: &str) -> Option<usize> {
+        let limit = self.limit;
+        // Each character is at least one byte and at most four.
+        if b.len() + limit < self.a.len() || b.len() > 4 * (self.a.len() + limit) {
+            return None;
+        }
+        self.b.clear();
+        self.b.extend(b.chars());
+        let (a, b) = (&self.a, &self.b);
+        if a.len().abs_diff(b.len()) > limit {
+            return None;
+        }
+        let big = limit + 1;
+        // row[j] = distance between a[..i] and b[..j], capped at `big`.
+        let row = &mut self.row;
+        row.clear();
+        row.extend((0..=b.len()).map(|j| j.min(big)));
+        for (i, ca) in a.iter().enumerate() {
+            let i = i + 1;
+            let lo = i.saturating_sub(limit).max(1);
+            let hi = (i + limit).min(b.len());
+            let mut prev = row[lo - 1];
+            row[lo - 1] = if lo == 1 { i.min(big) } else { big };
+            let mut best = row[lo - 1];
+            for j in lo..=hi {
+                let cur = row[j];
+                let v = if *ca == b[j - 1] {
+                    prev
+                } else {
+                    1 + prev.min(row[j - 1]).min(cur)
+                };
+                row[j] = v.min(big);
+                best = best.min(row[j]);
+                prev = cur;
+            }
+            if hi < b.len() {
+                row[hi + 1] = big;
+            }
+            if best > limit {
+                return None;
+            }
+        }
+        Some(row[b.len()]).filter(|d| *d <= limit)
+    }
+}
+
 /// Up to three known names closest to `wanted`: those within an edit
 /// distance of a third of the length (at least 2), or that contain it or are
 /// contained in it, best first.
@@ -38,9 +170,8 @@ pub(crate) fn suggestions<'a>(wanted: &str, known: impl Iterator<Item = &'a str>
     let mut scored: Vec<(usize, String)> = known
         .filter_map(|name| {
             let k = normalise_name(name);
-            let d = edit_distance(&key, &k);
             let limit = (key.chars().count() / 3).max(2);
-            if d <= limit {
+            if let Some(d) = edit_distance_within(&key, &k, limit) {
                 Some((d, name.to_string()))
             } else if !key.is_empty() && (k.contains(&key) || key.contains(&k)) && k.len() > 2 {
                 Some((limit + 1, name.to_string()))
@@ -62,6 +193,12 @@ mod tests {
     fn keys_and_suggestions() {
         assert_eq!(normalise_name("  Ivanovo-Severny "), "ivanovo severny");
         assert_eq!(edit_distance("olenia", "olenya"), 1);
+        assert_eq!(edit_distance_within("olenia", "olenya", 1), Some(1));
+        assert_eq!(edit_distance_within("kitten", "sitting", 3), Some(3));
+        assert_eq!(edit_distance_within("kitten", "sitting", 2), None);
+        assert_eq!(edit_distance_within("", "abc", 3), Some(3));
+        assert_eq!(edit_distance_within("abc", "", 2), None);
+        assert_eq!(edit_distance_within(&"x".repeat(100_000), "xx", 3), None);
         let known = [
             "Olenya",
             "Belaya",
@@ -75,5 +212,28 @@ mod tests {
             vec!["Ivanovo Severny"]
         );
         assert!(suggestions("Paris", known.iter().copied()).is_empty());
+    }
+
+    proptest::proptest! {
+        /// The banded distance is the full one whenever it is within the limit.
+        #[test]
+        fn banded_distance_agrees(a in "[abc]{0,12}", b in "[abc]{0,12}", limit in 0usize..6) {
+            let full = edit_distance(&a, &b);
+            let banded = edit_distance_within(&a, &b, limit);
+            proptest::prop_assert_eq!(banded, (full <= limit).then_some(full));
+        }
+    }
+
+    #[test]
+    fn folded_keys_ignore_case_diacritics_and_apostrophes() {
+        assert_eq!(fold("Engel’s"), fold("Engel's"));
+        assert_eq!(fold("Engel's"), "engels");
+        assert_eq!(fold("  Çırağan   Palace "), "ciragan palace");
+        assert_eq!(fold("Київ"), "киів");
+        assert_eq!(fold("Zaporizhzhia-Sich"), "zaporizhzhia sich");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Ivanovo (Severny)"), "ivanovo severny");
+        assert_eq!(fold("!!!"), "");
     }
 }

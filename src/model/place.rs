@@ -74,6 +74,23 @@ impl Place {
         }
     }
 
+    /// The shared details, to change them.
+    ///
+    /// ```
+    /// use strikemap::{City, CountryCode, LatLon, Place};
+    /// let mut p = Place::from(City::new("Kiev", LatLon::new(50.45, 30.52)?, CountryCode::new("UA")?));
+    /// p.site_mut().name = "Kyiv".into();
+    /// assert_eq!(p.name(), "Kyiv");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn site_mut(&mut self) -> &mut Site {
+        match self {
+            Place::AirBase(b) => &mut b.site,
+            Place::City(c) => &mut c.site,
+            Place::Site(s) => s,
+        }
+    }
+
     /// The name.
     ///
     /// ```

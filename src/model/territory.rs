@@ -45,6 +45,10 @@ pub struct Territory {
     /// Where it comes from.
     #[serde(default)]
     pub source: Source,
+    /// How far the boundary was moved by simplifying it for size, if it was
+    /// (an uncertainty budget adds it to the map error of its scale).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    simplification_error: Option<Distance>,
     /// The same boundary drawn at another scale, if known (an uncertainty
     /// budget compares the two); not written by serde.
     #[serde(skip)]
@@ -68,6 +72,7 @@ impl Territory {
             area: Arc::new(PreparedArea::new(area)),
             scale: None,
             source: Source::default(),
+            simplification_error: None,
             other_scale: None,
         }
     }
@@ -190,6 +195,36 @@ impl Territory {
     pub fn with_scale(mut self, scale: impl Into<String>) -> Territory {
         self.scale = Some(scale.into());
         self
+    }
+
+    /// Records how far simplifying the boundary for size moved it (the
+    /// largest distance between the simplified and the original boundary):
+    /// a claim's uncertainty budget adds it to the map error of the
+    /// territory's scale.
+    ///
+    /// ```
+    /// # use strikemap::{Area, Distance, Territory};
+    /// # let a = Area::from_lon_lat(&[vec![vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]]])?;
+    /// let t = Territory::new("T", a).with_simplification_error(Distance::from_metres(120.0));
+    /// assert_eq!(t.simplification_error(), Some(Distance::from_metres(120.0)));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_simplification_error(mut self, error: Distance) -> Territory {
+        self.simplification_error = Some(error);
+        self
+    }
+
+    /// How far simplifying the boundary moved it, if recorded (see
+    /// [`Territory::with_simplification_error`]).
+    ///
+    /// ```
+    /// let ua = strikemap::countries::get("UA")?;
+    /// assert_eq!(ua.territory.simplification_error(), None);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub const fn simplification_error(&self) -> Option<Distance> {
+        self.simplification_error
     }
 
     /// Sets the source.

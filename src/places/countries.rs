@@ -14,9 +14,11 @@ use std::sync::OnceLock;
 use geojson::{FeatureCollection, JsonValue};
 
 use crate::error::{Error, Result};
-use crate::model::{CountryCode, Source, Territory, edit_distance, normalise_name};
+use crate::model::{CountryCode, Source, Territory, edit_distance_within, normalise_name};
 use crate::position::LatLon;
 use crate::shape::Area;
+
+use super::bounds::Bounds;
 
 const COUNTRIES_50M: &str = include_str!("../../data/countries-50m.geojson");
 const UKRAINE_10M: &str = include_str!("../../data/ukraine-10m.geojson");
@@ -332,8 +334,7 @@ fn suggest(key: &str) -> Vec<String> {
             .chain(codes.map(|code| (code, 1)));
         for (text, rank) in names {
             let k = normalise_name(&text);
-            let d = edit_distance(key, &k);
-            let score = if d <= limit {
+            let score = if let Some(d) = edit_distance_within(key, &k, limit) {
                 d
             } else if key.chars().count() > 3 && k.starts_with(key) {
                 limit + 1
@@ -393,46 +394,6 @@ pub fn containing(p: LatLon) -> Option<&'static Country> {
         .zip(bounds)
         .find(|(c, b)| b.may_hold(p) && c.territory.contains(p))
         .map(|(c, _)| c)
-}
-
-/// A latitude/longitude box that surely holds an area, for skipping the
-/// exact test (and building the index) of countries far from a point. Its
-/// margin covers how far a geodesic edge can bulge past its ends: at most
-/// a quarter of the edge's angular length, plus 0.1°.
-#[derive(Debug, Clone, Copy)]
-struct Bounds {
-    lat: (f64, f64),
-    /// `None` when the area spans the antimeridian or comes near a pole
-    /// (every longitude is a candidate then).
-    lon: Option<(f64, f64)>,
-}
-
-impl Bounds {
-    fn of(area: &Area) -> Bounds {
-        let (mut lat, mut lon) = ((90.0f64, -90.0f64), (180.0f64, -180.0f64));
-        let mut longest = 0.0f64;
-        let mut wraps = false;
-        for (_, _, _, a, b) in area.segments() {
-            for v in [a, b] {
-                lat = (lat.0.min(v.lat()), lat.1.max(v.lat()));
-                lon = (lon.0.min(v.lon()), lon.1.max(v.lon()));
-            }
-            let dlat = (b.lat() - a.lat()).abs();
-            let dlon = crate::position::wrap180(b.lon() - a.lon()).abs();
-            wraps |= (b.lon() - a.lon()).abs() > 180.0;
-            longest = longest.max(dlat.hypot(dlon));
-        }
-        let margin = longest / 4.0 + 0.1;
-        let lat = ((lat.0 - margin).max(-90.0), (lat.1 + margin).min(90.0));
-        let near_pole = lat.0 <= -80.0 || lat.1 >= 80.0;
-        let lon = (!wraps && !near_pole).then_some((lon.0 - margin, lon.1 + margin));
-        Bounds { lat, lon }
-    }
-
-    fn may_hold(&self, p: LatLon) -> bool {
-        (self.lat.0..=self.lat.1).contains(&p.lat())
-            && self.lon.is_none_or(|(w, e)| (w..=e).contains(&p.lon()))
-    }
 }
 
 /// Ukraine at 1:10m (Natural Earth 4.1.0 via world-atlas, Crimea included),

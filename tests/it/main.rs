@@ -15,6 +15,7 @@ mod cli;
 mod countries;
 mod fuzz_corpus;
 mod geojson;
+mod places;
 mod points;
 mod prepared;
 mod properties;

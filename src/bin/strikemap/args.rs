@@ -10,9 +10,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// What a target may be, for the help texts.
-const TARGET_FORMS: &str = "LAT,LON (latitude first: 50.45,30.52 or 50.45N,30.52E or \
-                            30.52E,50.45N), country:CODE (country:UA, country:UKR, \
-                            country:Ukraine) or the path of a GeoJSON file (all its \
+const TARGET_FORMS: &str = "a place name (Kyiv, \"Olenya air base\", XLMO, \"Pokrovsk, UA\": \
+                            see strikemap find), LAT,LON (latitude first: 50.45,30.52 or \
+                            50.45N,30.52E or 30.52E,50.45N), NAME=LAT,LON, country:CODE \
+                            (country:UA, country:UKR, country:Ukraine), region:CODE \
+                            (region:UA-63, region:\"Kharkiv Oblast\") or the path of a GeoJSON file (all its \
                             geometries together, if they are of one kind; narrow a file of \
                             several kinds with --kind or --feature)";
 
@@ -117,6 +119,41 @@ pub enum Command {
         territories and front lines (a few hundred bytes each: 0.5 GB for 1.4 million \
         points), not with the geometry; a single Feature is read whole.\n\n{EXAMPLE_FILES}"))]
     Export(ExportArgs),
+    /// Where a point is: its country, admin-1 region, the nearest town and
+    /// the nearest airfield (bundled data, exact on WGS84).
+    #[command(after_help = "Examples:\n  \
+        strikemap where 48.2829,37.1757\n  \
+        strikemap where 30.5234,50.4501   # latitude and longitude swapped: in Iran\n  \
+        strikemap where Olenya --json\n\n\
+        POINT is LAT,LON (latitude first), NAME=LAT,LON, or a place name. The region is the \
+        bundled Natural Earth admin-1 region the point lies in (Crimea and Sevastopol are \
+        Ukraine's); distances and bearings are geodesic, from the place to the point.\n\n\
+        --json keys: lat, lon, country (ISO alpha-2), country_name, region {code, name, \
+        name_uk, name_ru, country, groups, boundary_error_m}, north_of_arctic_circle, \
+        nearest_place, nearest_city (100,000 people or more) and nearest_airfield {name, km, \
+        bearing, compass, text, place}, text. GeoNames lists districts of large cities as \
+        places of their own, so the nearest place may be a district (Stare Misto in Kyiv); \
+        the nearest city gives the context.")]
+    Where(WhereArgs),
+    /// Places and airfields of the bundled gazetteer that a name may mean,
+    /// best first.
+    #[command(after_help = "Examples:\n  \
+        strikemap find Pokrovsk\n  \
+        strikemap find \"Pokrovsk, Donetsk Oblast\"\n  \
+        strikemap find Київ --json\n  \
+        strikemap find XLMO\n\n\
+        Names match ignoring case, diacritics, apostrophes and punctuation, in Latin or \
+        Cyrillic script: the name, then other names and old names (Artemivsk for Bakhmut), \
+        with codes of airfields (ICAO, IATA, local) first; close spellings only when nothing \
+        matches exactly. Matches rank by population (an air base counts as 100,000 people, \
+        another airfield as 1,000), ten times over for a place's own name. Qualify a name with a country or a region \
+        (\"Pokrovsk, UA\", \"Pokrovsk, Donetsk Oblast\") or a kind (\"Olenya air base\", \
+        \"Ivanovo city\"). A name given where a place is asked for (distance Kyiv Moscow) \
+        is the best match when it is the only one or ranks 20 times above the next; \
+        otherwise the command lists the candidates and how to qualify the name.\n\n\
+        Data: GeoNames (CC BY 4.0) and OurAirports (public domain), bundled; see \
+        data/README.md.")]
+    Find(FindArgs),
 }
 
 /// Readings of a claim about several places, for `--reading`.
@@ -344,6 +381,11 @@ pub struct DistancesArgs {
     /// front_inside), to measure a file that has them already.
     #[arg(long, value_name = "PREFIX", default_value = "")]
     pub prefix: String,
+    /// Add the country (ISO alpha-2), region_code (ISO 3166-2) and region
+    /// (name) each point lies in, by exact containment in the bundled
+    /// countries and admin-1 regions (empty at sea).
+    #[arg(long = "where")]
+    pub r#where: bool,
     /// Which features of a GeoJSON file given as --from to measure to.
     #[command(flatten)]
     pub narrow: NarrowArgs,
@@ -421,6 +463,31 @@ pub struct ArcArgs {
     /// Output options.
     #[command(flatten)]
     pub geojson: GeoJsonArgs,
+}
+
+/// `strikemap where POINT`.
+#[derive(Debug, Args)]
+pub struct WhereArgs {
+    /// The point: LAT,LON (latitude first), NAME=LAT,LON, or a place name.
+    #[arg(value_name = "POINT", allow_hyphen_values = true)]
+    pub point: String,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `strikemap find NAME`.
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// The name, optionally qualified: "Pokrovsk, UA", "Olenya air base".
+    #[arg(value_name = "NAME", allow_hyphen_values = true)]
+    pub name: String,
+    /// Print a JSON array instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many candidates.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
 }
 
 /// `strikemap export SCENARIO.geojson`.

@@ -47,6 +47,64 @@ pub const CHUNK: usize = 8_192;
 /// The columns added to every row (after `--prefix`).
 const ADDED: [&str; 4] = ["distance_m", "distance_km", "distance_mi", "inside"];
 
+/// The columns `--where` adds after them (after `--prefix`).
+const WHERE_ADDED: [&str; 3] = ["country", "region_code", "region"];
+
+/// What is added to a row: its measure, and (`--where`) the country and
+/// region its point lies in.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Measured {
+    near: Nearest,
+    /// Country (ISO alpha-2), region code, region name; `None` without
+    /// `--where`.
+    at: Option<[Option<String>; 3]>,
+}
+
+impl Measured {
+    /// The added values, in the order of the added columns.
+    fn values(&self) -> Vec<Value> {
+        let d = self.near.distance;
+        let mut values = vec![
+            Value::from(d.as_metres()),
+            Value::from(d.as_km()),
+            Value::from(d.as_miles()),
+            Value::Bool(self.near.inside),
+        ];
+        if let Some(at) = &self.at {
+            values.extend(
+                at.iter()
+                    .map(|v| v.clone().map_or(Value::Null, Value::String)),
+            );
+        }
+        values
+    }
+
+    /// The added values as CSV fields (empty for no country or region).
+    fn fields(&self) -> Vec<String> {
+        let d = self.near.distance;
+        let mut fields = vec![
+            format!("{:.3}", d.as_metres()),
+            format!("{:.6}", d.as_km()),
+            format!("{:.6}", d.as_miles()),
+            self.near.inside.to_string(),
+        ];
+        if let Some(at) = &self.at {
+            fields.extend(at.iter().map(|v| v.clone().unwrap_or_default()));
+        }
+        fields
+    }
+}
+
+/// The country and region a point lies in ([`strikemap::regions::locate`]).
+fn located(p: strikemap::LatLon) -> [Option<String>; 3] {
+    let (country, region) = strikemap::regions::locate(p);
+    [
+        country.and_then(|c| c.iso_a2).map(|c| c.to_string()),
+        region.map(|r| r.code.clone()),
+        region.map(|r| r.name.clone()),
+    ]
+}
+
 /// The columns a CSV row's feature takes its name from, the first non-empty.
 const NAME_COLUMNS: [&str; 3] = ["location", "name", "title"];
 
@@ -80,7 +138,11 @@ pub fn run(args: &DistancesArgs) -> CliResult {
         let delimiter: Delimiter = text.parse().map_err(in_argument("--delimiter"))?;
         names = names.with_delimiter(delimiter);
     }
-    let added = ADDED.map(|name| format!("{}{name}", args.prefix));
+    let added: Vec<String> = ADDED
+        .iter()
+        .chain(if args.r#where { &WHERE_ADDED[..] } else { &[] })
+        .map(|name| format!("{}{name}", args.prefix))
+        .collect();
     let mut run = Batch {
         reference: &reference.spec,
         method: args.method.method(),
@@ -88,6 +150,7 @@ pub fn run(args: &DistancesArgs) -> CliResult {
         skipped: 0,
         failed: None,
         added: added.clone(),
+        locate: args.r#where,
         numeric: None,
     };
     // Open the input before creating the output, so a bad input leaves no file.
@@ -183,7 +246,9 @@ struct Batch<'a> {
     /// A write failure, kept while the reader unwinds.
     failed: Option<CliError>,
     /// The names of the added columns, `--prefix` first.
-    added: [String; 4],
+    added: Vec<String>,
+    /// Whether to add the country and region of each point (`--where`).
+    locate: bool,
     /// Which CSV columns are written as numbers (JSON and GeoJSON output),
     /// decided on the first chunk.
     numeric: Option<Vec<bool>>,
@@ -211,8 +276,18 @@ impl Batch<'_> {
         Ok(())
     }
 
-    fn measure(&self, positions: &[strikemap::LatLon]) -> Vec<Nearest> {
-        nearest_many(self.reference, positions, self.method)
+    fn measure(&self, positions: &[strikemap::LatLon]) -> Vec<Measured> {
+        use rayon::prelude::*;
+        let near = nearest_many(self.reference, positions, self.method);
+        let at: Vec<Option<[Option<String>; 3]>> = if self.locate {
+            positions.par_iter().map(|p| Some(located(*p))).collect()
+        } else {
+            vec![None; positions.len()]
+        };
+        near.into_iter()
+            .zip(at)
+            .map(|(near, at)| Measured { near, at })
+            .collect()
     }
 
     /// Keeps a write failure and returns the error that stops the reader.
@@ -404,7 +479,7 @@ struct Spill {
 }
 
 /// A measured row as kept in a [`Spill`].
-type Spilled = (Vec<(String, Value)>, Nearest);
+type Spilled = (Vec<(String, Value)>, Measured);
 
 impl Spill {
     fn new() -> CliResult<Spill> {
@@ -440,7 +515,7 @@ impl Spill {
         })
     }
 
-    fn push(&mut self, f: &PointFeature, near: &Nearest) -> CliResult {
+    fn push(&mut self, f: &PointFeature, near: &Measured) -> CliResult {
         let pairs = feature_pairs(f);
         for (name, _) in &pairs {
             if !self.seen.contains(name) {
@@ -542,7 +617,7 @@ fn feature_pairs(f: &PointFeature) -> Vec<(String, Value)> {
 /// The error for an input column (or property) named like one this command
 /// adds, as `member` names it: the output would hold two of them (as when
 /// the output of `distances` is measured again).
-fn added_clash(name: &str, added: &[String; 4], member: impl FnOnce() -> String) -> Option<Error> {
+fn added_clash(name: &str, added: &[String], member: impl FnOnce() -> String) -> Option<Error> {
     added.iter().any(|a| a == name).then(|| {
         Error::Format {
             expected: format!(
@@ -668,7 +743,7 @@ struct Sink<'o> {
     label: &'o str,
     kind: SinkKind<'o>,
     /// The names of the added columns.
-    added: [String; 4],
+    added: Vec<String>,
 }
 
 /// The writer behind a [`Sink`].
@@ -694,7 +769,7 @@ impl<'o> Sink<'o> {
         out: &'o mut BufWriter<Box<dyn Write>>,
         format: Format,
         label: &'o str,
-        added: [String; 4],
+        added: Vec<String>,
     ) -> Sink<'o> {
         let kind = match format {
             Format::Csv => SinkKind::Csv(Box::new(csv::Writer::from_writer(out))),
@@ -716,18 +791,12 @@ impl<'o> Sink<'o> {
     }
 
     /// Writes `feature` with the distance added to its properties.
-    fn geojson_row(&mut self, mut feature: Feature, n: &Nearest) -> CliResult {
+    fn geojson_row(&mut self, mut feature: Feature, n: &Measured) -> CliResult {
         let SinkKind::GeoJson(writer) = &mut self.kind else {
             return Ok(());
         };
-        let d = n.distance;
         let properties = feature.properties.get_or_insert_with(JsonObject::new);
-        for (key, value) in self.added.iter().zip([
-            Value::from(d.as_metres()),
-            Value::from(d.as_km()),
-            Value::from(d.as_miles()),
-            Value::Bool(n.inside),
-        ]) {
+        for (key, value) in self.added.iter().zip(n.values()) {
             properties.insert(key.clone(), value);
         }
         writer
@@ -750,37 +819,24 @@ impl<'o> Sink<'o> {
     fn csv_row<S: AsRef<[u8]>>(
         &mut self,
         mut fields: impl Iterator<Item = S>,
-        n: &Nearest,
+        n: &Measured,
     ) -> CliResult {
         let SinkKind::Csv(csv) = &mut self.kind else {
             return Ok(());
         };
-        let d = n.distance;
-        let added = [
-            format!("{:.3}", d.as_metres()),
-            format!("{:.6}", d.as_km()),
-            format!("{:.6}", d.as_miles()),
-            n.inside.to_string(),
-        ];
+        let added = n.fields();
         fields
             .try_for_each(|f| csv.write_field(f))
             .and_then(|()| csv.write_record(&added))
             .map_err(|e| CliError::output(self.label, csv_io(e)))
     }
 
-    fn json_row(&mut self, pairs: Vec<(&str, Value)>, n: &Nearest) -> CliResult {
+    fn json_row(&mut self, pairs: Vec<(&str, Value)>, n: &Measured) -> CliResult {
         let SinkKind::Json { out, rows } = &mut self.kind else {
             return Ok(());
         };
-        let d = n.distance;
-        let [m, km, mi, inside] = &self.added;
         let mut pairs: Vec<(&str, Value)> = pairs;
-        pairs.extend([
-            (m.as_str(), Value::from(d.as_metres())),
-            (km.as_str(), Value::from(d.as_km())),
-            (mi.as_str(), Value::from(d.as_miles())),
-            (inside.as_str(), Value::Bool(n.inside)),
-        ]);
+        pairs.extend(self.added.iter().map(String::as_str).zip(n.values()));
         // `[` before the first row, `,` before the others, each on a line.
         let first = *rows == 0;
         *rows += 1;

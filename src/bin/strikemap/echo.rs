@@ -1,15 +1,17 @@
-//! Every point read from the command line, shown with the country it lies
-//! in, so that a swapped latitude and longitude is seen at once:
-//! `30.5234°N, 50.4501°E — in Iran`.
+//! Every point read from the command line, shown with the country and
+//! region it lies in, so that a swapped latitude and longitude is seen at
+//! once: `30.5234°N, 50.4501°E — in Iran, Markazi`.
 
-use strikemap::{LatLon, countries};
+use strikemap::{LatLon, regions};
 
-/// Where a point lies: `in Ukraine`, or `in no country (at sea)`, by exact
-/// containment in the bundled 1:50m countries.
+/// Where a point lies: `in Ukraine, Kharkiv Oblast`, or `in no country (at
+/// sea)`, by exact containment in the bundled 1:50m countries and 1:10m
+/// regions ([`regions::locate`]).
 pub fn country_of(p: LatLon) -> String {
-    match countries::containing(p) {
-        Some(c) => format!("in {}", c.common_name()),
-        None => "in no country (at sea)".to_string(),
+    match regions::locate(p) {
+        (Some(c), Some(r)) => format!("in {}, {}", c.common_name(), r.name),
+        (Some(c), None) => format!("in {}", c.common_name()),
+        (None, _) => "in no country (at sea)".to_string(),
     }
 }
 

@@ -15,6 +15,7 @@ mod echo;
 mod errors;
 mod geojson_out;
 mod output;
+mod places;
 mod progress;
 mod target;
 
@@ -96,6 +97,8 @@ fn run(cli: &Cli) -> CliResult {
             geojson_out::arc(a).map(|()| echo_endpoints(&[("FROM", &a.from), ("TO", &a.to)]))
         }
         Command::Export(a) => geojson_out::export(a),
+        Command::Where(a) => places::run_where(a),
+        Command::Find(a) => places::run_find(a),
     }
 }
 

@@ -44,6 +44,7 @@ pub fn read(text: &str, argument: &str, narrow: &NarrowArgs) -> CliResult<Target
         let spec = TargetSpec::parse(text).map_err(in_argument(argument))?;
         let shown = match &spec {
             TargetSpec::Point(p) => crate::echo::point(*p),
+            TargetSpec::Place(p) => format!("{spec} — {}", crate::echo::country_of(p.position())),
             other => other.to_string(),
         };
         return Ok(Target {

@@ -17,12 +17,75 @@ pub use separation::Separation;
 use crate::countries::{self, Country};
 use crate::error::{Error, Result};
 use crate::measure::{Method, Nearest, Target};
+use crate::model::{CountryCode, Place, Site};
+use crate::places::{gazetteer, regions};
 use crate::position::LatLon;
+use crate::regions::Region;
 
 /// What to write for a target, for error messages.
-const EXPECTED: &str = "LAT,LON (latitude first, e.g. 50.45,30.52 or 50.45N,30.52E), \
-                        country:CODE (e.g. country:UA, country:UKR, country:Ukraine) \
-                        or the path of a GeoJSON file";
+const EXPECTED: &str = "a place name (Kyiv, \"Olenya air base\"), LAT,LON (latitude first, \
+                        e.g. 50.45,30.52 or 50.45N,30.52E), NAME=LAT,LON, country:CODE (e.g. \
+                        country:UA), region:CODE (e.g. region:UA-63) or the path of a GeoJSON file";
+
+/// The country code of a place typed as `NAME=LAT,LON`, whose country is
+/// not known: ISO 3166-1 leaves `ZZ` to users, and CLDR uses it for
+/// "unknown region". No measure uses a place's country.
+pub(crate) const UNKNOWN_COUNTRY: &str = "ZZ";
+
+/// The text after `prefix:` (any case, quotes around it dropped), if the
+/// text starts so.
+pub(crate) fn after_prefix<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let (head, rest) = text.split_once(':')?;
+    head.trim()
+        .eq_ignore_ascii_case(prefix)
+        .then(|| rest.trim().trim_matches(|c| c == '"' || c == '\''))
+}
+
+/// A place from the gazetteer for a bare name, or the error that says why
+/// not, with a hint when the name is a country's or a region's.
+pub(crate) fn named_place(text: &str) -> Result<Place> {
+    match gazetteer::resolve(text) {
+        Ok(entry) => Ok(entry.to_place()),
+        Err(e) if e.is_unknown_name() => {
+            if let Ok(c) = countries::get(text) {
+                return Err(Error::format(
+                    "target",
+                    EXPECTED,
+                    format!("{text:?} (did you mean \"country:{}\"?)", c.name),
+                ));
+            }
+            if let Ok(r) = regions::get(text) {
+                return Err(Error::format(
+                    "target",
+                    EXPECTED,
+                    format!("{text:?} (did you mean \"region:{}\", {}?)", r.code, r.name),
+                ));
+            }
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A place typed as `NAME=LAT,LON`, if the text is one.
+pub(crate) fn named_position(text: &str) -> Option<Result<Place>> {
+    let (name, position) = text.split_once('=')?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Some(Err(Error::format(
+            "place",
+            "a name before '=' (NAME=LAT,LON)",
+            format!("{text:?}"),
+        )));
+    }
+    Some(LatLon::parse(position).and_then(|p| {
+        Ok(Place::Site(Site::new(
+            name,
+            p,
+            CountryCode::new(UNKNOWN_COUNTRY)?,
+        )))
+    }))
+}
 
 /// A target read from text: a point, a bundled country, or every geometry
 /// of a GeoJSON file taken together.
@@ -43,6 +106,12 @@ pub enum TargetSpec {
     Point(LatLon),
     /// A bundled country boundary (1:50m), from `country:UA`.
     Country(&'static Country),
+    /// A bundled admin-1 region (1:10m), from `region:UA-63` or
+    /// `region:"Kharkiv Oblast"`.
+    Region(&'static Region),
+    /// A named place: from the gazetteer (`Kyiv`, `"Olenya air base"`,
+    /// `XLMO`), or typed as `NAME=LAT,LON`.
+    Place(Box<Place>),
     /// Every geometry of a GeoJSON file, from its path.
     File {
         /// The path as given.
@@ -57,16 +126,24 @@ impl TargetSpec {
     ///
     /// - `country:CODE`: a bundled country by ISO alpha-2 or alpha-3 code or
     ///   English name (`country:UA`, `country:UKR`, `country:Ukraine`);
+    /// - `region:CODE`: a bundled admin-1 region by ISO 3166-2 code or name
+    ///   (`region:UA-63`, `region:"Kharkiv Oblast"`, see [`regions::get`]);
     /// - a position as [`LatLon::parse`] reads it (`50.45,30.52`,
     ///   `50.45N,30.52E`, `30.52E,50.45N`);
-    /// - otherwise the path of a GeoJSON file, read as a [`Composite`].
+    /// - the path of a GeoJSON file (an existing file, or text with a path
+    ///   separator or a `.geojson`/`.json` ending), read as a [`Composite`];
+    /// - `NAME=LAT,LON`: a named position;
+    /// - otherwise a place name, resolved by the gazetteer
+    ///   ([`gazetteer::resolve`]: `Kyiv`, `"Pokrovsk, UA"`, `"Olenya air
+    ///   base"`, `XLMO`).
     ///
     /// # Errors
-    /// [`Error::UnknownName`] (with suggestions) for an unknown country; the
-    /// position errors of [`LatLon::parse`] for other text with digits in
-    /// it that is not an existing file; the errors of
-    /// [`Composite::read`] for a path; [`Error::Format`] saying what is
-    /// accepted for anything else.
+    /// [`Error::UnknownName`] (with suggestions) for an unknown country,
+    /// region or place; [`Error::Ambiguous`] for a place name several
+    /// places share; the position errors of [`LatLon::parse`] for other
+    /// text with digits in it that is not an existing file; the errors of
+    /// [`Composite::read`] for a path; [`Error::Format`] with a hint when a
+    /// bare name is a country's or a region's.
     ///
     /// ```
     /// use strikemap::io::target_spec::TargetSpec;
@@ -76,13 +153,18 @@ impl TargetSpec {
     /// assert_eq!(err.report().to_string(), "latitude 91 is out of range [-90, 90]");
     /// let err = TargetSpec::parse("Ukraine").unwrap_err();
     /// assert!(err.report().to_string().contains("did you mean \"country:Ukraine\"?"));
+    /// assert_eq!(TargetSpec::parse("region:UA-63")?.to_string(), "Kharkiv Oblast (region:UA-63, UA)");
+    /// assert!(TargetSpec::parse("Olenya")?.to_string().starts_with("Olenya Air Base"));
+    /// assert!(TargetSpec::parse("Pokrovsk").unwrap_err().is_ambiguous_name());
+    /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<TargetSpec> {
         let trimmed = text.trim();
-        if let Some((prefix, name)) = trimmed.split_once(':')
-            && prefix.trim().eq_ignore_ascii_case("country")
-        {
-            return Ok(TargetSpec::Country(countries::get(name.trim())?));
+        if let Some(name) = after_prefix(trimmed, "country") {
+            return Ok(TargetSpec::Country(countries::get(name)?));
+        }
+        if let Some(name) = after_prefix(trimmed, "region") {
+            return Ok(TargetSpec::Region(regions::get(name)?));
         }
         let position = LatLon::parse(trimmed);
         if let Ok(p) = position {
@@ -95,15 +177,17 @@ impl TargetSpec {
                 shapes: Box::new(Composite::read(path)?),
             });
         }
-        if trimmed.chars().any(|c| c.is_ascii_digit()) {
-            // Numbers, and not a file: a position with a mistake in it.
+        if let Some(place) = named_position(trimmed) {
+            return place.map(|p| TargetSpec::Place(Box::new(p)));
+        }
+        if trimmed.chars().any(|c| c.is_ascii_digit()) && !gazetteer::is_known(trimmed) {
+            // Numbers, not a file, not a name: a position with a mistake in it.
             return position.map(TargetSpec::Point);
         }
-        let hint = match countries::get(trimmed) {
-            Ok(c) => format!(" (did you mean \"country:{}\"?)", c.name),
-            Err(_) => String::new(),
-        };
-        Err(Error::format("target", EXPECTED, format!("{text:?}{hint}")))
+        if trimmed.is_empty() {
+            return Err(Error::format("target", EXPECTED, "nothing"));
+        }
+        named_place(trimmed).map(|p| TargetSpec::Place(Box::new(p)))
     }
 
     /// The single position, if this target is one.
@@ -116,6 +200,7 @@ impl TargetSpec {
     pub fn as_point(&self) -> Option<LatLon> {
         match self {
             TargetSpec::Point(p) => Some(*p),
+            TargetSpec::Place(p) => Some(p.position()),
             _ => None,
         }
     }
@@ -132,7 +217,8 @@ fn looks_like_path(text: &str) -> bool {
 
 impl fmt::Display for TargetSpec {
     /// A short description: `50.4501°N, 30.5234°E`, `Ukraine (country:UA,
-    /// 1:50m)`, or the file's path.
+    /// 1:50m)`, `Kharkiv Oblast (region:UA-63, UA)`, `Kyiv (city; UA, Kyiv
+    /// City): 50.4501°N, 30.5234°E`, or the file's path.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TargetSpec::Point(p) => write!(f, "{p}"),
@@ -148,6 +234,21 @@ impl fmt::Display for TargetSpec {
                 }
                 f.write_str(")")
             }
+            TargetSpec::Region(r) => write!(f, "{} (region:{}, {})", r.name, r.code, r.country),
+            TargetSpec::Place(p) => {
+                let site = p.site();
+                write!(f, "{}", site.name)?;
+                let kind = site.category.as_deref().unwrap_or("place");
+                if site.country.as_str() == UNKNOWN_COUNTRY {
+                    write!(f, ": {}", site.position)
+                } else {
+                    write!(f, " ({kind}; {}", site.country)?;
+                    if let Some(region) = &site.region {
+                        write!(f, ", {region}")?;
+                    }
+                    write!(f, "): {}", site.position)
+                }
+            }
             TargetSpec::File { path, .. } => write!(f, "{}", path.display()),
         }
     }
@@ -162,6 +263,8 @@ impl Target for TargetSpec {
         match self {
             TargetSpec::Point(p) => p.nearest_by(from, method),
             TargetSpec::Country(c) => c.territory.nearest_by(from, method),
+            TargetSpec::Region(r) => r.territory().nearest_by(from, method),
+            TargetSpec::Place(p) => p.as_ref().nearest_by(from, method),
             TargetSpec::File { shapes, .. } => shapes.nearest_by(from, method),
         }
     }
@@ -199,11 +302,11 @@ mod tests {
         );
         let e = TargetSpec::parse("missing/file.geojson").unwrap_err();
         assert!(matches!(e, Error::Io { .. }), "{}", e.report());
-        let e = TargetSpec::parse("kyiv").unwrap_err();
+        let e = TargetSpec::parse("Kyivx Qwz").unwrap_err();
+        assert!(e.is_unknown_name(), "{}", e.report());
+        let e = TargetSpec::parse("Kharkiv Oblast").unwrap_err();
         assert!(
-            e.report()
-                .to_string()
-                .starts_with("target: expected LAT,LON"),
+            e.report().to_string().contains("region:UA-63"),
             "{}",
             e.report()
         );

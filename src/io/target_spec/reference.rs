@@ -14,26 +14,27 @@ use crate::measure::{Method, Nearest, Target};
 use crate::model::{CountryCode, Endpoint, FrontLine, Place, Site, TargetRef, Territory};
 use crate::position::LatLon;
 
-/// The country code of a point reference whose country is not known: ISO
-/// 3166-1 leaves `ZZ` to users, and CLDR uses it for "unknown region". A
-/// claim check does not use a reference's country.
-const UNKNOWN_COUNTRY: &str = "ZZ";
+use super::{UNKNOWN_COUNTRY, after_prefix, named_place};
+use crate::places::regions;
 
-/// Reads a named position, `NAME=LAT,LON` (`Olenya=68.1517,33.4639`), or a
-/// bare position named by its text (`68.1517,33.4639`); positions as
-/// [`LatLon::parse`] reads them.
+/// Reads a place: `NAME=LAT,LON` (`Olenya=68.1517,33.4639`), a bare
+/// position named by its text (`68.1517,33.4639`), or a place name the
+/// gazetteer resolves (`Kyiv`, `"Olenya air base"`, `XLMO`, `"Pokrovsk,
+/// UA"`: see [`gazetteer::resolve`](crate::gazetteer::resolve)), named as
+/// the gazetteer names it; positions as [`LatLon::parse`] reads them.
 ///
 /// # Errors
-/// [`Error::Format`] when the name is empty or the text is a name without a
-/// position (there is no catalog of places to look it up in); the errors of
-/// [`LatLon::parse`] for the position.
+/// [`Error::Format`] when the name before `=` is empty; the errors of
+/// [`LatLon::parse`] for the position; [`Error::UnknownName`] (with close
+/// names) or [`Error::Ambiguous`] (with the candidates) for a place name.
 ///
 /// ```
 /// use strikemap::{LatLon, io::target_spec::parse_endpoint};
 /// let olenya = parse_endpoint("Olenya=68.1517N,33.4639E")?;
 /// assert_eq!((olenya.name.as_str(), olenya.position), ("Olenya", LatLon::new(68.1517, 33.4639)?));
 /// assert_eq!(parse_endpoint(" 52.915,103.575 ")?.name, "52.915,103.575");
-/// assert!(parse_endpoint("Olenya").unwrap_err().report().to_string().contains("NAME=LAT,LON"));
+/// assert_eq!(parse_endpoint("Olenya")?.name, "Olenya Air Base");
+/// assert!(parse_endpoint("Pokrovsk").unwrap_err().is_ambiguous_name());
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 pub fn parse_endpoint(text: &str) -> Result<Endpoint> {
@@ -50,13 +51,24 @@ pub fn parse_endpoint(text: &str) -> Result<Endpoint> {
             }
             Ok(Endpoint::new(name, LatLon::parse(position)?))
         }
-        None if !trimmed.chars().any(|c| c.is_ascii_digit()) => Err(Error::format(
-            "place",
-            "NAME=LAT,LON (e.g. Olenya=68.1517,33.4639) or LAT,LON \
-                       (there is no catalog to look a bare name up in)",
-            format!("{text:?}"),
-        )),
-        None => Ok(Endpoint::new(trimmed, LatLon::parse(trimmed)?)),
+        None => match LatLon::parse(trimmed) {
+            Ok(p) => Ok(Endpoint::new(trimmed, p)),
+            Err(e)
+                if trimmed.chars().any(|c| c.is_ascii_digit())
+                    && !crate::gazetteer::is_known(trimmed) =>
+            {
+                Err(e)
+            }
+            Err(_) if trimmed.is_empty() => Err(Error::format(
+                "place",
+                "a place name, LAT,LON or NAME=LAT,LON",
+                "nothing",
+            )),
+            Err(_) => {
+                let place = named_place(trimmed)?;
+                Ok(Endpoint::new(place.name(), place.position()))
+            }
+        },
     }
 }
 
@@ -85,29 +97,43 @@ pub enum ClaimReference {
 }
 
 impl ClaimReference {
-    /// Reads a reference: `country:CODE` (as in [`TargetSpec`](crate::io::target_spec::TargetSpec));
-    /// `NAME=LAT,LON` or `LAT,LON` (a place; see [`parse_endpoint`]); or
-    /// the path of a GeoJSON file (see [`ClaimReference::read`]).
+    /// Reads a reference: `country:CODE` or `region:CODE` (as in
+    /// [`TargetSpec`](crate::io::target_spec::TargetSpec)); `NAME=LAT,LON`,
+    /// `LAT,LON` or a place name (a place; see [`parse_endpoint`]; a
+    /// gazetteer place keeps its kind, country and region); or the path of
+    /// a GeoJSON file (see [`ClaimReference::read`]).
     ///
     /// # Errors
-    /// As [`countries::get`], [`parse_endpoint`] and [`ClaimReference::read`].
+    /// As [`countries::get`], [`regions::get`], [`parse_endpoint`] and
+    /// [`ClaimReference::read`].
     ///
     /// ```
     /// use strikemap::io::target_spec::ClaimReference;
     /// assert_eq!(ClaimReference::parse("Kyiv=50.4501,30.5234")?.name(), "Kyiv");
     /// assert!(ClaimReference::parse("country:Atlantis").is_err());
+    /// assert_eq!(ClaimReference::parse("region:\"Kursk Oblast\"")?.name(), "Kursk Oblast");
+    /// assert_eq!(ClaimReference::parse("Kharkiv")?.name(), "Kharkiv");
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<ClaimReference> {
         let trimmed = text.trim();
-        if let Some((prefix, name)) = trimmed.split_once(':')
-            && prefix.trim().eq_ignore_ascii_case("country")
-        {
-            return Ok(ClaimReference::Country(countries::get(name.trim())?));
+        if let Some(name) = after_prefix(trimmed, "country") {
+            return Ok(ClaimReference::Country(countries::get(name)?));
+        }
+        if let Some(name) = after_prefix(trimmed, "region") {
+            return Ok(ClaimReference::Territory(
+                regions::get(name)?.territory().clone(),
+            ));
         }
         let path = Path::new(trimmed);
         if path.exists() || super::looks_like_path(trimmed) {
             return ClaimReference::read(path);
+        }
+        if !trimmed.contains('=') && LatLon::parse(trimmed).is_err() {
+            let digits = trimmed.chars().any(|c| c.is_ascii_digit());
+            if !digits || crate::gazetteer::is_known(trimmed) {
+                return Ok(ClaimReference::Place(named_place(trimmed)?));
+            }
         }
         let place = parse_endpoint(trimmed)?;
         let site = Site::new(

@@ -108,6 +108,16 @@ impl TargetSpec {
                 line: None,
                 area: Some(c.territory.area()),
             },
+            TargetSpec::Region(r) => Shape {
+                points: &[],
+                line: None,
+                area: Some(r.territory().area()),
+            },
+            TargetSpec::Place(p) => Shape {
+                points: std::slice::from_ref(&p.site().position),
+                line: None,
+                area: None,
+            },
             TargetSpec::File { shapes, .. } => Shape {
                 points: shapes.points(),
                 line: shapes.line(),
@@ -129,21 +139,21 @@ impl TargetSpec {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn separation_to(&self, to: &TargetSpec, method: Method) -> Separation {
-        if let TargetSpec::Point(p) = self {
-            let n = to.nearest_by(*p, method);
+        if let Some(p) = self.as_point() {
+            let n = to.nearest_by(p, method);
             return Separation {
                 distance: n.distance,
-                from: *p,
+                from: p,
                 to: n.point,
                 inside: n.inside,
             };
         }
-        if let TargetSpec::Point(q) = to {
-            let n = self.nearest_by(*q, method);
+        if let Some(q) = to.as_point() {
+            let n = self.nearest_by(q, method);
             return Separation {
                 distance: n.distance,
                 from: n.point,
-                to: *q,
+                to: q,
                 inside: n.inside,
             };
         }

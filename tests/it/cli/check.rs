@@ -205,9 +205,14 @@ fn a_claim_that_cannot_be_read() {
 
 #[test]
 fn bad_places_and_references() {
-    let e = fails(&check_args("within 300 km", "country:UA", &["Olenya"]));
+    let e = fails(&check_args("within 300 km", "country:UA", &["Qwxzy Vvq"]));
     assert!(
-        e.contains("argument --to: place: expected NAME=LAT,LON"),
+        e.contains("argument --to: unknown place \"Qwxzy Vvq\""),
+        "{e}"
+    );
+    let e = fails(&check_args("within 300 km", "country:UA", &["Pokrovsk"]));
+    assert!(
+        e.contains("argument --to: \"Pokrovsk\" is ambiguous"),
         "{e}"
     );
     let e = fails(&check_args(
@@ -281,11 +286,11 @@ fn one_subject_prints_one_reading() {
     );
     assert!(text.contains("\nreading:\n  Not supported"), "{text}");
     assert!(
-        text.contains("  --from  Kyiv: 50.4501°N, 30.5234°E — in Ukraine\n"),
+        text.contains("  --from  Kyiv: 50.4501°N, 30.5234°E — in Ukraine, Kyiv"),
         "{text}"
     );
     assert!(
-        text.contains("  --to    49.9935°N, 36.2304°E — in Ukraine\n"),
+        text.contains("  --to    49.9935°N, 36.2304°E — in Ukraine, Kharkiv Oblast\n"),
         "{text}"
     );
     // With --json, on stderr.

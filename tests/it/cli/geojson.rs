@@ -130,11 +130,8 @@ fn ring_errors() {
     assert!(e.contains("argument RADIUS: radius 0 is invalid"), "{e}");
     let e = fails(&["ring", "50,30", "30,000 km"]);
     assert!(e.contains("argument RADIUS"), "{e}");
-    let e = fails(&["ring", "Kyiv", "10km"]);
-    assert!(
-        e.contains("argument CENTER: place: expected NAME=LAT,LON"),
-        "{e}"
-    );
+    let e = fails(&["ring", "Qwxzy Vvq", "10km"]);
+    assert!(e.contains("argument CENTER: unknown place"), "{e}");
     let e = fails(&["ring", "50,30", "10km", "--precision", "20"]);
     assert!(e.contains("argument --precision"), "{e}");
     let e = fails(&["ring", "50,30", "10km", "-o", "/no/such/dir/ring.geojson"]);
@@ -398,9 +395,10 @@ fn ring_and_arc_show_their_points_on_stderr() {
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(v["type"], "FeatureCollection");
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert_eq!(
-        stderr,
-        "strikemap: read CENTER as 30.5234°N, 50.4501°E — in Iran\n"
+    assert!(
+        stderr.starts_with("strikemap: read CENTER as 30.5234°N, 50.4501°E — in Iran, ")
+            && stderr.lines().count() == 1,
+        "{stderr}"
     );
     let out = strikemap()
         .args(["arc", "Engels=51.48,46.2", "Kyiv=50.4501,30.5234"])
@@ -409,8 +407,8 @@ fn ring_and_arc_show_their_points_on_stderr() {
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert_eq!(
         stderr,
-        "strikemap: read FROM as Engels: 51.4800°N, 46.2000°E — in Russia\n\
-         strikemap: read TO as Kyiv: 50.4501°N, 30.5234°E — in Ukraine\n"
+        "strikemap: read FROM as Engels: 51.4800°N, 46.2000°E — in Russia, Saratov Oblast\n\
+         strikemap: read TO as Kyiv: 50.4501°N, 30.5234°E — in Ukraine, Kyiv\n"
     );
 }
 

@@ -7,3 +7,4 @@ mod distances;
 mod docs;
 mod geojson;
 mod inputs;
+mod places;

@@ -2,7 +2,7 @@
 //! and prints the timings and the answers as JSON (the schema every peer
 //! runner of `benches/compare/` writes; `peers.py report` reads them all).
 //!
-//! Usage: `strikemap-compare-driver DATA_DIR [--min-repeats R] [--min-time S] [--max-time S] [--warm-up N]`
+//! Usage: `strikemap-compare-driver DATA_DIR [--min-repeats R] [--min-time S] [--max-time S] [--warm-up N] [--only OPS]`
 //!
 //! Every operation runs single-threaded, one query at a time, like the peers.
 //! A pass over all queries is timed as a whole; the per-query time of a pass
@@ -10,6 +10,14 @@
 //! `--min-repeats` passes and `--min-time` seconds are both reached (or
 //! `--max-time` seconds have gone by). Before timing, the first `--warm-up`
 //! queries run once untimed.
+//!
+//! The reverse look-up is a batch operation (`regions::locate_all`, rayon):
+//! each pass is one call on all its points, timed on a one-thread rayon pool
+//! (the reference row) and on rayon's default pool (every core).
+//!
+//! `--only` takes comma-separated operation ids (`point-to-point`,
+//! `point-to-ukraine`, `point-to-front-line`, `geojson-export`,
+//! `reverse-lookup`) and runs only those.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -21,7 +29,17 @@ use strikemap::{
     io::geojson::{ExportOptions, FeatureCollectionWriter},
     measure::PreparedLine,
     model::{ClaimedCount, CountKind, Endpoint, Weapon},
+    regions,
 };
+
+/// The operations, as `peers.py` names them.
+const OPS: [&str; 5] = [
+    "point-to-point",
+    "point-to-ukraine",
+    "point-to-front-line",
+    "geojson-export",
+    "reverse-lookup",
+];
 
 /// Features in one pass of the GeoJSON export (the query points, repeated).
 const EXPORT_FEATURES: usize = 100_000;
@@ -101,6 +119,30 @@ impl Timing {
             per_query_s,
             answers_m: vec![0.0; features],
         })
+    }
+
+    /// Times `pass`, one call on all `inputs` inputs per pass (the caller
+    /// warms up); returns the seconds per input of each pass and what the
+    /// first timed pass returned.
+    fn batches<T>(&self, inputs: usize, mut pass: impl FnMut() -> T) -> (Vec<f64>, T) {
+        let mut per_input_s = Vec::new();
+        let mut first = None;
+        let started = Instant::now();
+        loop {
+            let t = Instant::now();
+            let got = black_box(pass());
+            per_input_s.push(t.elapsed().as_secs_f64() / inputs as f64);
+            if first.is_none() {
+                first = Some(got);
+            }
+            let total = started.elapsed().as_secs_f64();
+            let enough = per_input_s.len() >= self.min_repeats && total >= self.min_time;
+            if enough || total >= self.max_time {
+                break;
+            }
+        }
+        #[allow(clippy::expect_used, reason = "the loop runs at least once")]
+        (per_input_s, first.expect("one pass ran"))
     }
 }
 
@@ -184,9 +226,160 @@ fn first_geometry(path: &Path) -> Fallible<geojson::Geometry> {
         .ok_or_else(|| format!("{}: no feature with a geometry", path.display()).into())
 }
 
+/// A point's answer as the report compares it: `"CC/REGION-CODE"`, either
+/// part empty where there is none.
+fn label((country, region): &Located) -> String {
+    format!(
+        "{}/{}",
+        country
+            .and_then(|c| c.iso_a2)
+            .as_ref()
+            .map_or("", |c| c.as_str()),
+        region.map_or("", |r| r.code.as_str())
+    )
+}
+
+/// Every feature's geometry of a `GeoJSON` `FeatureCollection` file, as areas.
+fn all_areas(path: &Path) -> Fallible<Vec<Area>> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let collection: geojson::FeatureCollection = text
+        .parse()
+        .map_err(|e| format!("parsing {}: {e}", path.display()))?;
+    collection
+        .features
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let g = f
+                .geometry
+                .as_ref()
+                .ok_or_else(|| format!("{}: feature {i} has no geometry", path.display()))?;
+            Ok(Area::try_from(g)?)
+        })
+        .collect()
+}
+
+type Located = (
+    Option<&'static countries::Country>,
+    Option<&'static regions::Region>,
+);
+
+/// A reverse look-up row: its labels in place of answers in metres.
+fn reverse_row(
+    tool: &str,
+    per_point: Vec<f64>,
+    found: &[Located],
+    reference: bool,
+    setup: Value,
+    note: &str,
+) -> Value {
+    let labels: Vec<String> = found.iter().map(label).collect();
+    json!({
+        "op": "reverse-lookup",
+        "tool": tool,
+        "family": "strikemap",
+        "n": found.len(),
+        "per_query_s": per_point,
+        "answers_m": null,
+        "labels": labels,
+        "reference": reference,
+        "comparable": false,
+        "setup_s": setup,
+        "note": note,
+    })
+}
+
+/// The reverse look-up rows: `regions::locate_all` on all of
+/// `reverse-points.json`, on one rayon thread and on rayon's default pool.
+fn reverse_lookup(data: &Path, timing: &Timing) -> Fallible<Vec<Value>> {
+    let points: Vec<LatLon> = read_json(&data.join("reverse-points.json"))?
+        .as_array()
+        .ok_or("reverse-points.json: expected an array")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| lat_lon(v, &format!("reverse-points.json[{i}]")))
+        .collect::<Fallible<_>>()?;
+    if points.is_empty() {
+        return Ok(Vec::new());
+    }
+    let n = points.len();
+
+    // The layers are read and indexed lazily: a first call on a few points
+    // reads both and builds their indexes (and the boundaries it touches).
+    let t = Instant::now();
+    black_box(regions::locate_all(&points[..timing.warm_up.clamp(1, n)]));
+    let first_s = t.elapsed().as_secs_f64();
+
+    // The data set holds copies of the two bundled layers, which the peers
+    // read; check that they are what this build bundles.
+    for (file, bundled) in [
+        (
+            "regions-10m.geojson",
+            regions::all()
+                .iter()
+                .map(|r| r.territory().area())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "countries-50m.geojson",
+            countries::all()
+                .iter()
+                .map(|c| c.territory.area())
+                .collect(),
+        ),
+    ] {
+        let from_file = all_areas(&data.join(file))?;
+        if from_file.len() != bundled.len() || from_file.iter().zip(&bundled).any(|(a, b)| a != *b)
+        {
+            return Err(format!(
+                "{file} in the data set differs from the one this build of strikemap bundles \
+                 (was it replaced after the build? rerun run.sh)"
+            )
+            .into());
+        }
+    }
+
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
+    let (per_point_1, found_1) = timing.batches(n, || one.install(|| regions::locate_all(&points)));
+    let (per_point_all, found_all) = timing.batches(n, || regions::locate_all(&points));
+    let threads = rayon::current_num_threads();
+    let first_call = format!(
+        "first call on {} points (reads both layers, builds their indexes)",
+        timing.warm_up.clamp(1, n)
+    );
+    Ok(vec![
+        reverse_row(
+            "strikemap regions::locate_all, 1 rayon thread",
+            per_point_1,
+            &found_1,
+            true,
+            json!({ first_call: first_s }),
+            &format!(
+                "exact containment, geodesic edges: {} countries at 1:50m, {} admin-1 regions at 1:10m, \
+                 the region kept only if it is of the point's country; the whole batch inside \
+                 ThreadPoolBuilder::new().num_threads(1).build()?.install(..); the first call reads and \
+                 indexes what its points touch, the check of the data set's copies reads the other \
+                 boundaries, and the first timed pass builds their containment indexes",
+                countries::all().len(),
+                regions::all().len()
+            ),
+        ),
+        reverse_row(
+            &format!("strikemap regions::locate_all, rayon default pool ({threads} threads)"),
+            per_point_all,
+            &found_all,
+            false,
+            json!({}),
+            "the same call on rayon's default pool (one thread per core), the same labels expected",
+        ),
+    ])
+}
+
 fn main() -> Fallible<()> {
     let mut args = std::env::args().skip(1);
     let mut data: Option<PathBuf> = None;
+    let mut only: Vec<String> = OPS.iter().map(|op| (*op).to_string()).collect();
     let mut timing = Timing {
         min_repeats: 3,
         min_time: 1.0,
@@ -200,11 +393,18 @@ fn main() -> Fallible<()> {
             "--min-time" => timing.min_time = value()?.parse()?,
             "--max-time" => timing.max_time = value()?.parse()?,
             "--warm-up" => timing.warm_up = value()?.parse()?,
+            "--only" => {
+                only = value()?.split(',').map(str::to_string).collect();
+                if let Some(op) = only.iter().find(|op| !OPS.contains(&op.as_str())) {
+                    return Err(format!("--only: unknown operation {op:?} (known: {OPS:?})").into());
+                }
+            }
             _ if data.is_none() && !a.starts_with("--") => data = Some(PathBuf::from(a)),
             _ => return Err(format!("unexpected argument {a:?}").into()),
         }
     }
     let data = data.ok_or("usage: strikemap-compare-driver DATA_DIR [options]")?;
+    let want = |op: &str| only.iter().any(|o| o == op);
 
     let queries: Vec<LatLon> = read_json(&data.join("queries.json"))?
         .as_array()
@@ -230,102 +430,117 @@ fn main() -> Fallible<()> {
     let mut results = Vec::new();
 
     // Point to point: Geodesic.distance (Karney's inverse on WGS84).
-    let m = timing.run(&pairs, |(a, b)| Geodesic.distance(a, b).as_metres());
-    results.push(result(
-        "point-to-point",
-        "strikemap Geodesic.distance",
-        &m,
-        true,
-        json!({}),
-        "WGS84 ellipsoid, Karney's algorithm (geographiclib-rs via geo)",
-    ));
+    if want("point-to-point") {
+        let m = timing.run(&pairs, |(a, b)| Geodesic.distance(a, b).as_metres());
+        results.push(result(
+            "point-to-point",
+            "strikemap Geodesic.distance",
+            &m,
+            true,
+            json!({}),
+            "WGS84 ellipsoid, Karney's algorithm (geographiclib-rs via geo)",
+        ));
+    }
 
     // Point to Ukraine at 1:10m: the bundled territory, prepared on first query.
-    let t = Instant::now();
-    let ukraine = countries::ukraine_10m();
-    let load_s = t.elapsed().as_secs_f64();
-    // The data set holds a copy of the same file; check it is the same boundary.
-    let from_file = Area::try_from(&first_geometry(&data.join("ukraine-10m.geojson"))?)?;
-    if &from_file != ukraine.area() {
-        return Err(
-            "ukraine-10m.geojson in the data set differs from the bundled 1:10m boundary".into(),
-        );
+    if want("point-to-ukraine") {
+        let t = Instant::now();
+        let ukraine = countries::ukraine_10m();
+        let load_s = t.elapsed().as_secs_f64();
+        // The data set holds a copy of the same file; check it is the same boundary.
+        let from_file = Area::try_from(&first_geometry(&data.join("ukraine-10m.geojson"))?)?;
+        if &from_file != ukraine.area() {
+            return Err(
+                "ukraine-10m.geojson in the data set differs from the bundled 1:10m boundary"
+                    .into(),
+            );
+        }
+        let t = Instant::now();
+        black_box(ukraine.nearest_to(queries[0]));
+        let first_s = t.elapsed().as_secs_f64();
+        let m = timing.run(&queries, |q| ukraine.nearest_to(q).distance.as_metres());
+        results.push(result(
+            "point-to-ukraine",
+            "strikemap countries::ukraine_10m() prepared",
+            &m,
+            true,
+            json!({
+                "parse bundled boundary": load_s,
+                "first query (builds the index)": first_s,
+            }),
+            &format!(
+                "exact on WGS84 (geodesic edges); 0 inside; {} edges",
+                ukraine.prepared().edge_count()
+            ),
+        ));
+        let m = timing.run(&queries, |q| {
+            ukraine.area().nearest_to(q).distance.as_metres()
+        });
+        results.push(result(
+            "point-to-ukraine",
+            "strikemap unprepared scan (Area::nearest_to)",
+            &m,
+            false,
+            json!({}),
+            "same answers without the index: every edge bounded, the close ones solved",
+        ));
     }
-    let t = Instant::now();
-    black_box(ukraine.nearest_to(queries[0]));
-    let first_s = t.elapsed().as_secs_f64();
-    let m = timing.run(&queries, |q| ukraine.nearest_to(q).distance.as_metres());
-    results.push(result(
-        "point-to-ukraine",
-        "strikemap countries::ukraine_10m() prepared",
-        &m,
-        true,
-        json!({
-            "parse bundled boundary": load_s,
-            "first query (builds the index)": first_s,
-        }),
-        &format!(
-            "exact on WGS84 (geodesic edges); 0 inside; {} edges",
-            ukraine.prepared().edge_count()
-        ),
-    ));
-    let m = timing.run(&queries, |q| {
-        ukraine.area().nearest_to(q).distance.as_metres()
-    });
-    results.push(result(
-        "point-to-ukraine",
-        "strikemap unprepared scan (Area::nearest_to)",
-        &m,
-        false,
-        json!({}),
-        "same answers without the index: every edge bounded, the close ones solved",
-    ));
 
     // Point to the synthetic 10,000-vertex front line, prepared.
-    let t = Instant::now();
-    let line = Line::try_from(&first_geometry(&data.join("front-line-10k.geojson"))?)?;
-    let parse_s = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let prepared = PreparedLine::new(line.clone());
-    let build_s = t.elapsed().as_secs_f64();
-    let m = timing.run(&queries, |q| prepared.nearest_to(q).distance.as_metres());
-    results.push(result(
-        "point-to-front-line",
-        "strikemap PreparedLine",
-        &m,
-        true,
-        json!({
-            "parse GeoJSON": parse_s,
-            "PreparedLine::new (index build)": build_s,
-        }),
-        &format!(
-            "exact on WGS84 (geodesic edges); {} edges",
-            line.segment_count()
-        ),
-    ));
-    let m = timing.run(&queries, |q| line.nearest_to(q).distance.as_metres());
-    results.push(result(
-        "point-to-front-line",
-        "strikemap unprepared scan (Line::nearest_to)",
-        &m,
-        false,
-        json!({}),
-        "same answers without the index",
-    ));
+    if want("point-to-front-line") {
+        let t = Instant::now();
+        let line = Line::try_from(&first_geometry(&data.join("front-line-10k.geojson"))?)?;
+        let parse_s = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let prepared = PreparedLine::new(line.clone());
+        let build_s = t.elapsed().as_secs_f64();
+        let m = timing.run(&queries, |q| prepared.nearest_to(q).distance.as_metres());
+        results.push(result(
+            "point-to-front-line",
+            "strikemap PreparedLine",
+            &m,
+            true,
+            json!({
+                "parse GeoJSON": parse_s,
+                "PreparedLine::new (index build)": build_s,
+            }),
+            &format!(
+                "exact on WGS84 (geodesic edges); {} edges",
+                line.segment_count()
+            ),
+        ));
+        let m = timing.run(&queries, |q| line.nearest_to(q).distance.as_metres());
+        results.push(result(
+            "point-to-front-line",
+            "strikemap unprepared scan (Line::nearest_to)",
+            &m,
+            false,
+            json!({}),
+            "same answers without the index",
+        ));
+    }
 
     // GeoJSON export: the query points as strike features, to a file.
-    let path = data.join("export-strikemap.geojson");
-    let m = timing.passes(EXPORT_FEATURES, || export(&queries, &path))?;
-    let mut row = result(
-        "geojson-export",
-        "strikemap FeatureCollectionWriter",
-        &m,
-        true,
-        json!({}),
-        "streamed feature by feature to a file (BufWriter, 1 MiB)",
-    );
-    row["output"] = json!(path.display().to_string());
-    results.push(row);
+    if want("geojson-export") {
+        let path = data.join("export-strikemap.geojson");
+        let m = timing.passes(EXPORT_FEATURES, || export(&queries, &path))?;
+        let mut row = result(
+            "geojson-export",
+            "strikemap FeatureCollectionWriter",
+            &m,
+            true,
+            json!({}),
+            "streamed feature by feature to a file (BufWriter, 1 MiB)",
+        );
+        row["output"] = json!(path.display().to_string());
+        results.push(row);
+    }
+
+    // Reverse look-up: country (1:50m) and admin-1 region (1:10m) of each
+    // point, as one batch; on one rayon thread (the reference) and on all.
+    if want("reverse-lookup") {
+        results.extend(reverse_lookup(&data, &timing)?);
+    }
 
     let out = json!({
         "runner": "strikemap driver",
