@@ -23,6 +23,13 @@ AIRFIELD_TYPES = ("small_airport", "medium_airport", "large_airport", "closed")
 CRIMEA = ("UA-43", "UA-40")
 OCCUPIED = ("UA-14", "UA-09", "UA-23", "UA-65")
 NEAREST_MAX_M = 5000.0
+# ISO 3166-1 codes of French overseas departments, whose Natural Earth
+# regions (FR-GF, FR-GP, FR-MQ, FR-RE, FR-YT) have country FR.
+SAME_COUNTRY = {"GF": {"FR"}, "GP": {"FR"}, "MQ": {"FR"}, "RE": {"FR"}, "YT": {"FR"}}
+
+
+def country_ok(region_country, row_country):
+    return region_country == row_country or region_country in SAME_COUNTRY.get(row_country, ())
 GEOD = Geod(ellps="WGS84")
 
 COLUMNS = ["id", "kind", "name", "lat", "lon", "country", "region", "population", "names", "codes"]
@@ -155,7 +162,7 @@ class RegionIndex:
         best = None
         for j in cand.tolist():
             code = self.owner[j]
-            if self.regions[code].country != country:
+            if not country_ok(self.regions[code].country, country):
                 continue
             q = shapely.ops.nearest_points(self.parts[j], p)[0]
             _, _, d = GEOD.inv(lon, lat, q.x, q.y)
@@ -221,7 +228,7 @@ def assign_regions(rows, index, stats, source_region):
                 disagree[r["country"]] += 1
             how[method] += 1
         else:
-            same = [c for c in ins if index.regions[c].country == r["country"]]
+            same = [c for c in ins if country_ok(index.regions[c].country, r["country"])]
             if len(same) == 1:
                 code = same[0]
                 how["point-in-polygon"] += 1
@@ -325,6 +332,12 @@ def build_airfields(airports, stats):
         elif military:
             why = "military (name/keywords)"
         else:
+            continue
+        lat, lon = float(a["latitude_deg"]), float(a["longitude_deg"])
+        if abs(lat) < 0.01 and abs(lon) < 0.01:
+            # "Null Island": a vandalised record (US-7066, an advert posing as
+            # a medium airport at 0, 0); nothing real is there.
+            stats.setdefault("oa_null_island", []).append(f"{a['ident']} {a['name']}")
             continue
         sel[why] += 1
         name = " ".join(a["name"].split())

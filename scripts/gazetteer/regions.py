@@ -76,6 +76,7 @@ FIX = {
                   why="NE name_ru/name_uk were the city's ('Киев'/'Київ'); the city names are not aliases of the oblast"),
     "UA-40": dict(type="City with special status", why="type was the Russian designation 'Federal City'"),
     "UA-43": dict(add=["Crimea", "Republic of Crimea"]),
+    "RU-CHU": dict(add=["Chukotka"]),
     "UA-51": dict(name="Odesa Oblast", add=["Odessa", "Odessa Oblast", "Odesa"], why="Ukrainian romanisation Odesa"),
     "UA-65": dict(type="Region", why="type_en was empty"),
     "BY-HM": dict(name="Minsk", type="City", drop=["Минская Область", "Minsk Oblast", "Minskaya Voblasts'"],
@@ -84,13 +85,15 @@ FIX = {
     "BY-MI": dict(name="Minsk Region", type="Region", drop=["Минск"], add=["Minsk Oblast"],
                   why="NE had type 'Municipality' and the city's name"),
     "BY-MA": dict(name="Mogilev Region", add=["Mahilyow Region", "Mogilev Oblast", "Mahilioŭ"]),
-    "RU-MOW": dict(name="Moscow", type="Federal City", drop=["Moskovskaya"], add=["Moscow City"],
-                   why="code corrected (see modified)"),
+    "RU-MOW": dict(name="Moscow", type="Federal City", drop=["Moskovskaya", "Московская область"],
+                   add=["Moscow City"], why="name and type of the city (NE's feature had name_en 'Moscow')"),
     "RU-MOS": dict(name="Moscow Oblast", type="Region", add=["Moskovskaya Oblast", "Podmoskovye"],
-                   why="code corrected (see modified)"),
-    "RU-ALT": dict(name="Altai Krai", name_ru="Алтайский край", name_uk="Алтайський край", drop=["Altai Republic"],
+                   why="name and type of the oblast (NE's feature had name_en 'Moscow')"),
+    "RU-ALT": dict(name="Altai Krai", name_ru="Алтайский край", name_uk="Алтайський край",
+                   drop=["Altai Republic", "Республика Алтай", "Республіка Алтай"],
                    why="NE name_en/name_ru/name_uk were those of the Altai Republic (RU-AL)"),
-    "RU-SA": dict(type="Republic", drop=["Chukot", "Chukotka", "Chukotskiy AOk"], add=["Yakutia", "Sakha"],
+    "RU-SA": dict(type="Republic", drop=["Chukot", "Chukotka", "Chukotskiy AOk", "Чукотский АОк"],
+                  add=["Yakutia", "Sakha", "Республика Саха", "Якутия"],
                   why="NE had Chukotka's woe_name/name_alt and type 'Autonomous Province'"),
     "RU-MAG": dict(drop=["Maga Buryatdan"], why="NE name 'Maga Buryatdan' is not a name of Magadan Oblast"),
     "RU-KAM": dict(type="Territory", why="Kamchatka is a krai; NE type 'Oblast'"),
@@ -100,10 +103,10 @@ FIX = {
     "RU-YEV": dict(name="Jewish Autonomous Oblast"),
 }
 
-# NE name_* fields used as aliases (only Latin/Cyrillic ones survive).
-NAME_FIELDS = ["name", "name_en", "woe_name", "gn_name", "gns_name", "name_local", "name_uk", "name_ru",
-               "name_de", "name_es", "name_fr", "name_it", "name_nl", "name_pl", "name_pt", "name_sv",
-               "name_hu", "name_tr", "name_id", "name_vi"]
+# NE name fields used as aliases (only Latin/Cyrillic ones survive), plus
+# the |-separated name_alt. NE's other-language names (name_de, name_fr, ...)
+# are left out: they cost 0.27 MB of the 6 MB budget of the file.
+NAME_FIELDS = ["name", "name_en", "woe_name", "gn_name", "gns_name", "name_local", "name_uk", "name_ru"]
 
 
 class Region:
@@ -240,14 +243,11 @@ def load_regions(path, log):
         r.name_ru = clean(p0.get("name_ru"))
         regions.append(r)
 
-    # ---- names
-    primary_names = defaultdict(set)  # country -> folded names of regions
-    for r in regions:
-        for k in ("name_en", "name", "gn_name", "woe_name"):
-            v = clean(r.props.get(k))
-            if v:
-                primary_names[r.country].add((fold(v), r.code))
+    # ---- names: first the English name, type and corrected uk/ru names of
+    # every region, then the aliases (which must not name another region).
     name_log = []
+    other_drops = []
+    bare_of = {}
     for r in regions:
         p = r.props
         bare = clean(p.get("name_en")) or clean(p.get("name"))
@@ -270,9 +270,23 @@ def load_regions(path, log):
             name = f"Unnamed region {r.code}"
             r.modified.append("Natural Earth gives no name")
         r.name = name
+        bare_of[r.code] = (bare, suffix)
         if name != bare and bare:
             name_log.append(f"{r.code}: {bare!r} -> {name!r}")
-        # aliases
+    primary_names = defaultdict(set)  # country -> (folded name, code) of every region
+    for r in regions:
+        vals = [r.name, r.name_ru, r.name_uk]
+        fx = FIX.get(r.code, {})
+        vals += [clean(r.props.get(k)) for k in ("name_en", "name", "gn_name", "woe_name")
+                 if not (k in ("name_en", "name") and "name" in fx)]
+        for v in vals:
+            if v:
+                primary_names[r.country].add((fold(v), r.code))
+    for r in regions:
+        p = r.props
+        fx = FIX.get(r.code, {})
+        bare, suffix = bare_of[r.code]
+        name = r.name
         cands = []
         if bare and name != bare:
             cands.append(bare)
@@ -281,7 +295,12 @@ def load_regions(path, log):
             if suffix and suffix.strip() == "Region":
                 cands.append(bare + " Oblast")
         for k in NAME_FIELDS:
-            v = clean(p.get(k))
+            if k == "name_uk":
+                v = r.name_uk
+            elif k == "name_ru":
+                v = r.name_ru
+            else:
+                v = clean(p.get(k))
             if v:
                 cands.append(v)
         for v in (p.get("name_alt") or "").split("|"):
@@ -300,7 +319,7 @@ def load_regions(path, log):
             if "|" in v or "\t" in v:
                 continue
             if k in others and v not in fx.get("add", []):
-                name_log.append(f"{r.code}: alias {v!r} dropped (names another region of {r.country})")
+                other_drops.append(f"{r.code}: {v!r}")
                 continue
             seen.add(k)
             aliases.append(v)
@@ -308,5 +327,9 @@ def load_regions(path, log):
     log(f"English names completed with the type word or corrected: {len(name_log)}")
     for x in name_log:
         log("  " + x)
+    other_drops = sorted(set(other_drops))
+    log(f"aliases dropped because they name another region of the same country: {len(other_drops)}: "
+        + "; ".join(other_drops))
     stats["name_changes"] = name_log
+    stats["alias_other_drops"] = len(other_drops)
     return regions, stats
