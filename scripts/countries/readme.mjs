@@ -36,5 +36,18 @@ const out = template.replace(/\{\{([a-zA-Z0-9_.]+)\}\}/g, (_, key) => {
   if (v === undefined || (typeof v === 'object' && v !== null)) throw new Error(`README placeholder {{${key}}} has no value`);
   return String(v);
 });
-fs.writeFileSync(path.join(ROOT, 'data', 'README.md'), out);
-console.log(`wrote data/README.md: ${Buffer.byteLength(out)} bytes`);
+// data/README.md also holds the gazetteer part, written by
+// scripts/gazetteer/build.sh between these markers after the country part:
+// keep it as it is.
+const README = path.join(ROOT, 'data', 'README.md');
+const GAZ_BEGIN = '<!-- BEGIN scripts/gazetteer -->';
+const GAZ_END = '<!-- END scripts/gazetteer -->';
+let gazetteer = '';
+if (fs.existsSync(README)) {
+  const old = fs.readFileSync(README, 'utf8');
+  const i = old.indexOf(GAZ_BEGIN);
+  const j = old.indexOf(GAZ_END);
+  if (i >= 0 && j > i) gazetteer = `\n${old.slice(i, j + GAZ_END.length)}\n`;
+}
+fs.writeFileSync(README, out + gazetteer);
+console.log(`wrote data/README.md: ${Buffer.byteLength(out)} bytes (country part)${gazetteer ? ', gazetteer part kept' : ''}`);

@@ -29,4 +29,6 @@ pub use source::Source;
 pub use strike::{ClaimedCount, CountKind, Endpoint, Strike, Weapon};
 pub use territory::Territory;
 
-pub(crate) use names::{Within, edit_distance_within, fold, normalise_name, suggestions};
+pub(crate) use names::{
+    Within, edit_distance_within, first_folded_char, fold, normalise_name, suggestions,
+};

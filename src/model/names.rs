@@ -87,6 +87,20 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The first character of [`fold`]`(name)`, found without folding the
+/// whole name (a cheap test before a full fold); `None` if it folds to
+/// nothing.
+pub(crate) fn first_folded_char(name: &str) -> Option<char> {
+    for c in name.chars() {
+        let mut buf = [0u8; 4];
+        let folded = fold(c.encode_utf8(&mut buf));
+        if let Some(first) = folded.chars().next() {
+            return Some(first);
+        }
+    }
+    None
+}
+
 /// The Levenshtein distance over characters if it is at most `limit`,
 /// else `None`: only the band of `limit` cells either side of the diagonal
 /// is computed, and the work stops once every cell of a row is past the
@@ -235,5 +249,8 @@ mod tests {
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("Ivanovo (Severny)"), "ivanovo severny");
         assert_eq!(fold("!!!"), "");
+        for name in ["Київ", "  Çırağan", "'Ærø", "ß", "!!!", "", "Engel’s", "İstanbul"] {
+            assert_eq!(first_folded_char(name), fold(name).chars().next(), "{name}");
+        }
     }
 }

@@ -147,6 +147,23 @@ pub fn all() -> &'static [Country] {
     })
 }
 
+/// Each country's name and aliases as look-up keys ([`normalise_name`]), in
+/// [`all`]'s order (computed on first use, not on every look-up).
+fn name_keys() -> &'static [Vec<String>] {
+    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        all()
+            .iter()
+            .map(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.territory.aliases)
+                    .map(|n| normalise_name(n))
+                    .collect()
+            })
+            .collect()
+    })
+}
+
 /// Common names people write for a country that are neither its ISO 3166-1
 /// short name, its codes, nor one of Natural Earth's aliases in `data/`:
 /// (name, ISO 3166-1 alpha-2 code of the bundled country).
@@ -270,11 +287,12 @@ pub fn get(query: &str) -> Result<&'static Country> {
     let key = normalise_name(query);
     let upper = query.trim().to_ascii_uppercase();
     let all = all();
-    let found = all.iter().find(|c| {
-        c.iso_a2.is_some_and(|a2| a2.as_str() == upper)
+    let keys = name_keys();
+    let found = all.iter().zip(keys).find_map(|(c, names)| {
+        (c.iso_a2.is_some_and(|a2| a2.as_str() == upper)
             || c.iso_a3.as_deref() == Some(upper.as_str())
-            || normalise_name(&c.name) == key
-            || c.territory.aliases.iter().any(|a| normalise_name(a) == key)
+            || names.iter().any(|n| *n == key))
+        .then_some(c)
     });
     if let Some(c) = found {
         return Ok(c);

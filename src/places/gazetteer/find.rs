@@ -4,7 +4,7 @@
 use super::entry::{Entry, EntryKind};
 use super::table::table;
 use crate::error::{Error, Result};
-use crate::model::{CountryCode, Within, fold};
+use crate::model::{CountryCode, Within, first_folded_char, fold};
 use crate::places::{countries, regions};
 
 /// How a candidate's name matched the query, best first.
@@ -159,20 +159,36 @@ fn own_keys(e: &Entry) -> Vec<String> {
     keys
 }
 
-/// How `key` matched an entry found under it: code, own name or other name.
-fn classify(e: &Entry, key: &str) -> (Match, &'static str) {
+/// How `key` matched an entry found under it: code, own name or other name,
+/// and (if `which`) the name that matched (else the entry's name, for
+/// look-ups that only rank).
+fn classify(e: &Entry, key: &str, which: bool) -> (Match, &'static str) {
     if let Some(code) = e.codes().find(|c| fold(c) == key) {
         return (Match::Code, code);
     }
     if own_keys(e).iter().any(|k| k == key) {
         return (Match::Name, e.name);
     }
-    let other = e.names().find(|n| fold(n) == key).unwrap_or(e.name);
+    if !which {
+        return (Match::OtherName, e.name);
+    }
+    // Only names that fold to the key's first character are folded whole.
+    let first = key.chars().next();
+    let other = e
+        .names()
+        .find(|n| first_folded_char(n) == first && fold(n) == key)
+        .unwrap_or(e.name);
     (Match::OtherName, other)
 }
 
-/// The candidates a query's exact key finds.
+/// The candidates a query's exact key finds, with the names that matched.
 fn exact(query: &Query) -> Vec<Candidate> {
+    exact_with(query, true)
+}
+
+/// The candidates a query's exact key finds; `which`: whether to find the
+/// name that matched (find lists it; resolve does not need it).
+fn exact_with(query: &Query, which: bool) -> Vec<Candidate> {
     let t = table();
     let mut rows: Vec<u32> = t.rows_for(&query.key).collect();
     rows.dedup();
@@ -180,7 +196,7 @@ fn exact(query: &Query) -> Vec<Candidate> {
         .filter_map(|row| Entry::from_row(t.rows[row as usize]))
         .filter(|e| query.allows(e))
         .map(|entry| {
-            let (matched, name_matched) = classify(&entry, &query.key);
+            let (matched, name_matched) = classify(&entry, &query.key, which);
             Candidate {
                 entry,
                 matched,
@@ -222,7 +238,7 @@ fn close(query: &Query) -> Vec<Candidate> {
         .filter(|(_, row, _)| seen.insert(*row))
         .filter_map(|(edits, row, key)| {
             let entry = Entry::from_row(t.rows[row as usize])?;
-            let (_, name_matched) = classify(&entry, key);
+            let (_, name_matched) = classify(&entry, key, true);
             Some(Candidate {
                 entry,
                 matched: Match::CloseSpelling { edits },
@@ -375,11 +391,11 @@ enum Picked {
 
 fn pick(text: &str) -> Picked {
     let query = Query::read(text);
-    let mut found = exact(&query);
+    let mut found = exact_with(&query, false);
     if found.is_empty()
         && let Some(narrowed) = query.without_kind_word()
     {
-        found = exact(&narrowed);
+        found = exact_with(&narrowed, false);
     }
     if found.is_empty() {
         return Picked::None(query);
