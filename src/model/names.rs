@@ -249,7 +249,16 @@ mod tests {
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("Ivanovo (Severny)"), "ivanovo severny");
         assert_eq!(fold("!!!"), "");
-        for name in ["Київ", "  Çırağan", "'Ærø", "ß", "!!!", "", "Engel’s", "İstanbul"] {
+        for name in [
+            "Київ",
+            "  Çırağan",
+            "'Ærø",
+            "ß",
+            "!!!",
+            "",
+            "Engel’s",
+            "İstanbul",
+        ] {
             assert_eq!(first_folded_char(name), fold(name).chars().next(), "{name}");
         }
     }

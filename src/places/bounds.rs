@@ -27,6 +27,10 @@ impl Bounds {
     /// wrapped), and whether an edge crosses the antimeridian. The build
     /// script writes the same three for each region, so that a region's
     /// box is known before its geometry is read.
+    #[allow(
+        clippy::type_complexity,
+        reason = "the three values the build script writes, as from_extent takes them"
+    )]
     pub(crate) fn measure(area: &Area) -> (((f64, f64), (f64, f64)), f64, bool) {
         let (mut lat, mut lon) = ((90.0f64, -90.0f64), (180.0f64, -180.0f64));
         let mut longest = 0.0f64;

@@ -291,7 +291,7 @@ pub fn get(query: &str) -> Result<&'static Country> {
     let found = all.iter().zip(keys).find_map(|(c, names)| {
         (c.iso_a2.is_some_and(|a2| a2.as_str() == upper)
             || c.iso_a3.as_deref() == Some(upper.as_str())
-            || names.iter().any(|n| *n == key))
+            || names.contains(&key))
         .then_some(c)
     });
     if let Some(c) = found {

@@ -297,7 +297,7 @@ pub fn get(query: &str) -> Result<&'static Region> {
         .iter()
         .zip(folded)
         .filter(|(r, _)| country.is_none_or(|c| r.country == c))
-        .filter(|(_, names)| names.iter().any(|n| *n == key))
+        .filter(|(_, names)| names.contains(&key))
         .map(|(r, _)| r)
         .collect();
     match matches.as_slice() {
