@@ -110,10 +110,13 @@ pub(crate) fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usi
 }
 
 /// [`edit_distance_within`] from one text to many: the text's characters
-/// and the working rows are kept between calls (no allocation per call).
+/// and the working rows are kept between calls (no allocation per call),
+/// and two ASCII texts are compared as bytes, without decoding.
 #[derive(Debug, Clone)]
 pub(crate) struct Within {
     a: Vec<char>,
+    /// The text's bytes if it is ASCII.
+    a_ascii: Option<Vec<u8>>,
     limit: usize,
     b: Vec<char>,
     row: Vec<usize>,
@@ -123,6 +126,7 @@ impl Within {
     pub(crate) fn new(a: &str, limit: usize) -> Within {
         Within {
             a: a.chars().collect(),
+            a_ascii: a.is_ascii().then(|| a.as_bytes().to_vec()),
             limit,
             b: Vec::new(),
             row: Vec::new(),
@@ -136,44 +140,52 @@ impl Within {
         if b.len() + limit < self.a.len() || b.len() > 4 * (self.a.len() + limit) {
             return None;
         }
+        if let Some(a) = &self.a_ascii
+            && b.is_ascii()
+        {
+            return banded(a, b.as_bytes(), limit, &mut self.row);
+        }
         self.b.clear();
         self.b.extend(b.chars());
-        let (a, b) = (&self.a, &self.b);
-        if a.len().abs_diff(b.len()) > limit {
+        banded(&self.a, &self.b, limit, &mut self.row)
+    }
+}
+
+/// The banded Levenshtein distance of two sequences if at most `limit`.
+fn banded<T: PartialEq>(a: &[T], b: &[T], limit: usize, row: &mut Vec<usize>) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let big = limit + 1;
+    // row[j] = distance between a[..i] and b[..j], capped at `big`.
+    row.clear();
+    row.extend((0..=b.len()).map(|j| j.min(big)));
+    for (i, ca) in a.iter().enumerate() {
+        let i = i + 1;
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(b.len());
+        let mut prev = row[lo - 1];
+        row[lo - 1] = if lo == 1 { i.min(big) } else { big };
+        let mut best = row[lo - 1];
+        for j in lo..=hi {
+            let cur = row[j];
+            let v = if *ca == b[j - 1] {
+                prev
+            } else {
+                1 + prev.min(row[j - 1]).min(cur)
+            };
+            row[j] = v.min(big);
+            best = best.min(row[j]);
+            prev = cur;
+        }
+        if hi < b.len() {
+            row[hi + 1] = big;
+        }
+        if best > limit {
             return None;
         }
-        let big = limit + 1;
-        // row[j] = distance between a[..i] and b[..j], capped at `big`.
-        let row = &mut self.row;
-        row.clear();
-        row.extend((0..=b.len()).map(|j| j.min(big)));
-        for (i, ca) in a.iter().enumerate() {
-            let i = i + 1;
-            let lo = i.saturating_sub(limit).max(1);
-            let hi = (i + limit).min(b.len());
-            let mut prev = row[lo - 1];
-            row[lo - 1] = if lo == 1 { i.min(big) } else { big };
-            let mut best = row[lo - 1];
-            for j in lo..=hi {
-                let cur = row[j];
-                let v = if *ca == b[j - 1] {
-                    prev
-                } else {
-                    1 + prev.min(row[j - 1]).min(cur)
-                };
-                row[j] = v.min(big);
-                best = best.min(row[j]);
-                prev = cur;
-            }
-            if hi < b.len() {
-                row[hi + 1] = big;
-            }
-            if best > limit {
-                return None;
-            }
-        }
-        Some(row[b.len()]).filter(|d| *d <= limit)
     }
+    Some(row[b.len()]).filter(|d| *d <= limit)
 }
 
 /// Up to three known names closest to `wanted`: those within an edit

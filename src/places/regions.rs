@@ -30,7 +30,7 @@ use serde::Deserialize;
 use super::bounds::Bounds;
 use crate::distance::Distance;
 use crate::error::{Error, Result};
-use crate::model::{CountryCode, Source, Territory, edit_distance_within, fold};
+use crate::model::{CountryCode, Source, Territory, Within, fold};
 use crate::position::LatLon;
 use crate::shape::Area;
 
@@ -356,13 +356,14 @@ fn suggest(key: &str) -> Vec<String> {
         return Vec::new();
     }
     let limit = (key.chars().count() / 3).max(1);
+    let mut within = Within::new(key, limit);
     let mut scored: Vec<(usize, String)> = all()
         .iter()
         .zip(folded_names())
         .filter_map(|(r, names)| {
             names
                 .iter()
-                .filter_map(|n| edit_distance_within(key, n, limit))
+                .filter_map(|n| within.distance(n))
                 .min()
                 .map(|d| (d, format!("{} ({})", r.name, r.code)))
         })

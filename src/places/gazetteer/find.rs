@@ -212,19 +212,28 @@ fn edit_limit(chars: usize) -> usize {
     (chars / 4).clamp(1, 3)
 }
 
-/// The entries whose names are close spellings of the query's key.
-fn close(query: &Query) -> Vec<Candidate> {
-    let t = table();
-    let key_chars = query.key.chars().count();
-    if key_chars < 3 {
-        return Vec::new();
+/// Keys within the edit limit of `key` (characters, edits, row, key), sorted;
+/// the last answer is kept per thread, since a failed look-up asks twice
+/// (the candidates, then the suggestions of its error).
+fn close_keys(key: &str, key_chars: usize) -> Vec<(usize, u32, &'static str)> {
+    type Found = Vec<(usize, u32, &'static str)>;
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Found)>> = const { std::cell::RefCell::new(None) };
     }
+    if let Some(found) = LAST.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, found)| found.clone())
+    }) {
+        return found;
+    }
+    let t = table();
     let limit = edit_limit(key_chars);
-    let mut within = Within::new(&query.key, limit);
+    let mut within = Within::new(key, limit);
     let by_length = t.keys_by_length();
     let lengths = key_chars.saturating_sub(limit)
         ..=(key_chars + limit).min(by_length.len().saturating_sub(1));
-    let mut found: Vec<(usize, u32, &'static str)> = lengths
+    let mut found: Found = lengths
         .flat_map(|n| by_length.get(n).into_iter().flatten())
         .filter_map(|i| {
             let (k, row) = t.keys[*i as usize];
@@ -232,6 +241,18 @@ fn close(query: &Query) -> Vec<Candidate> {
         })
         .collect();
     found.sort_unstable();
+    LAST.set(Some((key.to_string(), found.clone())));
+    found
+}
+
+/// The entries whose names are close spellings of the query's key.
+fn close(query: &Query) -> Vec<Candidate> {
+    let t = table();
+    let key_chars = query.key.chars().count();
+    if key_chars < 3 {
+        return Vec::new();
+    }
+    let found = close_keys(&query.key, key_chars);
     let mut seen = std::collections::HashSet::new();
     found
         .into_iter()
