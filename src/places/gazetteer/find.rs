@@ -347,6 +347,16 @@ pub(crate) fn is_known(text: &str) -> bool {
 
 /// How many times the score of the next candidate the best one needs to be
 /// taken as what a name means: 20.
+///
+/// ```
+/// use strikemap::gazetteer;
+/// // Moscow, Russia (10,381,222 people) and Moscow, Idaho (25,060): over 20 times.
+/// assert_eq!(gazetteer::resolve("Moscow")?.country.as_str(), "RU");
+/// // Pokrovsk, Donetsk Oblast (60,127) and Pokrovsk, Sakha (9,763): not.
+/// assert!(gazetteer::resolve("Pokrovsk").is_err());
+/// assert_eq!(gazetteer::DOMINANCE, 20);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
 pub const DOMINANCE: u64 = 20;
 
 /// The one place a name means (see [`find`] for how names match, how they

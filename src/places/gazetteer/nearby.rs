@@ -130,6 +130,13 @@ type Tree = RTree<GeomWithData<[f64; 3], u32>>;
 
 /// The population from which a place counts as a city for
 /// [`Whereabouts::nearest_city`] and [`nearest_city`]: 100,000.
+///
+/// ```
+/// use strikemap::{LatLon, gazetteer};
+/// let city = gazetteer::nearest_city(LatLon::new(48.28, 37.18)?).unwrap();
+/// assert!(city.entry.population >= gazetteer::CITY_POPULATION);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
 pub const CITY_POPULATION: u64 = 100_000;
 
 /// What a reverse look-up searches.
