@@ -217,8 +217,8 @@ fn looks_like_path(text: &str) -> bool {
 
 impl fmt::Display for TargetSpec {
     /// A short description: `50.4501°N, 30.5234°E`, `Ukraine (country:UA,
-    /// 1:50m)`, `Kharkiv Oblast (region:UA-63, UA)`, `Kyiv (city; UA, Kyiv
-    /// City): 50.4501°N, 30.5234°E`, or the file's path.
+    /// 1:50m)`, `Kharkiv Oblast (region:UA-63, UA)`, `Kharkiv (city; UA, Kharkiv
+    /// Oblast): 49.9818°N, 36.2548°E`, or the file's path.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TargetSpec::Point(p) => write!(f, "{p}"),

@@ -14,7 +14,7 @@ use crate::measure::{Method, Nearest, Target};
 use crate::model::{CountryCode, Endpoint, FrontLine, Place, Site, TargetRef, Territory};
 use crate::position::LatLon;
 
-use super::{UNKNOWN_COUNTRY, after_prefix, named_place};
+use super::{UNKNOWN_COUNTRY, after_prefix, named_place, named_position};
 use crate::places::regions;
 
 /// Reads a place: `NAME=LAT,LON` (`Olenya=68.1517,33.4639`), a bare
@@ -39,36 +39,26 @@ use crate::places::regions;
 /// ```
 pub fn parse_endpoint(text: &str) -> Result<Endpoint> {
     let trimmed = text.trim();
-    match trimmed.split_once('=') {
-        Some((name, position)) => {
-            let name = name.trim();
-            if name.is_empty() {
-                return Err(Error::format(
-                    "place",
-                    "a name before '=' (NAME=LAT,LON)",
-                    format!("{text:?}"),
-                ));
-            }
-            Ok(Endpoint::new(name, LatLon::parse(position)?))
-        }
-        None => match LatLon::parse(trimmed) {
-            Ok(p) => Ok(Endpoint::new(trimmed, p)),
+    if let Some(place) = named_position(text) {
+        return place.map(|p| Endpoint::new(p.name(), p.position()));
+    }
+    match LatLon::parse(trimmed) {
+        Ok(p) => Ok(Endpoint::new(trimmed, p)),
+        Err(e)
+            if trimmed.chars().any(|c| c.is_ascii_digit())
+                && !crate::gazetteer::is_known(trimmed) =>
+        {
             Err(e)
-                if trimmed.chars().any(|c| c.is_ascii_digit())
-                    && !crate::gazetteer::is_known(trimmed) =>
-            {
-                Err(e)
-            }
-            Err(_) if trimmed.is_empty() => Err(Error::format(
-                "place",
-                "a place name, LAT,LON or NAME=LAT,LON",
-                "nothing",
-            )),
-            Err(_) => {
-                let place = named_place(trimmed)?;
-                Ok(Endpoint::new(place.name(), place.position()))
-            }
-        },
+        }
+        Err(_) if trimmed.is_empty() => Err(Error::format(
+            "place",
+            "a place name, LAT,LON or NAME=LAT,LON",
+            "nothing",
+        )),
+        Err(_) => {
+            let place = named_place(trimmed)?;
+            Ok(Endpoint::new(place.name(), place.position()))
+        }
     }
 }
 
