@@ -190,6 +190,36 @@ pub enum Error {
         /// The next column of that name, counted from 1.
         second: usize,
     },
+    /// A control map was asked for a date it has no snapshot for: before its
+    /// first snapshot, or the map is empty.
+    #[error("no control snapshot on or before {date}{}", match .first {
+        Some(first) => format!(": the first is dated {first}"),
+        None => ": the control map is empty".to_string(),
+    })]
+    NoSnapshot {
+        /// The date asked for.
+        date: jiff::civil::Date,
+        /// The date of the first snapshot, if there is one.
+        first: Option<jiff::civil::Date>,
+    },
+    /// A question needs a reference that was not given, e.g. the line of
+    /// contact of a control map with no reference country
+    /// ([`ControlMap::with_contact`](crate::model::ControlMap::with_contact)).
+    #[error("{what} needs a reference country: none was set")]
+    NoReference {
+        /// What was asked for: `"a line of contact"`.
+        what: &'static str,
+    },
+    /// Two snapshots of one control map carry the same date.
+    #[error("two control snapshots are dated {date}: {first} and {second}")]
+    DuplicateDate {
+        /// The date both carry.
+        date: jiff::civil::Date,
+        /// Where the first came from (a file, a feature).
+        first: String,
+        /// Where the second came from.
+        second: String,
+    },
     /// A file or stream could not be read or written.
     ///
     /// `Display` names the path only; [`std::error::Error::source`] gives
@@ -399,6 +429,18 @@ impl Error {
         }
     }
 
+    /// Whether a control map had no snapshot for the date asked
+    /// ([`Error::NoSnapshot`]), wherever it was wrapped.
+    ///
+    /// ```
+    /// use strikemap::{Date, model::ControlMap};
+    /// let err = ControlMap::new("held").as_of(Date::constant(2025, 6, 2)).unwrap_err();
+    /// assert!(err.is_no_snapshot());
+    /// ```
+    pub fn is_no_snapshot(&self) -> bool {
+        matches!(self.root(), Error::NoSnapshot { .. })
+    }
+
     /// Whether a file or stream could not be read or written
     /// ([`Error::Io`], possibly wrapped in [`Error::At`]).
     ///
@@ -437,7 +479,10 @@ impl Error {
             | Error::NoSubjects { .. }
             | Error::Format { .. }
             | Error::UnsupportedFormat { .. }
-            | Error::DuplicateColumn { .. } => true,
+            | Error::DuplicateColumn { .. }
+            | Error::NoSnapshot { .. }
+            | Error::NoReference { .. }
+            | Error::DuplicateDate { .. } => true,
             Error::Io { .. } | Error::At { .. } => false,
         }
     }

@@ -31,7 +31,8 @@ pub use io::geojson::MapExport;
 pub use jiff::civil::Date;
 pub use measure::{Geodesic, Haversine, Method, Metric, Target};
 pub use model::{
-    AirBase, Catalog, City, CountryCode, FrontLine, Place, Site, Source, Strike, Territory,
+    AirBase, Catalog, City, ControlMap, CountryCode, FrontLine, Place, Site, Source, Strike,
+    Territory,
 };
 pub use places::{countries, gazetteer, regions};
 pub use position::LatLon;

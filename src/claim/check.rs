@@ -19,7 +19,7 @@ use super::verdict::{
 use crate::distance::{Distance, StatedDistance, Unit};
 use crate::error::{Error, Result};
 use crate::measure::{LengthMeasure as _, Method, Nearest, Target};
-use crate::model::{FrontLine, Territory};
+use crate::model::{FrontLine, GENERALISATION_TOLERANCES, Territory, generalised_lengths};
 use crate::position::LatLon;
 use crate::shape::Line;
 
@@ -557,6 +557,37 @@ fn add_depths(
     }
 }
 
+/// The spread of a line's length over drawing resolutions: its length as
+/// drawn less its length generalised at the coarsest of
+/// [`GENERALISATION_TOLERANCES`] (5 km), with every length in the note.
+fn resolution_part(front: &FrontLine) -> UncertaintyPart {
+    let lengths = generalised_lengths(front.line(), &GENERALISATION_TOLERANCES);
+    let full = lengths[0].length.as_metres();
+    let least = lengths
+        .iter()
+        .map(|g| g.length.as_metres())
+        .fold(full, f64::min);
+    let listed: Vec<String> = lengths[1..]
+        .iter()
+        .map(|g| {
+            format!(
+                "{} at {}",
+                explain::metres_text(g.length.as_metres()),
+                g.tolerance
+            )
+        })
+        .collect();
+    UncertaintyPart::new(
+        UncertaintyKind::Resolution,
+        full - least,
+        format!(
+            "{} as drawn, {} when generalised (Douglas–Peucker)",
+            explain::metres_text(full),
+            listed.join(", ")
+        ),
+    )
+}
+
 /// Checks a length claim.
 pub(crate) fn length(
     claim: &LengthClaim,
@@ -624,7 +655,12 @@ pub(crate) fn length(
         reference_point: None,
         inside: false,
         depth: None,
-        parts: vec![coords, data, method_part(method, metres)],
+        parts: vec![
+            coords,
+            data,
+            resolution_part(front),
+            method_part(method, metres),
+        ],
     }];
     Ok(verdict(
         Claim::Length(claim.clone()),

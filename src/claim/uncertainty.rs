@@ -85,14 +85,19 @@ pub enum UncertaintyKind {
     ReferenceData,
     /// The Earth model: ellipsoid (0) or sphere.
     Method,
+    /// The resolution a line is drawn at: how much shorter it is when
+    /// generalised at 5 km than as drawn (length claims only; see
+    /// [`generalised_lengths`](crate::model::generalised_lengths)).
+    Resolution,
 }
 
 impl UncertaintyKind {
     /// Every kind, in budget order.
-    pub const ALL: [UncertaintyKind; 4] = [
+    pub const ALL: [UncertaintyKind; 5] = [
         UncertaintyKind::StatedPrecision,
         UncertaintyKind::Coordinates,
         UncertaintyKind::ReferenceData,
+        UncertaintyKind::Resolution,
         UncertaintyKind::Method,
     ];
 
@@ -107,6 +112,7 @@ impl UncertaintyKind {
             UncertaintyKind::Coordinates => "coordinates",
             UncertaintyKind::ReferenceData => "reference_data",
             UncertaintyKind::Method => "method",
+            UncertaintyKind::Resolution => "resolution",
         }
     }
 
@@ -121,6 +127,7 @@ impl UncertaintyKind {
             UncertaintyKind::Coordinates => "coordinates",
             UncertaintyKind::ReferenceData => "boundary or line data",
             UncertaintyKind::Method => "method",
+            UncertaintyKind::Resolution => "drawing resolution",
         }
     }
 }

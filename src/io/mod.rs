@@ -2,6 +2,7 @@
 //! point tables streamed in, and targets written as text (`country:UA`,
 //! `50.45,30.52`, a file).
 
+pub mod control;
 pub mod geojson;
 pub mod points;
 pub mod target_spec;

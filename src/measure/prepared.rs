@@ -382,6 +382,40 @@ impl SegmentIndex {
             .map_or(f64::INFINITY, |(_, chord2)| lower_bound_metres(chord2))
     }
 
+    /// Whether some edge lies within `limit` metres of `from`: `Ok(d)` with
+    /// the distance `d ≤ limit` (an upper bound on the shortest distance) to
+    /// the first such edge found, or `Err(b)` with a lower bound `b > limit`
+    /// on every edge's distance. Cheaper than [`SegmentIndex::nearest`]
+    /// when any near edge will do.
+    pub(crate) fn within(&self, from: LatLon, limit: f64) -> Result<f64, f64> {
+        let u = direction(from);
+        // The least lower bound of the edges passed over so far.
+        let mut least = f64::INFINITY;
+        for (item, chord2) in self.tree.nearest_neighbor_iter_with_distance_2(&u) {
+            let bound = lower_bound_metres(chord2);
+            if bound > limit {
+                return Err(bound.min(least));
+            }
+            let seg = &self.segs[item.data as usize];
+            let (ea, eb) = (end_eval(from, seg.a), end_eval(from, seg.b));
+            let end = ea.d.min(eb.d);
+            if end <= limit {
+                return Ok(end);
+            }
+            let ellipse = (ea.d + eb.d - seg.len) / 2.0;
+            if ellipse > limit {
+                least = least.min(ellipse);
+                continue;
+            }
+            let hit = nearest_on_segment(from, seg, &ea, &eb);
+            if hit.d <= limit {
+                return Ok(hit.d);
+            }
+            least = least.min(hit.d);
+        }
+        Err(least)
+    }
+
     /// How many edges the index holds.
     pub(crate) fn len(&self) -> usize {
         self.segs.len()
@@ -458,6 +492,13 @@ impl PreparedLine {
     /// A cheap lower bound (metres) on the distance from `from` to the line.
     pub(crate) fn lower_bound(&self, from: LatLon) -> f64 {
         self.index().lower_bound(from)
+    }
+
+    /// Whether the line passes within `limit` metres of `from` (see
+    /// [`SegmentIndex::within`]): `Ok(distance ≤ limit)` or
+    /// `Err(lower bound > limit)`.
+    pub(crate) fn within(&self, from: LatLon, limit: f64) -> Result<f64, f64> {
+        self.index().within(from, limit)
     }
 }
 

@@ -6,6 +6,7 @@ mod air_base;
 mod arc;
 mod catalog;
 mod city;
+mod control;
 mod country_code;
 mod front_line;
 mod names;
@@ -20,6 +21,11 @@ pub use air_base::AirBase;
 pub use arc::StrikeArc;
 pub use catalog::{Catalog, Ranked, TargetRef};
 pub use city::City;
+pub(crate) use control::union as control_union;
+pub use control::{
+    AsOf, Change, ContactOptions, ControlMap, DEFAULT_BORDER_TOLERANCE, GENERALISATION_TOLERANCES,
+    Generalised, Snapshot, generalised_lengths,
+};
 pub use country_code::CountryCode;
 pub use front_line::FrontLine;
 pub use place::{Place, PlaceKind};

@@ -322,6 +322,26 @@ impl Area {
         &self.polygons
     }
 
+    /// The area's boundary as a line: one closed part per ring, exteriors
+    /// and holes, in order (edges geodesic, as the area's).
+    ///
+    /// ```
+    /// use strikemap::Area;
+    /// let sq = Area::from_lon_lat(&[vec![vec![[30.0, 48.0], [31.0, 48.0], [31.0, 49.0], [30.0, 48.0]]]])?;
+    /// let outline = sq.outline();
+    /// assert_eq!(outline.parts().len(), 1);
+    /// assert_eq!(outline.parts()[0].len(), 4);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn outline(&self) -> super::Line {
+        super::Line::from_valid_parts(
+            self.polygons
+                .iter()
+                .flat_map(|p| p.rings.iter().cloned())
+                .collect(),
+        )
+    }
+
     /// Every boundary edge as `(polygon, ring, segment, start, end)`.
     pub(crate) fn segments(
         &self,

@@ -72,6 +72,13 @@ impl Line {
         Ok(Line { parts })
     }
 
+    /// A line from parts already known to be valid (each of at least two
+    /// vertices, at least one part).
+    pub(super) fn from_valid_parts(parts: Vec<Vec<LatLon>>) -> Line {
+        debug_assert!(!parts.is_empty() && parts.iter().all(|p| p.len() >= 2));
+        Line { parts }
+    }
+
     /// A single-part line through the given vertices.
     ///
     /// # Errors

@@ -154,6 +154,77 @@ pub enum Command {
         Data: GeoNames (CC BY 4.0) and OurAirports (public domain), bundled; see \
         data/README.md.")]
     Find(FindArgs),
+    /// Who held what on a date, from your own control map files: the held
+    /// area, the line of contact and its length at several resolutions,
+    /// and (--since) the ground that changed hands.
+    #[command(after_help = "Examples:\n  \
+        strikemap front --control deepstate-map-data/data --date 2025-06-02\n  \
+        strikemap front --control held/ --date 2025-06-02 --since 2025-01-01 --by-region --json\n  \
+        strikemap front --control isw.geojson --only status=controlled --date 2025-06-02 -o line.geojson\n\n\
+        --control is a folder of daily GeoJSON files (the date from each name, e.g. \
+        deepstatemap_data_20250602.geojson, or from a date/as_of property), or one file with a \
+        date per feature; features of one date are merged. The snapshot used is the latest on \
+        or before --date. The line of contact is the held area's boundary where it lies inside \
+        the reference country (--within, by default the country holding the held area; \
+        Ukraine at 1:10m) and farther than --border-tolerance (2 km) from its border or coast. \
+        Lengths and areas are on the WGS84 ellipsoid; the generalised lengths (Douglas-Peucker \
+        at 0.5, 1, 2 and 5 km) show how much the length depends on the drawing.\n\n\
+        --json keys: control, date_asked, date_used, days_old, held_km2, within, \
+        held_within_km2, border_tolerance_km, contact_length_km, contact_parts, generalised \
+        [{tolerance_km, length_km, vertices}], and with --since: since {date_asked, \
+        date_used}, gained_km2, lost_km2; with --by-region: by_region [{code, name, \
+        held_km2, gained_km2, lost_km2}].\n\n\
+        strikemap ships no control map: DeepStateMap's and ISW's terms forbid redistribution. \
+        See the README for where to get one.")]
+    Front(FrontArgs),
+}
+
+/// A control map given on the command line (`--control` and its options).
+#[derive(Debug, Args)]
+pub struct ControlArgs {
+    /// A folder of daily control files, or one file with a date per feature.
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub control: PathBuf,
+    /// The reference country or region (country:UA, region:UA-14): its
+    /// border and coast are not the line of contact, and --json's
+    /// held_within_km2 is the held area inside it.
+    #[arg(long, value_name = "TERRITORY")]
+    pub within: Option<String>,
+    /// How close to the reference's border or coast the held area's boundary
+    /// counts as that border, not the line of contact (default 2 km).
+    #[arg(long, value_name = "DISTANCE")]
+    pub border_tolerance: Option<String>,
+    /// Read only the features whose property KEY is VALUE (an ISW layer's status).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub only: Option<String>,
+    /// Skip control files and features that cannot be read, listing them on
+    /// stderr, instead of stopping at the first.
+    #[arg(long = "skip-bad-control")]
+    pub skip_bad: bool,
+}
+
+/// `strikemap front --control PATH --date DATE`.
+#[derive(Debug, Args)]
+pub struct FrontArgs {
+    /// The control map.
+    #[command(flatten)]
+    pub control: ControlArgs,
+    /// The date (YYYY-MM-DD): the latest snapshot on or before it is used.
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// Also the ground gained and lost since this date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Also the held (gained, lost) km² per admin-1 region of the reference.
+    #[arg(long)]
+    pub by_region: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the line of contact (and with --since the gained and lost
+    /// areas) as GeoJSON to this file.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Readings of a claim about several places, for `--reading`.

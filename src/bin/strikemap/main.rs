@@ -13,6 +13,7 @@ mod distance;
 mod distances;
 mod echo;
 mod errors;
+mod front;
 mod geojson_out;
 mod output;
 mod places;
@@ -99,6 +100,7 @@ fn run(cli: &Cli) -> CliResult {
         Command::Export(a) => geojson_out::export(a),
         Command::Where(a) => places::run_where(a),
         Command::Find(a) => places::run_find(a),
+        Command::Front(a) => front::run(a),
     }
 }
 

@@ -50,6 +50,7 @@ pub use bbox::geometry_bbox;
 pub use export::MapExport;
 pub use feature::{MapFeature, MapItem};
 pub use geometry::{area_to_geometry, line_to_geometry};
+pub(crate) use import::check_crs;
 pub use import::{Imported, Skipped};
 pub use kind::FeatureKind;
 pub use manifest::{FileSummary, Manifest};
