@@ -12,6 +12,7 @@ mod bad_input;
 mod claims;
 #[cfg(feature = "cli")]
 mod cli;
+mod control;
 mod countries;
 mod fuzz_corpus;
 mod geojson;

@@ -471,8 +471,13 @@ pub struct CheckArgs {
     /// What the distances are measured to: country:CODE, NAME=LAT,LON,
     /// LAT,LON, or a GeoJSON file (FeatureCollection or Feature) holding one
     /// place, territory or front line, read one feature at a time.
-    #[arg(long, value_name = "REF", allow_hyphen_values = true)]
-    pub from: String,
+    #[arg(
+        long,
+        value_name = "REF",
+        allow_hyphen_values = true,
+        required_unless_present = "control"
+    )]
+    pub from: Option<String>,
     /// A place the claim is about, NAME=LAT,LON or LAT,LON (repeat for several).
     #[arg(long, value_name = "PLACE", allow_hyphen_values = true)]
     pub to: Vec<String>,
@@ -492,6 +497,13 @@ pub struct CheckArgs {
     /// which reads both ways, is refused.
     #[arg(long)]
     pub decimal_comma: bool,
+    /// Check a length claim against the line of contact derived from this
+    /// control map (a folder of daily files or one dated file) on --date.
+    #[arg(long, value_name = "DIR_OR_FILE", requires = "date", conflicts_with_all = ["from", "to"])]
+    pub control: Option<std::path::PathBuf>,
+    /// The date of the line of contact (with --control).
+    #[arg(long, value_name = "DATE", requires = "control")]
+    pub date: Option<String>,
 }
 
 /// Where and how GeoJSON is written.

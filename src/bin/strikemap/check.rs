@@ -14,7 +14,11 @@ use crate::output::{Output, grouped};
 
 /// Runs the command; the exit code is 0 whatever the verdict.
 pub fn run(args: &CheckArgs) -> CliResult {
-    let reference = ClaimReference::parse(&args.from).map_err(in_argument("--from"))?;
+    if let (Some(control), Some(date)) = (&args.control, &args.date) {
+        return run_on_control(args, control, date);
+    }
+    let from = args.from.as_deref().unwrap_or_default();
+    let reference = ClaimReference::parse(from).map_err(in_argument("--from"))?;
     let options = CheckOptions::new().with_method(args.method.method());
     // The points read, each with the country it lies in.
     let mut read: Vec<(&str, String)> = Vec::new();
@@ -48,6 +52,38 @@ pub fn run(args: &CheckArgs) -> CliResult {
         out.json(&verdict)?;
     } else {
         out.text(&text(&verdict, &read))?;
+    }
+    out.finish()
+}
+
+/// A length claim against the line of contact of a control map on a date.
+fn run_on_control(args: &CheckArgs, control: &std::path::Path, date: &str) -> CliResult {
+    let control = crate::args::ControlArgs {
+        control: control.to_path_buf(),
+        within: None,
+        border_tolerance: None,
+        only: None,
+        skip_bad: false,
+    };
+    let (map, _) = crate::front::load(&control)?;
+    let asked = crate::front::date(date, "--date")?;
+    let day = map.as_of(asked).map_err(in_argument("--date"))?;
+    let line = day.contact_line()?;
+    let options = CheckOptions::new().with_method(args.method.method());
+    let claim =
+        LengthClaim::parse_with(&args.claim, convention(args)).map_err(in_argument("CLAIM"))?;
+    let verdict = claim.check_with(line, &options)?;
+    let mut out = Output::open(None)?;
+    if args.json {
+        out.json(&verdict)?;
+    } else {
+        let note = format!(
+            "line of contact of {} on {} (snapshot of {})",
+            map.name,
+            asked,
+            day.date_used()
+        );
+        out.text(&format!("{note}\n{}", text(&verdict, &[])))?;
     }
     out.finish()
 }
