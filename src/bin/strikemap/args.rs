@@ -185,9 +185,9 @@ pub struct ControlArgs {
     /// A folder of daily control files, or one file with a date per feature.
     #[arg(long, value_name = "DIR_OR_FILE")]
     pub control: PathBuf,
-    /// The reference country or region (country:UA, region:UA-14): its
-    /// border and coast are not the line of contact, and --json's
-    /// held_within_km2 is the held area inside it.
+    /// The reference country or region (country:UA, region:UA-14, or a
+    /// GeoJSON file of one territory): its border and coast are not the line
+    /// of contact, and --json's held_within_km2 is the held area inside it.
     #[arg(long, value_name = "TERRITORY")]
     pub within: Option<String>,
     /// How close to the reference's border or coast the held area's boundary
@@ -460,6 +460,23 @@ pub struct DistancesArgs {
     /// Which features of a GeoJSON file given as --from to measure to.
     #[command(flatten)]
     pub narrow: NarrowArgs,
+    /// Add held (in the held area) and front_distance_km (to the line of
+    /// contact), each on the row's own date, from this control map (a
+    /// folder of daily files or one dated file).
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub control: Option<PathBuf>,
+    /// The column (or property) holding each row's date, with --control
+    /// (default event_date, as ACLED's).
+    #[arg(long, value_name = "COLUMN", requires = "control")]
+    pub date_column: Option<String>,
+    /// The reference country of the line of contact, with --control
+    /// (country:UA, region:UA-14; default: where the held area lies).
+    #[arg(long, value_name = "TERRITORY", requires = "control")]
+    pub within: Option<String>,
+    /// With --control: a row undated or dated before the first snapshot is
+    /// an error, instead of empty values and a count on stderr.
+    #[arg(long, requires = "control")]
+    pub strict: bool,
 }
 
 /// `strikemap check CLAIM --from REF --to PLACE...`.

@@ -24,7 +24,8 @@ use geojson::{Feature, Geometry, GeometryValue, JsonObject};
 use serde_json::Value;
 use serde_json::ser::{CompactFormatter, Formatter as _};
 use strikemap::{
-    Error, LatLon, Method,
+    ControlMap, Date, Error, LatLon, Method,
+    io::control::date_from_value,
     io::geojson::{ExportOptions, FeatureCollectionWriter},
     io::points::{
         ColumnNames, CsvOptions, CsvPoints, CsvRow, Delimiter, PointFeature, PointFeatures,
@@ -47,6 +48,9 @@ pub const CHUNK: usize = 8_192;
 /// The columns added to every row (after `--prefix`).
 const ADDED: [&str; 4] = ["distance_m", "distance_km", "distance_mi", "inside"];
 
+/// The columns `--control` adds after them (after `--prefix`).
+const CONTROL_ADDED: [&str; 2] = ["held", "front_distance_km"];
+
 /// The columns `--where` adds after them (after `--prefix`).
 const WHERE_ADDED: [&str; 3] = ["country", "region_code", "region"];
 
@@ -58,6 +62,10 @@ struct Measured {
     /// Country (ISO alpha-2), region code, region name; `None` without
     /// `--where`.
     at: Option<[Option<String>; 3]>,
+    /// Held, and the distance to the line of contact in km, on the row's
+    /// date (`--control`); `Some(None)` for a row dated before the first
+    /// snapshot or undated.
+    front: Option<Option<(bool, f64)>>,
 }
 
 impl Measured {
@@ -70,6 +78,12 @@ impl Measured {
             Value::from(d.as_miles()),
             Value::Bool(self.near.inside),
         ];
+        if let Some(front) = &self.front {
+            match front {
+                Some((held, km)) => values.extend([Value::Bool(*held), Value::from(*km)]),
+                None => values.extend([Value::Null, Value::Null]),
+            }
+        }
         if let Some(at) = &self.at {
             values.extend(
                 at.iter()
@@ -88,6 +102,12 @@ impl Measured {
             format!("{:.6}", d.as_miles()),
             self.near.inside.to_string(),
         ];
+        if let Some(front) = &self.front {
+            match front {
+                Some((held, km)) => fields.extend([held.to_string(), format!("{km:.6}")]),
+                None => fields.extend([String::new(), String::new()]),
+            }
+        }
         if let Some(at) = &self.at {
             fields.extend(at.iter().map(|v| v.clone().unwrap_or_default()));
         }
@@ -138,8 +158,17 @@ pub fn run(args: &DistancesArgs) -> CliResult {
         let delimiter: Delimiter = text.parse().map_err(in_argument("--delimiter"))?;
         names = names.with_delimiter(delimiter);
     }
+    let control = match &args.control {
+        Some(path) => Some(ControlRun::open(args, path)?),
+        None => None,
+    };
     let added: Vec<String> = ADDED
         .iter()
+        .chain(if control.is_some() {
+            &CONTROL_ADDED[..]
+        } else {
+            &[]
+        })
         .chain(if args.r#where { &WHERE_ADDED[..] } else { &[] })
         .map(|name| format!("{}{name}", args.prefix))
         .collect();
@@ -152,6 +181,7 @@ pub fn run(args: &DistancesArgs) -> CliResult {
         added: added.clone(),
         locate: args.r#where,
         numeric: None,
+        control,
     };
     // Open the input before creating the output, so a bad input leaves no file.
     let input = Input::open(&args.to)?;
@@ -200,7 +230,105 @@ pub fn run(args: &DistancesArgs) -> CliResult {
             run.skipped, input.label
         ));
     }
+    if let Some(c) = &run.control {
+        c.report(&input.label);
+    }
     Ok(())
+}
+
+/// `--control`: the control map, the date column, and the rows that had no
+/// snapshot.
+struct ControlRun {
+    map: ControlMap,
+    column: String,
+    strict: bool,
+    /// Rows undated or dated before the first snapshot.
+    undated: Cell<u64>,
+}
+
+impl ControlRun {
+    fn open(args: &DistancesArgs, path: &Path) -> CliResult<ControlRun> {
+        let control = crate::args::ControlArgs {
+            control: path.to_path_buf(),
+            within: args.within.clone(),
+            border_tolerance: None,
+            only: None,
+            skip_bad: false,
+        };
+        let (map, _) = crate::front::load(&control)?;
+        // Every line of contact now, in parallel, once.
+        map.prepare()?;
+        Ok(ControlRun {
+            map,
+            column: args
+                .date_column
+                .clone()
+                .unwrap_or_else(|| "event_date".into()),
+            strict: args.strict,
+            undated: Cell::new(0),
+        })
+    }
+
+    /// The date of a row from its date column's text (`None` if empty).
+    fn date(&self, text: Option<&str>) -> strikemap::Result<Option<Date>> {
+        match text.map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(t) => date_from_value(&Value::String(t.to_string()))
+                .map(Some)
+                .map_err(|e| e.at(format!("column {}", self.column))),
+        }
+    }
+
+    /// Held and the distance to the line of contact for each point on its
+    /// date; `None` where there is no snapshot (an error with `--strict`).
+    fn measure(
+        &self,
+        positions: &[LatLon],
+        dates: &[Option<Date>],
+    ) -> strikemap::Result<Vec<Option<(bool, f64)>>> {
+        use rayon::prelude::*;
+        let map = &self.map;
+        let strict = self.strict;
+        let out: Vec<strikemap::Result<Option<(bool, f64)>>> = positions
+            .par_iter()
+            .zip(dates)
+            .map(|(p, d)| {
+                let Some(d) = d else { return Ok(None) };
+                match map.as_of(*d) {
+                    Ok(day) => Ok(Some((day.holds(*p), day.distance_to_contact(*p)?.as_km()))),
+                    Err(e) if e.is_no_snapshot() && !strict => Ok(None),
+                    Err(e) => Err(e),
+                }
+            })
+            .collect();
+        let out = out.into_iter().collect::<strikemap::Result<Vec<_>>>()?;
+        if self.strict
+            && let Some(i) = dates.iter().position(Option::is_none)
+        {
+            return Err(Error::Format {
+                expected: format!("a date in column {} (--strict)", self.column),
+                found: "an empty value".into(),
+            }
+            .at(format!("row {} of this chunk", i + 1)));
+        }
+        self.undated
+            .set(self.undated.get() + out.iter().filter(|v| v.is_none()).count() as u64);
+        Ok(out)
+    }
+
+    fn report(&self, label: &str) {
+        if self.undated.get() > 0 {
+            let first = self
+                .map
+                .date_range()
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default();
+            crate::print_stderr(&format!(
+                "strikemap: warning: {} row(s) of {label} undated or dated before the first control snapshot ({first}): held and front_distance_km left empty",
+                self.undated.get()
+            ));
+        }
+    }
 }
 
 /// Ends the output: a line break after a FeatureCollection (CSV and JSON
@@ -252,6 +380,8 @@ struct Batch<'a> {
     /// Which CSV columns are written as numbers (JSON and GeoJSON output),
     /// decided on the first chunk.
     numeric: Option<Vec<bool>>,
+    /// `--control`: held and the distance to the line of contact by date.
+    control: Option<ControlRun>,
 }
 
 /// The error that stops a reader after a write failure (never shown).
@@ -276,7 +406,11 @@ impl Batch<'_> {
         Ok(())
     }
 
-    fn measure(&self, positions: &[strikemap::LatLon]) -> Vec<Measured> {
+    fn measure(
+        &self,
+        positions: &[strikemap::LatLon],
+        dates: &[Option<Date>],
+    ) -> strikemap::Result<Vec<Measured>> {
         use rayon::prelude::*;
         let near = nearest_many(self.reference, positions, self.method);
         let at: Vec<Option<[Option<String>; 3]>> = if self.locate {
@@ -284,10 +418,16 @@ impl Batch<'_> {
         } else {
             vec![None; positions.len()]
         };
-        near.into_iter()
+        let front: Vec<Option<Option<(bool, f64)>>> = match &self.control {
+            Some(c) => c.measure(positions, dates)?.into_iter().map(Some).collect(),
+            None => vec![None; positions.len()],
+        };
+        Ok(near
+            .into_iter()
             .zip(at)
-            .map(|(near, at)| Measured { near, at })
-            .collect()
+            .zip(front)
+            .map(|((near, at), front)| Measured { near, at, front })
+            .collect())
     }
 
     /// Keeps a write failure and returns the error that stops the reader.
@@ -346,9 +486,31 @@ impl Batch<'_> {
         if self.numeric.is_none() {
             self.numeric = Some(numeric_columns(headers.len(), chunk));
         }
+        let mut dates = vec![None; chunk.len()];
+        if let Some(c) = &self.control {
+            let Some(index) = headers.iter().position(|h| h == &c.column) else {
+                return Err(Error::Format {
+                    expected: format!("a date column {:?} (--date-column)", c.column),
+                    found: format!("columns {}", headers.join(", ")),
+                }
+                .into());
+            };
+            let mut bad = Vec::new();
+            for (i, row) in chunk.iter().enumerate() {
+                match c.date(row.field(index)) {
+                    Ok(d) => dates[i] = d,
+                    Err(e) => bad.push((i, e.at(format!("line {}", row.line)))),
+                }
+            }
+            for (i, e) in bad.into_iter().rev() {
+                self.bad(e, progress)?;
+                chunk.remove(i);
+                dates.remove(i);
+            }
+        }
         let numeric = self.numeric.as_deref().unwrap_or_default();
         let positions: Vec<_> = chunk.iter().map(|r| r.position).collect();
-        for (row, near) in chunk.iter().zip(self.measure(&positions)) {
+        for (row, near) in chunk.iter().zip(self.measure(&positions, &dates)?) {
             let pairs = || -> Vec<(&str, Value)> {
                 headers
                     .iter()
@@ -436,8 +598,20 @@ impl Batch<'_> {
         rows: &mut Rows<'_, '_>,
         progress: &Progress,
     ) -> CliResult {
+        let mut dates = vec![None; chunk.len()];
+        if let Some(c) = &self.control {
+            for (i, f) in chunk.iter().enumerate() {
+                let text = f.feature.property(&c.column).map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                });
+                dates[i] = c
+                    .date(text.as_deref())
+                    .map_err(|e| e.at(format!("feature {}", f.index)))?;
+            }
+        }
         let positions: Vec<_> = chunk.iter().map(|f| f.position).collect();
-        for (f, near) in chunk.iter().zip(self.measure(&positions)) {
+        for (f, near) in chunk.iter().zip(self.measure(&positions, &dates)?) {
             match rows {
                 Rows::Spill(spill) => spill.push(f, &near)?,
                 Rows::Sink(sink) if sink.format() == Format::GeoJson => {

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use strikemap::{
     Date, Distance, Error, FrontLine, MapExport, Territory, countries,
     io::control::{Loaded, ReadOptions, read},
-    io::geojson::{ExportOptions, MapFeature},
+    io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature},
     io::target_spec::TargetSpec,
     model::{AsOf, ContactOptions, ControlMap, Generalised},
     regions,
@@ -59,6 +59,22 @@ pub fn load(args: &ControlArgs) -> CliResult<(ControlMap, Territory)> {
 /// The territory `--within` names: `country:CODE` or `region:CODE`
 /// (Ukraine at 1:10m, the finest bundled).
 fn within(text: &str) -> CliResult<Territory> {
+    let path = std::path::Path::new(text.trim());
+    if path.is_file() {
+        // A GeoJSON file holding one territory (a drawing of one's own).
+        let imported = Imported::from_path(path, &ImportOptions::default())
+            .and_then(|i| i.to_catalog())
+            .map_err(in_argument("--within"))?;
+        return match imported.territories() {
+            [one] => Ok(one.clone()),
+            other => Err(Error::Format {
+                expected: "a GeoJSON file holding one territory (a Polygon or MultiPolygon)".into(),
+                found: format!("{} territories", other.len()),
+            }
+            .at(format!("argument --within {text}"))
+            .into()),
+        };
+    }
     let spec = TargetSpec::parse(text).map_err(in_argument("--within"))?;
     match spec {
         TargetSpec::Country(c) if is_ukraine(c) => Ok(countries::ukraine_10m().clone()),

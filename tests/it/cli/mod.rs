@@ -2,6 +2,7 @@
 //! module is compiled out without it).
 
 mod check;
+mod control;
 mod distance;
 mod distances;
 mod docs;
