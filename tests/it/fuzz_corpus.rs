@@ -11,6 +11,8 @@
 
 #[path = "../../fuzz/targets/claim_text.rs"]
 mod claim_text;
+#[path = "../../fuzz/targets/control_snapshots.rs"]
+mod control_snapshots;
 #[path = "../../fuzz/targets/csv_points.rs"]
 mod csv_points;
 #[path = "../../fuzz/targets/distance_text.rs"]
@@ -90,6 +92,7 @@ fn open_regressions_exist() {
 fn every_target_has_seeds_and_a_dictionary() {
     for target in [
         "claim_text",
+        "control_snapshots",
         "csv_points",
         "distance_text",
         "export_shapes",
@@ -102,6 +105,11 @@ fn every_target_has_seeds_and_a_dictionary() {
         let body = fuzz_dir().join("targets").join(format!("{target}.rs"));
         assert!(body.is_file(), "no {}", body.display());
     }
+}
+
+#[test]
+fn control_snapshots_corpus() {
+    replay("control_snapshots", control_snapshots::run);
 }
 
 #[test]

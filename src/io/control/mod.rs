@@ -1,7 +1,8 @@
 //! Control maps read from files: a folder of daily snapshots, or one
 //! FeatureCollection or GeoJSON Text Sequence with a date per feature.
 //!
-//! - `read.rs`: [`read`], [`ReadOptions`], [`Loaded`], [`SkippedSnapshot`];
+//! - `read.rs`: [`read`] (a folder or a file), [`read_bytes`] (one file's
+//!   bytes), [`ReadOptions`], [`Loaded`], [`SkippedSnapshot`];
 //! - `dates.rs`: dates read from file names (`deepstatemap_data_20250602`)
 //!   and from `date`/`as_of` properties.
 //!
@@ -18,4 +19,4 @@ mod dates;
 mod read;
 
 pub use dates::{date_from_name, date_from_value};
-pub use read::{Loaded, ReadOptions, SkippedSnapshot, read};
+pub use read::{Loaded, ReadOptions, SkippedSnapshot, read, read_bytes};

@@ -162,11 +162,66 @@ pub fn read(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Loaded> {
     };
     let per_file: Vec<(Vec<Piece>, Vec<Error>, usize)> =
         files.par_iter().map(|f| read_file(f, options)).collect();
+    let labels: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    assemble(&shown, per_file, &labels, options).map(|(map, skipped, filtered_out)| Loaded {
+        map,
+        files,
+        skipped,
+        filtered_out,
+    })
+}
+
+/// Reads a control map from one file's bytes (a FeatureCollection, a
+/// Feature or a GeoJSON Text Sequence), as [`read`] reads a file; `name` is
+/// the file's name, which gives the date of features that carry none.
+///
+/// # Errors
+/// As [`read`], naming `name`.
+///
+/// ```
+/// use strikemap::{Date, io::control::{ReadOptions, read_bytes}};
+/// let text = br#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon",
+///     "coordinates":[[[37,48],[38,48],[38,49],[37,49],[37,48]]]}}"#;
+/// let loaded = read_bytes("held_20250602.geojson", text, &ReadOptions::new())?;
+/// assert_eq!(loaded.map.date_range(), Some((Date::constant(2025, 6, 2), Date::constant(2025, 6, 2))));
+/// assert!(read_bytes("held.geojson", text, &ReadOptions::new()).is_err()); // no date anywhere
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+pub fn read_bytes(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<Loaded> {
+    let file_name = Path::new(name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(name);
+    let one = match pieces_of(bytes, file_name, options) {
+        Ok((pieces, errors, filtered)) => (
+            pieces,
+            errors.into_iter().map(|e| e.at(name.to_string())).collect(),
+            filtered,
+        ),
+        Err(e) => (Vec::new(), vec![e.at(name.to_string())], 0),
+    };
+    assemble(name, vec![one], &[name.to_string()], options).map(|(map, skipped, filtered_out)| {
+        Loaded {
+            map,
+            files: vec![PathBuf::from(name)],
+            skipped,
+            filtered_out,
+        }
+    })
+}
+
+/// The control map from each file's pieces, errors and filtered count.
+fn assemble(
+    shown: &str,
+    per_file: Vec<(Vec<Piece>, Vec<Error>, usize)>,
+    labels: &[String],
+    options: &ReadOptions,
+) -> Result<(ControlMap, Vec<SkippedSnapshot>, usize)> {
     let mut skipped = Vec::new();
     let mut filtered_out = 0;
     // Pieces by date, each date remembering the file(s) it came from.
     let mut by_date: BTreeMap<Date, (Vec<Piece>, String)> = BTreeMap::new();
-    for ((pieces, errors, filtered), file) in per_file.into_iter().zip(&files) {
+    for ((pieces, errors, filtered), file_name) in per_file.into_iter().zip(labels) {
         filtered_out += filtered;
         for e in errors {
             if options.skip_bad {
@@ -175,12 +230,11 @@ pub fn read(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Loaded> {
                 return Err(e);
             }
         }
-        let file_name = file.display().to_string();
         let mut dates_here: Vec<Date> = Vec::new();
         for piece in pieces {
             let date = piece.date;
             match by_date.get_mut(&date) {
-                Some((group, origin)) if *origin == file_name => group.push(piece),
+                Some((group, origin)) if origin == file_name => group.push(piece),
                 Some((_, origin)) => {
                     let e = Error::DuplicateDate {
                         date,
@@ -202,7 +256,7 @@ pub fn read(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Loaded> {
             }
         }
     }
-    let name = options.name.clone().unwrap_or_else(|| shown.clone());
+    let name = options.name.clone().unwrap_or_else(|| shown.to_string());
     let mut map = ControlMap::new(name);
     let merged: Vec<(Date, Result<Area>, String)> = by_date
         .into_par_iter()
@@ -226,17 +280,12 @@ pub fn read(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Loaded> {
     }
     if map.is_empty() {
         return Err(Error::format(
-            shown,
+            shown.to_string(),
             "at least one snapshot (a Polygon or MultiPolygon feature with a date)",
             format!("none ({} skipped)", skipped.len()),
         ));
     }
-    Ok(Loaded {
-        map,
-        files,
-        skipped,
-        filtered_out,
-    })
+    Ok((map, skipped, filtered_out))
 }
 
 /// Where a snapshot came from: its file, and its features when the file
@@ -278,16 +327,21 @@ type FileResult = (Vec<Piece>, Vec<Error>, usize);
 
 fn read_file_inner(path: &Path, options: &ReadOptions) -> Result<FileResult> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path.display().to_string(), e))?;
-    let kind = FileKind::sniff(&bytes).require(&[FileKind::Json, FileKind::JsonSeq])?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|e| Error::format("file", "UTF-8 text", e.to_string()))?;
-    let text = text.trim_start_matches('\u{feff}');
-    let file_date = path
+    let name = path
         .file_name()
         .and_then(|n| n.to_str())
-        .map(date_from_name)
-        .transpose()?
-        .flatten();
+        .unwrap_or_default();
+    pieces_of(&bytes, name, options)
+}
+
+/// The pieces of one file's bytes; `file_name` gives the date of features
+/// that carry none.
+fn pieces_of(bytes: &[u8], file_name: &str, options: &ReadOptions) -> Result<FileResult> {
+    let kind = FileKind::sniff(bytes).require(&[FileKind::Json, FileKind::JsonSeq])?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| Error::format("file", "UTF-8 text", e.to_string()))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let file_date = date_from_name(file_name)?;
     let features: Vec<(String, Result<Feature>)> = match kind {
         FileKind::JsonSeq => sequence(text),
         _ => match serde_json::from_str::<GeoJson>(text) {
