@@ -7,6 +7,7 @@
 //! - [`maps`]: GeoJSON for map tools.
 //! - [`countries`]: the bundled boundaries and your own.
 //! - [`places`]: the gazetteer, admin-1 regions and reverse look-up.
+//! - [`control`]: control maps: who held what, when; the line of contact.
 //! - [`command_line`]: the `strikemap` command.
 //! - [`speed`]: benches and the comparison with other tools.
 
@@ -24,6 +25,9 @@ pub mod countries {}
 
 #[doc = include_str!("../docs/places.md")]
 pub mod places {}
+
+#[doc = include_str!("../docs/control.md")]
+pub mod control {}
 
 #[doc = include_str!("../docs/command_line.md")]
 pub mod command_line {}

@@ -4,8 +4,10 @@
 //!
 //! ```text
 //! cargo run --example june_2025 [OUT_DIR]     # OUT_DIR defaults to out/june_2025
+//! cargo run --example june_2025 -- [OUT_DIR] --control DIR   # and a control map of your own
 //! ```
 
+mod control;
 mod scenario;
 
 use std::path::PathBuf;
@@ -176,9 +178,16 @@ fn print_places(c: &Catalog) -> strikemap::Result<()> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out: PathBuf = std::env::args_os()
-        .nth(1)
-        .map_or_else(|| PathBuf::from("out/june_2025"), PathBuf::from);
+    let mut out = PathBuf::from("out/june_2025");
+    let mut control_dir: Option<PathBuf> = None;
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--control" {
+            control_dir = Some(args.next().ok_or("--control needs a folder or file")?.into());
+        } else {
+            out = arg.into();
+        }
+    }
     let c = scenario::catalog()?;
     println!("strikemap: the June 2025 report ({})", scenario::report());
 
@@ -231,6 +240,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             front.distance_to(kharkiv).display_in(Unit::Kilometres)
         );
     }
+
+    control::report(control_dir.as_deref(), &c)?;
 
     println!("\nStrikes:");
     for s in c.strikes() {

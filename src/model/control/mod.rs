@@ -55,9 +55,10 @@ use crate::shape::Area;
 /// assert_eq!(day.date_used(), Date::constant(2025, 6, 1));
 /// assert!(day.holds(LatLon::new(49.0, 31.8)?));
 /// // The contact line is the held square's boundary away from the border:
-/// // three sides, not the eastern edge on the border (~ 36.7 + 111.2 + 36.6 km).
+/// // three sides (36.7 + 111.2 + 36.6 km), not the eastern edge on the
+/// // border, and not the last 2 km (the border tolerance) before it.
 /// let km = day.contact_line()?.length().as_km();
-/// approx::assert_relative_eq!(km, 184.4, epsilon = 0.5);
+/// approx::assert_relative_eq!(km, 184.4 - 2.0 * 2.0, epsilon = 0.1);
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone)]
