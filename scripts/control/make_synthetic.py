@@ -8,11 +8,14 @@ strikemap does not use: pyproj (GeographicLib's geodesics: lengths, areas,
 points along edges) and shapely (containment, overlays).
 
 Run: python3 scripts/control/make_synthetic.py   (needs pyproj, shapely)
-Writes tests/fixtures/control/.
+Writes tests/fixtures/control/ (the tests' copy, with expected.json) and
+examples/data/control/ (the same inputs, for the command lines of the
+README, the guides and `strikemap --help`).
 """
 import json
 import math
 import os
+import shutil
 
 from pyproj import Geod
 from shapely.geometry import Point, Polygon
@@ -212,6 +215,11 @@ def main():
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1)
         f.write("\n")
+    examples = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "data", "control")
+    shutil.rmtree(examples, ignore_errors=True)
+    shutil.copytree(os.path.join(OUT, "held"), os.path.join(examples, "held"))
+    for name in ["country.geojson", "held.geojsons", "events.csv"]:
+        shutil.copy(os.path.join(OUT, name), os.path.join(examples, name))
     print(json.dumps(expected["snapshots"], indent=1))
     print(json.dumps(expected["change"], indent=1))
 

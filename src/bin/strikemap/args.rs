@@ -66,7 +66,9 @@ pub enum Command {
         strikemap distances --from country:UA --to examples/data/acled_ukraine.csv > with_distances.csv\n  \
         strikemap distances --from examples/data/frontline.geojson --to examples/data/events.geojson --json\n  \
         strikemap distances --from country:UA --to examples/data/acled_ukraine.csv --geojson -o events.geojson\n  \
-        strikemap distances --from examples/data/frontline.geojson --to events.geojson --prefix front_ --geojson\n\n\
+        strikemap distances --from examples/data/frontline.geojson --to events.geojson --prefix front_ --geojson\n  \
+        strikemap distances --from country:UA --to examples/data/control/events.csv \\\n      \
+        --control examples/data/control/held --date-column event_date\n\n\
         CSV: the latitude and longitude columns are found by name (lat or latitude; lon, lng, \
         long or longitude; any case), so an ACLED export works as it is; the delimiter (, ; \
         or tab) from the header line, and in a ;- or tab-separated file a comma in a \
@@ -80,7 +82,11 @@ pub enum Command {
         normalised to [-180, 180]); a CSV row's feature gets a name (from its location, name \
         or title column) and an id (from its id, event_id or event_id_cnty column, else its \
         line number in the file). --prefix front_ names the added columns front_distance_m, \
-        ..., so the output can be measured again against another reference.\n\n\
+        ..., so the output can be measured again against another reference. With \
+        --control, held and front_distance_km are added too, each on the row's own date \
+        (the --date-column, event_date by default: 2025-06-02, 20250602 or an RFC 3339 \
+        timestamp), from the latest snapshot on or before it; a row undated or dated before \
+        the first snapshot gets empty values and a count on stderr (an error with --strict).\n\n\
         Numbers: with --json and --geojson, a CSV column is written as numbers when every \
         non-empty value of it in the first {CHUNK} rows is a finite number (without a leading \
         zero such as 007); its empty values are then null, and a later value that is not a \
@@ -93,7 +99,8 @@ pub enum Command {
         strikemap check \"more than 4,300 miles\" --from country:UA \\\n      \
         --to Olenya=68.1517,33.4650 --to Belaya=52.915,103.575 --to Ukrainka=51.17,128.445\n  \
         strikemap check \"within 300 km\" --from 50.4501,30.5234 --to 49.9935,36.2304 --json\n  \
-        strikemap check \"the roughly 620-mile front line\" --from examples/data/frontline.geojson\n\n\
+        strikemap check \"the roughly 620-mile front line\" --from examples/data/frontline.geojson\n  \
+        strikemap check \"about 220 miles\" --control examples/data/control/held --date 2025-06-20\n\n\
         The command line has no catalog of places: give each place as NAME=LAT,LON or \
         LAT,LON. Without --to, the claim is about the length of the front line given \
         as --from.\n\n{EXAMPLE_FILES}"))]
@@ -158,9 +165,13 @@ pub enum Command {
     /// area, the line of contact and its length at several resolutions,
     /// and (--since) the ground that changed hands.
     #[command(after_help = "Examples:\n  \
-        strikemap front --control deepstate-map-data/data --date 2025-06-02\n  \
-        strikemap front --control held/ --date 2025-06-02 --since 2025-01-01 --by-region --json\n  \
-        strikemap front --control isw.geojson --only status=controlled --date 2025-06-02 -o line.geojson\n\n\
+        strikemap front --control examples/data/control/held --date 2025-06-20 \\\n      \
+        --within examples/data/control/country.geojson\n  \
+        strikemap front --control examples/data/control/held.geojsons --date 2025-06-20 \\\n      \
+        --since 2025-06-01 --by-region --json -o out/front.geojson\n\n\
+        Real data (read your own copy; never redistribute it): git clone --depth 1 \
+        https://github.com/cyterat/deepstate-map-data, then --control deepstate-map-data/data; \
+        an ISW/CTP layer with a status per feature: --only status=VALUE.\n\n\
         --control is a folder of daily GeoJSON files (the date from each name, e.g. \
         deepstatemap_data_20250602.geojson, or from a date/as_of property), or one file with a \
         date per feature; features of one date are merged. The snapshot used is the latest on \
