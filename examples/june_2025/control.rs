@@ -29,7 +29,9 @@ pub fn report(control: Option<&Path>, c: &Catalog) -> Result<(), Box<dyn std::er
     };
     let loaded = read(dir, &ReadOptions::new())?;
     let ukraine = strikemap::countries::ukraine_10m().clone();
-    let map = loaded.map.with_contact(ContactOptions::new(ukraine.clone()));
+    let map = loaded
+        .map
+        .with_contact(ContactOptions::new(ukraine.clone()));
     let (first, last) = map.date_range().ok_or("the control map is empty")?;
     println!(
         "\nControl map {} ({} snapshots, {first} to {last}):",
@@ -51,11 +53,19 @@ pub fn report(control: Option<&Path>, c: &Catalog) -> Result<(), Box<dyn std::er
         strikemap::model::DEFAULT_BORDER_TOLERANCE
     );
     for g in &day.generalised()?[1..] {
-        println!("    generalised at {}: {:.1} km", g.tolerance, g.length.as_km());
+        println!(
+            "    generalised at {}: {:.1} km",
+            g.tolerance,
+            g.length.as_km()
+        );
     }
     for claim in scenario::length_claims()? {
         let v = claim.check(line)?;
-        println!("  \"{}\" on the line of contact: {}", claim.text, v.verdict.words().to_uppercase());
+        println!(
+            "  \"{}\" on the line of contact: {}",
+            claim.text,
+            v.verdict.words().to_uppercase()
+        );
         println!("    {}", v.readings[0].explanation);
     }
     println!("  Strikes, each as of its own date:");

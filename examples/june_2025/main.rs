@@ -183,7 +183,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--control" {
-            control_dir = Some(args.next().ok_or("--control needs a folder or file")?.into());
+            control_dir = Some(
+                args.next()
+                    .ok_or("--control needs a folder or file")?
+                    .into(),
+            );
         } else {
             out = arg.into();
         }

@@ -210,7 +210,7 @@ pub struct ControlArgs {
     pub only: Option<String>,
     /// Skip control files and features that cannot be read, listing them on
     /// stderr, instead of stopping at the first.
-    #[arg(long = "skip-bad-control")]
+    #[arg(long)]
     pub skip_bad: bool,
 }
 

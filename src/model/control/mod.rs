@@ -331,9 +331,11 @@ impl ControlMap {
         ))
     }
 
-    /// Prepares every snapshot now (indexes and, when a reference is set,
-    /// the line of contact), in parallel, instead of on first use; returns
-    /// the first error of a contact derivation, if any.
+    /// Prepares every snapshot now, in parallel, instead of on first use:
+    /// its containment index and, when a reference is set, its line of
+    /// contact and that line's distance index (what `holds` and
+    /// `distance_to_contact` need); returns the first error of a contact
+    /// derivation, if any.
     ///
     /// # Errors
     /// The first error of a contact derivation (see

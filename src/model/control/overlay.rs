@@ -261,10 +261,10 @@ fn from_geo(mp: &geo::MultiPolygon<f64>) -> Result<Option<Area>> {
             .into_iter()
             .map(|c| LatLon::from_point(geo::Point::from(c)))
             .collect::<Result<_>>()?;
-        if out.first() != out.last() {
-            if let Some(&first) = out.first() {
-                out.push(first);
-            }
+        if out.first() != out.last()
+            && let Some(&first) = out.first()
+        {
+            out.push(first);
         }
         Ok(out)
     };

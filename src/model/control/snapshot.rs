@@ -273,11 +273,11 @@ impl Snapshot {
         ))
     }
 
-    /// Builds the indexes and the line of contact now.
+    /// Builds the containment index and the line of contact (with its
+    /// index) now; the held boundary's distance index, which only
+    /// [`Snapshot::distance_to_held`] needs, is left to its first use.
     pub(super) fn prepare(&self) -> Result<()> {
-        // One query builds the containment and boundary indexes.
         let probe = self.area().polygons()[0].exterior()[0];
-        let _ = self.held.nearest_to(probe);
         let _ = self.held.contains(probe);
         if self.options.is_some() {
             let line = self.contact_line()?;
