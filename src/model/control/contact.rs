@@ -8,8 +8,8 @@
 //! classifying a point, the walk skips ahead by the distance within which
 //! the answer cannot change (a distance changes by at most the distance
 //! moved; leaving the country means crossing its outline), but never by
-//! less than `tolerance / 20` (10 to 100 m), so a point deep inside costs
-//! one test per edge. Where two classified points differ, the change is
+//! less than `tolerance / 20` (10 to 100 m); an edge whose two ends agree
+//! and whose margins together span it is not sampled at all. Where two classified points differ, the change is
 //! found by bisection along the geodesic to a millimetre, so the
 //! parts start and end exactly where the rule changes. A river front such as the Dnipro is line of contact: it is
 //! not the country's outline.
@@ -180,6 +180,12 @@ impl ContactOptions {
                 sure -= longest;
                 continue;
             }
+            // Or sure from both ends: b's margin holds backwards too.
+            let (class_b, margin_b) = self.classify_point(b);
+            if class_b == class && sure + margin_b >= longest {
+                sure = margin_b;
+                continue;
+            }
             let (line, s12) = geodesic_between(a, b);
             let at = |s: f64| {
                 let (_a12, lat, lon, ..) =
@@ -195,8 +201,11 @@ impl ContactOptions {
                     break;
                 }
                 let next = (pos + min_step).max(sure_to).min(s12);
-                let p = if next >= s12 { b } else { at(next) };
-                let (c, m) = self.classify_point(p);
+                let (c, m) = if next >= s12 {
+                    (class_b, margin_b)
+                } else {
+                    self.classify_point(at(next))
+                };
                 if c != class {
                     let (mut lo, mut hi) = (pos.max(sure_to.min(next)), next);
                     // To a millimetre: some 17 halvings of a 100 m step.
