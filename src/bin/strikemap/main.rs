@@ -17,6 +17,7 @@ mod geojson_out;
 mod output;
 mod places;
 mod progress;
+mod render;
 mod target;
 
 use std::io::Write;
@@ -99,6 +100,7 @@ fn run(cli: &Cli) -> CliResult {
         Command::Export(a) => geojson_out::export(a),
         Command::Where(a) => places::run_where(a),
         Command::Find(a) => places::run_find(a),
+        Command::Render(a) => render::run(a),
     }
 }
 
