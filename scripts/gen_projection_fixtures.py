@@ -30,7 +30,7 @@ PROJECTIONS = [
 
 with OUT.open("w", newline="") as f:
     w = csv.writer(f)
-    w.writerow(["kind", "p1", "p2", "p3", "p4", "lat", "lon", "x", "y"])
+    w.writerow(["case", "p1", "p2", "p3", "p4", "lat", "lon", "x", "y"])
     for kind, params, proj in PROJECTIONS:
         t = pyproj.Transformer.from_crs("+proj=longlat +ellps=WGS84", proj, always_xy=True)
         params = list(params) + [0.0] * (4 - len(params))

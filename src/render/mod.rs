@@ -20,9 +20,9 @@
 //!
 //! ```
 //! use strikemap::render::{Map, MapOptions};
-//! let file: geojson::GeoJson = r#"{"type":"FeatureCollection","features":[
+//! let file: geojson::GeoJson = r##"{"type":"FeatureCollection","features":[
 //!   {"type":"Feature","geometry":{"type":"Point","coordinates":[30.52,50.45]},
-//!    "properties":{"name":"Kyiv","marker-color":"#d62728"}}]}"#.parse().map_err(|_| "bad")?;
+//!    "properties":{"name":"Kyiv","marker-color":"#d62728"}}]}"##.parse().map_err(|_| "bad")?;
 //! let map = Map::from_geojson(&file, &MapOptions::default().with_width(800))?;
 //! assert!(map.to_svg().contains(">Kyiv</text>"));
 //! assert!(map.to_png()?.starts_with(b"\x89PNG"));

@@ -19,3 +19,4 @@ mod places;
 mod points;
 mod prepared;
 mod properties;
+mod render;
