@@ -295,7 +295,9 @@ impl<'a> ClaimMap<'a> {
             };
             s.centre = centre_of(match shape {
                 ReferenceShape::Area(a) => Box::new(
-                    a.polygons().iter().flat_map(|p| p.exterior().iter().copied()),
+                    a.polygons()
+                        .iter()
+                        .flat_map(|p| p.exterior().iter().copied()),
                 ) as Box<dyn Iterator<Item = LatLon>>,
                 ReferenceShape::Line(l) => Box::new(l.parts().iter().flatten().copied()),
                 ReferenceShape::Point(p) => Box::new(std::iter::once(*p)),
@@ -326,9 +328,17 @@ impl<'a> ClaimMap<'a> {
             let km = subject.distance.as_km();
             let mi = subject.distance.as_miles();
             let distance = if stated_unit == crate::Unit::Kilometres {
-                format!("{} km ({} mi)", thousands(km.round()), thousands(mi.round()))
+                format!(
+                    "{} km ({} mi)",
+                    thousands(km.round()),
+                    thousands(mi.round())
+                )
             } else {
-                format!("{} mi ({} km)", thousands(mi.round()), thousands(km.round()))
+                format!(
+                    "{} mi ({} km)",
+                    thousands(mi.round()),
+                    thousands(km.round())
+                )
             };
             let mut f = Feature::new(Geometry::Point(at), paint);
             f.label = Some(format!("{} {distance}", subject.name));

@@ -67,7 +67,8 @@ impl Map {
         for (i, (geometry, props)) in features.into_iter().enumerate() {
             let Some(geometry) = geometry else { continue };
             let props = props.unwrap_or(&empty);
-            let geometry = read_geometry(&geometry.value).map_err(|e| e.at(format!("feature {i}")))?;
+            let geometry =
+                read_geometry(&geometry.value).map_err(|e| e.at(format!("feature {i}")))?;
             sketch.features.push(feature(geometry, props));
             for value in props.values() {
                 let text = value.to_string();
@@ -163,17 +164,11 @@ fn read_geometry(g: &Geom) -> Result<Geometry> {
     Ok(match g {
         Geom::Point { coordinates } => Geometry::Point(position(coordinates)?),
         Geom::LineString { coordinates } => Geometry::Line(vec![path(coordinates)?]),
-        Geom::MultiLineString { coordinates } => Geometry::Line(
-            coordinates
-                .iter()
-                .map(|l| path(l))
-                .collect::<Result<_>>()?,
-        ),
+        Geom::MultiLineString { coordinates } => {
+            Geometry::Line(coordinates.iter().map(|l| path(l)).collect::<Result<_>>()?)
+        }
         Geom::Polygon { coordinates } => Geometry::Area(vec![
-            coordinates
-                .iter()
-                .map(|r| path(r))
-                .collect::<Result<_>>()?,
+            coordinates.iter().map(|r| path(r)).collect::<Result<_>>()?,
         ]),
         Geom::MultiPolygon { coordinates } => Geometry::Area(
             coordinates

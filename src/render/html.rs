@@ -135,11 +135,11 @@ pub(crate) fn write(l: &Layout) -> String {
 </script>
 <style>{css}
 html, body {{ margin: 0; height: 100%; font-family: "DejaVu Sans", Verdana, sans-serif; }}
-body {{ display: flex; flex-direction: column; }}
+body {{ overflow-x: hidden; }}
 #head {{ padding: 8px 14px 6px; border-bottom: 1px solid #888; }}
 #head h1 {{ font-size: 22px; margin: 0 0 4px; font-weight: normal; }}
 #head p {{ font-size: 14px; margin: 0 0 2px; color: #333; }}
-#map {{ flex: 1; background: {sea}; }}
+#map {{ width: 100%; height: min(calc(100vw * {aspect:.4}), calc(100vh - 70px)); min-height: 320px; background: {sea}; }}
 .legend, .scale {{ background: rgba(255,255,255,0.92); padding: 6px 10px; border: 1px solid #999; border-radius: 4px; font-size: 14px; line-height: 22px; }}
 .legend .sw {{ display: inline-block; width: 24px; height: 12px; margin-right: 8px; vertical-align: middle; }}
 .legend .dot {{ display: inline-block; width: 12px; height: 12px; border-radius: 6px; margin: 0 14px 0 6px; vertical-align: middle; border: 1px solid white; }}
@@ -159,7 +159,8 @@ var map = L.map('map', {{ crs: L.CRS.Simple, minZoom: -6, maxZoom: 6, zoomSnap: 
 map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a> (L.CRS.Simple)');
 map.attributionControl.addAttribution({attribution});
 var f = D.frame;
-map.fitBounds([[-f[3], f[0]], [-f[1], f[2]]], {{ padding: [0, 0], animate: false }});
+function fit() {{ map.invalidateSize(false); map.fitBounds([[-f[3], f[0]], [-f[1], f[2]]], {{ padding: [0, 0], animate: false }}); }}
+fit();
 var quiet = {{ interactive: false }};
 L.polygon(D.land, Object.assign({{ stroke: false, fillColor: D.colours.land, fillOpacity: 1, fillRule: 'evenodd' }}, quiet)).addTo(map);
 if (D.regions.length) L.polyline(D.regions, Object.assign({{ color: D.colours.border, weight: 0.6, dashArray: '3 2' }}, quiet)).addTo(map);
@@ -202,6 +203,7 @@ function update() {{
 }}
 map.on('zoomend moveend resize', update);
 update();
+window.addEventListener('load', function () {{ fit(); update(); }});
 document.body.setAttribute('data-features', String(drawn));
 }})();
 </script>
@@ -210,6 +212,7 @@ document.body.setAttribute('data-features', String(drawn));
         title = escape(&l.title),
         css = LEAFLET_CSS,
         sea = SEA.hex(),
+        aspect = (l.frame.3 - l.frame.1) / l.width,
         attribution = serde_json::to_string(&format!(
             "{} &middot; Projection: {}; {}",
             escape(&l.attribution),

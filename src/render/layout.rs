@@ -51,6 +51,20 @@ pub(crate) struct Label {
     pub size: f64,
 }
 
+#[cfg(test)]
+impl Label {
+    /// The box the label was placed in.
+    pub(crate) fn rect(&self) -> Rect {
+        let bottom = self.y + 0.27 * self.size;
+        Rect(
+            self.x,
+            bottom - self.size * 1.15,
+            self.x + text_width(&self.text, self.size),
+            bottom,
+        )
+    }
+}
+
 /// One legend line.
 #[derive(Debug, Clone)]
 pub(crate) struct LegendEntry {
@@ -136,7 +150,8 @@ impl Layout {
         projection: Option<Projection>,
     ) -> crate::Result<Layout> {
         let width = f64::from(width.clamp(200, 10_000));
-        let u = width / 1600.0;
+        // Text and markers shrink with the width, but stay legible.
+        let u = (width / 1600.0).max(0.8);
         let centre = match sketch
             .centre
             .or_else(|| centre_of(sketch.features.iter().flat_map(|f| f.geometry.vertices())))
@@ -356,7 +371,8 @@ impl Layout {
                 for polygon in polygons {
                     for ring in polygon {
                         let dense = densify(ring);
-                        d.fill.extend(self.project_path(&dense, false).unwrap_or_default());
+                        d.fill
+                            .extend(self.project_path(&dense, false).unwrap_or_default());
                         for piece in seamless(&dense) {
                             d.strokes
                                 .extend(self.project_path(&piece, false).unwrap_or_default());
@@ -596,7 +612,8 @@ fn seamless(ring: &[LatLon]) -> Vec<Vec<LatLon>> {
     let mut out = vec![Vec::new()];
     for pair in ring.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let seam = a.lon().abs() >= 179.9999 && b.lon().abs() >= 179.9999 && a.lon() * b.lon() > 0.0;
+        let seam =
+            a.lon().abs() >= 179.9999 && b.lon().abs() >= 179.9999 && a.lon() * b.lon() > 0.0;
         if let Some(part) = out.last_mut() {
             if part.is_empty() {
                 part.push(a);
@@ -644,3 +661,111 @@ impl Extent {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(lat: f64, lon: f64, name: &str) -> Feature {
+        let mut f = Feature::new(
+            Geometry::Point(LatLon::new(lat, lon).unwrap()),
+            Paint::default(),
+        );
+        f.label = Some(name.to_string());
+        f
+    }
+
+    #[test]
+    fn labels_never_overlap_markers_labels_or_boxes() {
+        let mut sketch = Sketch::default();
+        // A dense cluster (most labels cannot fit) and two places far apart.
+        for i in 0..40 {
+            let (lat, lon) = (
+                50.0 + f64::from(i % 7) * 0.15,
+                30.0 + f64::from(i / 7) * 0.2,
+            );
+            sketch
+                .features
+                .push(point(lat, lon, &format!("Place number {i}")));
+        }
+        sketch.features.push(point(60.0, 60.0, "Far"));
+        let l = Layout::new(&sketch, 1600, None).unwrap();
+        assert!(
+            l.labels.len() >= 5,
+            "some labels placed: {}",
+            l.labels.len()
+        );
+        assert!(l.labels.len() < 41, "the rest are dropped");
+        let rects: Vec<Rect> = l.labels.iter().map(Label::rect).collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+            }
+            for d in &l.features {
+                let (x, y) = d.marker.unwrap();
+                let r = d.paint.marker_radius * l.u;
+                assert!(
+                    !a.overlaps(&Rect(x - r, y - r, x + r, y + r)),
+                    "label over a marker"
+                );
+            }
+            assert!(!a.overlaps(&l.legend_box) && !a.overlaps(&l.scale_box()));
+            assert!(a.inside(&l.frame));
+        }
+    }
+
+    #[test]
+    fn colocated_points_are_both_shown() {
+        let mut sketch = Sketch::default();
+        sketch.features.push(point(51.17, 128.445, "Ukrainka"));
+        sketch.features.push(point(51.17, 128.445, "strike"));
+        sketch.features.push(point(50.0, 127.0, "other"));
+        let l = Layout::new(&sketch, 1600, None).unwrap();
+        let (a, b) = (l.features[0].marker.unwrap(), l.features[1].marker.unwrap());
+        let r = l.features[0].paint.marker_radius * l.u;
+        assert!(
+            (a.0 - b.0).hypot(a.1 - b.1) >= 2.0 * r,
+            "markers apart: {a:?} {b:?}"
+        );
+        // The true position is kept for the leader line; the lone point stays.
+        assert_eq!(l.features[0].at, l.features[1].at);
+        assert_eq!(l.features[2].marker, l.features[2].at);
+    }
+
+    #[test]
+    fn world_scale_is_azimuthal_and_regional_is_conic() {
+        let mut sketch = Sketch::default();
+        sketch.features.push(point(50.45, 30.52, "Kyiv"));
+        sketch.features.push(point(49.99, 36.23, "Kharkiv"));
+        let l = Layout::new(&sketch, 800, None).unwrap();
+        assert!(matches!(
+            l.projection,
+            Projection::LambertConformalConic { .. }
+        ));
+        assert!(!l.region_borders.is_empty(), "regions drawn when zoomed in");
+        sketch.features.push(point(51.17, 128.445, "Ukrainka"));
+        let l = Layout::new(&sketch, 800, None).unwrap();
+        assert!(matches!(
+            l.projection,
+            Projection::AzimuthalEquidistant { .. }
+        ));
+        assert!(l.region_borders.is_empty());
+    }
+
+    #[test]
+    fn the_antimeridian_cut_is_not_stroked() {
+        let ring = [
+            (-170.0, 60.0),
+            (-180.0, 60.0),
+            (-180.0, 65.0),
+            (-170.0, 65.0),
+            (-170.0, 60.0),
+        ]
+        .map(|(lon, lat)| LatLon::new(lat, lon).unwrap());
+        let pieces = seamless(&ring);
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces.iter().all(|p| {
+            p.windows(2)
+                .all(|w| !(w[0].lon() == -180.0 && w[1].lon() == -180.0))
+        }));
+    }
+}

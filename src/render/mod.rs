@@ -263,8 +263,9 @@ impl Map {
         png::write(&self.to_svg())
     }
 
-    /// The map as one self-contained HTML page (see the module `html.rs`
-    /// notes in the [maps guide](crate::guide)).
+    /// The map as one self-contained HTML page: Leaflet and the data
+    /// inlined, drawn in `L.CRS.Simple` on the same projected plane (see
+    /// the [rendering guide](crate::guide::rendering)).
     ///
     /// ```
     /// # use strikemap::render::{Map, MapOptions};

@@ -177,7 +177,11 @@ impl Conic {
             (m1.ln() - m2.ln()) / (t1.ln() - t2.ln())
         };
         let big_f = m1 / (n * t1.powf(n)); // 15-10
-        let mut c = Conic { n, big_f, rho0: 0.0 };
+        let mut c = Conic {
+            n,
+            big_f,
+            rho0: 0.0,
+        };
         c.rho0 = c.rho(lat0.to_radians());
         c
     }

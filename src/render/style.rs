@@ -12,11 +12,7 @@ impl Rgb {
         let hex = text.trim().trim_start_matches('#');
         let digit = |i: usize, n: usize| u8::from_str_radix(hex.get(i..i + n)?, 16).ok();
         match hex.len() {
-            3 => Some(Rgb(
-                digit(0, 1)? * 17,
-                digit(1, 1)? * 17,
-                digit(2, 1)? * 17,
-            )),
+            3 => Some(Rgb(digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
             6 => Some(Rgb(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
             _ => None,
         }
@@ -65,7 +61,12 @@ impl Paint {
     pub(crate) fn from_simplestyle(props: &JsonMap<String, Value>, is_area: bool) -> Paint {
         let mut p = Paint::default();
         let colour = |k: &str| props.get(k).and_then(Value::as_str).and_then(Rgb::parse);
-        let number = |k: &str| props.get(k).and_then(Value::as_f64).filter(|v| v.is_finite());
+        let number = |k: &str| {
+            props
+                .get(k)
+                .and_then(Value::as_f64)
+                .filter(|v| v.is_finite())
+        };
         if let Some(c) = colour("stroke") {
             p.stroke = Some(c);
         }

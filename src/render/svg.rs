@@ -180,7 +180,14 @@ pub(crate) fn write(l: &Layout) -> String {
         f.3 - f.1 - 0.5,
         u
     );
-    text(&mut s, 16.0 * u, 46.0 * u, 28.0 * u, &l.title, r##" fill="#111111""##);
+    text(
+        &mut s,
+        16.0 * u,
+        46.0 * u,
+        28.0 * u,
+        &l.title,
+        r##" fill="#111111""##,
+    );
     for (i, note) in l.notes.iter().enumerate() {
         text(
             &mut s,

@@ -36,9 +36,17 @@ fn projections_match_proj() {
             .unwrap_or_else(|| panic!("line {}: not drawn", r.line));
         let off = (x - r.get("x")).hypot(y - r.get("y"));
         worst = worst.max(off);
-        assert!(off < 0.001, "line {} ({}): {off} m from PROJ", r.line, r.case);
+        assert!(
+            off < 0.001,
+            "line {} ({}): {off} m from PROJ",
+            r.line,
+            r.case
+        );
     }
-    println!("projections: worst {worst:.2e} m from PROJ over {} points", rows.len());
+    println!(
+        "projections: worst {worst:.2e} m from PROJ over {} points",
+        rows.len()
+    );
 }
 
 /// The colour at a pixel of a PNG.
@@ -57,8 +65,13 @@ fn hex(text: &str) -> [u8; 3] {
 
 /// `top` at `opacity` over `below`, as an SVG renderer composes them.
 fn over(below: [u8; 3], top: [u8; 3], opacity: f64) -> [u8; 3] {
-    let mix = |b: u8, t: u8| (f64::from(b) * (1.0 - opacity) + f64::from(t) * opacity).round() as u8;
-    [mix(below[0], top[0]), mix(below[1], top[1]), mix(below[2], top[2])]
+    let mix =
+        |b: u8, t: u8| (f64::from(b) * (1.0 - opacity) + f64::from(t) * opacity).round() as u8;
+    [
+        mix(below[0], top[0]),
+        mix(below[1], top[1]),
+        mix(below[2], top[2]),
+    ]
 }
 
 fn close(a: [u8; 3], b: [u8; 3], tolerance: u8) -> bool {
@@ -89,17 +102,25 @@ fn geojson_map_pixels_at_kyiv_and_ukrainka() {
     let document: geojson::GeoJson = serde_json::from_value(value).unwrap();
     let map = Map::from_geojson(&document, &MapOptions::default()).unwrap();
     assert_eq!(map.feature_count(), 2);
-    assert!(matches!(map.projection(), Projection::AzimuthalEquidistant { .. }));
+    assert!(matches!(
+        map.projection(),
+        Projection::AzimuthalEquidistant { .. }
+    ));
     let png = Pixmap::decode_png(&map.to_png().unwrap()).unwrap();
     assert_eq!((png.width(), png.height()), map.size());
 
-    let kyiv = map.pixel_of(LatLon::new(50.4501, 30.5234).unwrap()).unwrap();
+    let kyiv = map
+        .pixel_of(LatLon::new(50.4501, 30.5234).unwrap())
+        .unwrap();
     // Minsk: land outside Ukraine, the colour under Ukraine's fill.
     let minsk = map.pixel_of(LatLon::new(53.9, 27.5667).unwrap()).unwrap();
     let land = pixel(&png, minsk);
     let expected = over(land, fill, fill_opacity);
     let got = pixel(&png, kyiv);
-    assert!(close(got, expected, 4), "Kyiv {got:?}, expected {expected:?} (land {land:?})");
+    assert!(
+        close(got, expected, 4),
+        "Kyiv {got:?}, expected {expected:?} (land {land:?})"
+    );
     assert!(!close(got, land, 4), "Ukraine's fill is not drawn at Kyiv");
     let at = pixel(&png, map.pixel_of(ukrainka().site.position).unwrap());
     assert!(close(at, marker, 2), "Ukrainka {at:?}, marker {marker:?}");
@@ -127,13 +148,26 @@ fn claim_map_pixels_and_text() {
     assert!(svg.contains("\u{201c}the targets were more than 4,300 miles from Ukraine\u{201d}"));
     assert!(svg.contains("Projection: azimuthal equidistant centred on"));
     assert!(svg.contains("Reference: Ukraine") && svg.contains("Not supported"));
-    assert!(svg.contains("Ukrainka 3,659 mi (5,889 km)"), "label with its distance");
+    assert!(
+        svg.contains("Ukrainka 3,659 mi (5,889 km)"),
+        "label with its distance"
+    );
     let png = Pixmap::decode_png(&map.to_png().unwrap()).unwrap();
-    let land = pixel(&png, map.pixel_of(LatLon::new(53.9, 27.5667).unwrap()).unwrap());
-    let kyiv = pixel(&png, map.pixel_of(LatLon::new(50.4501, 30.5234).unwrap()).unwrap());
+    let land = pixel(
+        &png,
+        map.pixel_of(LatLon::new(53.9, 27.5667).unwrap()).unwrap(),
+    );
+    let kyiv = pixel(
+        &png,
+        map.pixel_of(LatLon::new(50.4501, 30.5234).unwrap())
+            .unwrap(),
+    );
     // The documented reference fill: #255aa8 at 0.45.
     let expected = over(land, hex("#255aa8"), 0.45);
-    assert!(close(kyiv, expected, 4), "Kyiv {kyiv:?}, expected {expected:?}");
+    assert!(
+        close(kyiv, expected, 4),
+        "Kyiv {kyiv:?}, expected {expected:?}"
+    );
     let at = pixel(&png, map.pixel_of(ukrainka().site.position).unwrap());
     assert!(close(at, hex("#d73027"), 2), "Ukrainka {at:?}");
     // The map is centred on the reference: Ukraine is near the middle.
@@ -149,17 +183,27 @@ fn text_is_escaped_and_the_svg_renders() {
        "properties":{"name":"<b>K&yiv</b>","marker-color":"#00ff00"}}]}"##
         .parse()
         .unwrap();
-    let map = Map::from_geojson(&file, &MapOptions::default().with_title("A \"title\" <x>")).unwrap();
+    let map =
+        Map::from_geojson(&file, &MapOptions::default().with_title("A \"title\" <x>")).unwrap();
     let svg = map.to_svg();
     assert!(svg.contains("&lt;b&gt;K&amp;yiv&lt;/b&gt;") && !svg.contains("<b>"));
     assert!(svg.contains("A &quot;title&quot; &lt;x&gt;"));
     let html = map.to_html();
     assert!(!html.contains("K&yiv</b>"), "no closing tag in the script");
-    assert!(!html.contains("<script src") && !html.contains("<link"), "nothing loaded from elsewhere");
+    assert!(
+        !html.contains("<script src") && !html.contains("<link"),
+        "nothing loaded from elsewhere"
+    );
     // A single regional point: the conic.
-    assert!(matches!(map.projection(), Projection::LambertConformalConic { .. }));
+    assert!(matches!(
+        map.projection(),
+        Projection::LambertConformalConic { .. }
+    ));
     let png = Pixmap::decode_png(&map.to_png().unwrap()).unwrap();
-    let at = pixel(&png, map.pixel_of(LatLon::new(50.45, 30.52).unwrap()).unwrap());
+    let at = pixel(
+        &png,
+        map.pixel_of(LatLon::new(50.45, 30.52).unwrap()).unwrap(),
+    );
     assert!(close(at, [0, 255, 0], 2), "{at:?}");
 }
 
@@ -171,6 +215,10 @@ fn bad_geometry_names_the_feature() {
         .parse()
         .unwrap();
     let err = Map::from_geojson(&file, &MapOptions::default()).unwrap_err();
-    assert!(err.report().to_string().contains("feature 1"), "{}", err.report());
+    assert!(
+        err.report().to_string().contains("feature 1"),
+        "{}",
+        err.report()
+    );
     assert!(err.root().is_format());
 }

@@ -18,8 +18,8 @@ use crate::errors::{CliError, CliResult, in_argument};
 pub fn run(args: &RenderArgs) -> CliResult {
     Format::from_path(&args.output).map_err(in_argument("--output"))?;
     let shown = args.file.display().to_string();
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| CliError::failed(&shown, "reading", e))?;
+    let text =
+        std::fs::read_to_string(&args.file).map_err(|e| CliError::failed(&shown, "reading", e))?;
     let document: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| {
         Error::Format {
             expected: "a GeoJSON document".into(),
@@ -139,10 +139,17 @@ fn claim_buffers(
         let area = Area::new(vec![Polygon::new(vec![
             ring.vertices(Distance::from_km(25.0))?,
         ])?])?;
-        let figure = format!("{} {}", crate::output::grouped(stated.value(), 0), unit.symbol());
+        let figure = format!(
+            "{} {}",
+            crate::output::grouped(stated.value(), 0),
+            unit.symbol()
+        );
         let label = match kind {
             BufferKind::Claimed => format!("Within {figure} of {name} (the claimed figure)"),
-            BufferKind::OtherUnit => format!("Within {figure} of {name} (the figure read in {})", unit.name()),
+            BufferKind::OtherUnit => format!(
+                "Within {figure} of {name} (the figure read in {})",
+                unit.name()
+            ),
         };
         buffers.push(Buffer { kind, area, label });
     }

@@ -8,3 +8,4 @@ mod docs;
 mod geojson;
 mod inputs;
 mod places;
+mod render;
