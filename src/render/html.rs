@@ -146,6 +146,7 @@ body {{ overflow-x: hidden; }}
 .scale .bar {{ height: 6px; border: 2px solid #111; border-top: none; }}
 .leaflet-tooltip.label {{ background: rgba(255,255,255,0.8); border: none; box-shadow: none; padding: 0 3px; font-size: 13px; }}
 .leaflet-tooltip.label::before {{ display: none; }}
+.leaflet-control-attribution {{ max-width: 60vw; white-space: normal; }}
 .popup th {{ text-align: left; padding-right: 8px; vertical-align: top; }}
 </style></head>
 <body data-errors="" data-features="" data-transform="">

@@ -61,14 +61,6 @@ pub(crate) fn write(l: &Layout) -> String {
     let f = l.frame;
     let _ = write!(
         s,
-        r#"<defs><clipPath id="frame"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath></defs>"#,
-        f.0,
-        f.1,
-        f.2 - f.0,
-        f.3 - f.1
-    );
-    let _ = write!(
-        s,
         r#"<rect width="{w:.0}" height="{h:.0}" fill="white"/><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>"#,
         f.0,
         f.1,
@@ -76,7 +68,9 @@ pub(crate) fn write(l: &Layout) -> String {
         f.3 - f.1,
         SEA.hex()
     );
-    s.push_str(r#"<g clip-path="url(#frame)">"#);
+    // No clip path (a mask costs resvg more than the whole map): the title
+    // band is painted over whatever runs above the frame.
+    s.push_str("<g>");
     let _ = write!(
         s,
         r#"<path d="{}" fill="{}" fill-rule="evenodd" stroke="none"/>"#,
@@ -170,6 +164,11 @@ pub(crate) fn write(l: &Layout) -> String {
         );
     }
     s.push_str("</g>");
+    let _ = write!(
+        s,
+        r#"<rect width="{w:.0}" height="{:.1}" fill="white"/>"#,
+        f.1
+    );
     // Frame line, title band.
     let _ = write!(
         s,

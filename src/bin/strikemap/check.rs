@@ -40,7 +40,9 @@ pub fn run(args: &CheckArgs) -> CliResult {
         claim.check_with(&places, &reference, &options)?
     };
     if let Some(path) = &args.map {
-        let names: Vec<&str> = args.to.iter().map(String::as_str).collect();
+        let names: Vec<&str> = std::iter::once(args.from.as_str())
+            .chain(args.to.iter().map(String::as_str))
+            .collect();
         crate::render::claim_map(&verdict, &reference, &names, path, args.width)?;
     }
     let mut out = Output::open(None)?;

@@ -52,7 +52,9 @@ fn write(map: &Map, path: &Path) -> CliResult {
     Ok(())
 }
 
-/// Draws the claim map of `check --map`.
+/// Draws the claim map of `check --map`; `places` are the texts of
+/// `--from` and `--to` (a name among them adds the gazetteer's sources to
+/// the attribution).
 pub fn claim_map(
     verdict: &DistanceVerdict,
     reference: &ClaimReference,
@@ -85,7 +87,7 @@ pub fn claim_map(
     }
     // A place given by name comes from the bundled gazetteer.
     let by_name = |t: &&str| !t.contains('=') && LatLon::parse(t).is_err();
-    if places.iter().any(by_name) || matches!(reference, ClaimReference::Place(_)) {
+    if places.iter().any(by_name) {
         map = map
             .with_attribution("GeoNames")
             .with_attribution("OurAirports");
