@@ -12,6 +12,9 @@ use super::sketch::{Feature, Geometry, Sketch};
 use super::style::Paint;
 use super::{Map, MapOptions};
 
+/// A feature's properties.
+type Properties = JsonMap<String, Value>;
+
 /// The simplestyle keys: styling, not shown in popups.
 const STYLE_KEYS: [&str; 9] = [
     "marker-color",
@@ -49,16 +52,15 @@ impl Map {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_geojson(document: &GeoJson, options: &MapOptions) -> Result<Map> {
-        let features: Vec<(Option<&geojson::Geometry>, Option<&JsonMap<String, Value>>)> =
-            match document {
-                GeoJson::FeatureCollection(fc) => fc
-                    .features
-                    .iter()
-                    .map(|f| (f.geometry.as_ref(), f.properties.as_ref()))
-                    .collect(),
-                GeoJson::Feature(f) => vec![(f.geometry.as_ref(), f.properties.as_ref())],
-                GeoJson::Geometry(g) => vec![(Some(g), None)],
-            };
+        let features: Vec<(Option<&geojson::Geometry>, Option<&Properties>)> = match document {
+            GeoJson::FeatureCollection(fc) => fc
+                .features
+                .iter()
+                .map(|f| (f.geometry.as_ref(), f.properties.as_ref()))
+                .collect(),
+            GeoJson::Feature(f) => vec![(f.geometry.as_ref(), f.properties.as_ref())],
+            GeoJson::Geometry(g) => vec![(Some(g), None)],
+        };
         let empty = JsonMap::new();
         let mut sketch = Sketch {
             title: "Map".into(),

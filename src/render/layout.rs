@@ -268,12 +268,84 @@ impl Layout {
         b.valid() && b.x0 < self.width && b.x1 > 0.0 && b.y0 < self.height && b.y1 > self.frame.1
     }
 
+    /// A cheap estimate of where a position is drawn: the spherical
+    /// azimuthal equidistant projection (within ~0.5 % of the exact one),
+    /// or the exact conic.
+    fn rough_px(&self, p: LatLon) -> Option<Px> {
+        match self.projection {
+            Projection::AzimuthalEquidistant { centre } => {
+                let (p1, l1) = (centre.lat().to_radians(), centre.lon().to_radians());
+                let (p2, l2) = (p.lat().to_radians(), p.lon().to_radians());
+                let dl = l2 - l1;
+                let cos_c = (p1.sin() * p2.sin() + p1.cos() * p2.cos() * dl.cos()).clamp(-1.0, 1.0);
+                let c = cos_c.acos();
+                let r = crate::measure::MEAN_RADIUS;
+                if c * r > AZEQ_LIMIT_M {
+                    return None;
+                }
+                let k = if c < 1e-12 { 1.0 } else { c / c.sin() };
+                let x = r * k * p2.cos() * dl.sin();
+                let y = r * k * (p1.cos() * p2.sin() - p1.sin() * p2.cos() * dl.cos());
+                Some(self.to_px((x, y)))
+            }
+            Projection::LambertConformalConic { .. } => self.pixel_of(p),
+        }
+    }
+
+    /// A basemap ring without the vertices that would be drawn within
+    /// 0.6 px of the last one kept (the basemap only: data are drawn with
+    /// every vertex), so that only the kept ones are projected exactly.
+    fn thinned(&self, ring: &[LatLon]) -> Vec<LatLon> {
+        let mut out = Vec::with_capacity(ring.len() / 2 + 2);
+        let mut last: Option<Px> = None;
+        let tolerance = 0.6 * self.u;
+        for (i, p) in ring.iter().enumerate() {
+            let px = self.rough_px(*p);
+            let keep = i == 0
+                || i + 1 == ring.len()
+                || match (px, last) {
+                    (Some(a), Some(b)) => (a.0 - b.0).hypot(a.1 - b.1) >= tolerance,
+                    _ => true,
+                };
+            if keep {
+                out.push(*p);
+                last = px;
+            }
+        }
+        out
+    }
+
     fn draw_basemap(&mut self, with_regions: bool) {
         for country in countries::all() {
             for polygon in country.territory.area().polygons() {
                 let mut rings = Vec::new();
                 let mut ok = true;
-                for ring in polygon.rings() {
+                let thinned: Vec<Vec<LatLon>> =
+                    polygon.rings().iter().map(|r| self.thinned(r)).collect();
+                // Skip what is clearly off the canvas before projecting exactly.
+                let rough: Option<Vec<Px>> = thinned
+                    .first()
+                    .map(|r| {
+                        r.iter()
+                            .map(|p| self.rough_px(*p))
+                            .collect::<Option<Vec<Px>>>()
+                    })
+                    .flatten();
+                let Some(rough) = rough else { continue };
+                let margin = 0.05 * self.width;
+                let mut b = Extent::default();
+                for p in &rough {
+                    b.add(*p);
+                }
+                if !b.valid()
+                    || b.x0 > self.width + margin
+                    || b.x1 < -margin
+                    || b.y0 > self.height + margin
+                    || b.y1 < self.frame.1 - margin
+                {
+                    continue;
+                }
+                for ring in &thinned {
                     match self.project_path(ring, true) {
                         Some(mut parts) if parts.len() == 1 => rings.append(&mut parts),
                         Some(parts) if parts.is_empty() => {}
@@ -283,7 +355,7 @@ impl Layout {
                 if !ok || rings.is_empty() || !self.visible(&rings) {
                     continue;
                 }
-                for ring in polygon.rings() {
+                for ring in &thinned {
                     let pieces: Vec<Vec<Px>> = seamless(ring)
                         .iter()
                         .filter_map(|r| self.project_path(r, true))

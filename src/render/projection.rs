@@ -130,7 +130,7 @@ impl Projection {
                 use geographiclib_rs::InverseGeodesic as _;
                 let (s, azi, _azi2, _a12): (f64, f64, f64, f64) =
                     wgs84().inverse(centre.lat(), centre.lon(), p.lat(), p.lon());
-                if !(s <= AZEQ_LIMIT_M) {
+                if s.is_nan() || s > AZEQ_LIMIT_M {
                     return None;
                 }
                 let (sin, cos) = azi.to_radians().sin_cos();
