@@ -191,7 +191,8 @@ impl<'a> ClaimMap<'a> {
     /// Lays the map out.
     ///
     /// # Errors
-    /// As [`Map::to_png`]'s layout: none in practice for a checked verdict.
+    /// None in practice: the layout fails only if a position it makes
+    /// itself is refused by [`LatLon::new`].
     ///
     /// ```
     /// # use strikemap::{AirBase, CountryCode, DistanceClaim, LatLon, countries, model::TargetRef, render::ClaimMap};
