@@ -49,6 +49,8 @@ pub(crate) struct Label {
     pub x: f64,
     pub y: f64,
     pub size: f64,
+    /// A basemap label (a country's name), drawn in grey.
+    pub muted: bool,
 }
 
 #[cfg(test)]
@@ -115,6 +117,9 @@ pub(crate) struct Layout {
     pub scale_px: f64,
     pub scale_label: String,
     pub footer_box: Rect,
+    /// Countries drawn, with the middle of their largest visible part, for
+    /// their name labels.
+    pub country_anchors: Vec<(String, Px, f64)>,
 }
 
 /// The approximate advance width of DejaVu Sans text, pixels.
@@ -221,6 +226,7 @@ impl Layout {
             scale_px: 0.0,
             scale_label: String::new(),
             footer_box: Rect(0.0, 0.0, 0.0, 0.0),
+            country_anchors: Vec::new(),
         };
         let view_half_diag = (half_w * half_w + half_h * half_h).sqrt();
         layout.draw_basemap(view_half_diag < REGIONS_M);
@@ -362,6 +368,24 @@ impl Layout {
                         .flatten()
                         .collect();
                     self.borders.extend(pieces);
+                }
+                if let Some(outer) = rings.first() {
+                    let n = outer.len() as f64;
+                    let (sx, sy) = outer.iter().fold((0.0, 0.0), |a, p| (a.0 + p.0, a.1 + p.1));
+                    let mut b = Extent::default();
+                    for p in outer {
+                        b.add(*p);
+                    }
+                    let size = (b.x1 - b.x0).min(b.y1 - b.y0);
+                    let name = country.common_name();
+                    match self.country_anchors.iter_mut().find(|a| a.0 == name) {
+                        Some(a) if a.2 >= size => {}
+                        Some(a) => *a = (name.to_string(), (sx / n, sy / n), size),
+                        None => {
+                            self.country_anchors
+                                .push((name.to_string(), (sx / n, sy / n), size))
+                        }
+                    }
                 }
                 self.basemap.extend(rings);
             }
@@ -588,6 +612,30 @@ impl Layout {
                     x: b.0,
                     y: b.3 - 0.27 * size,
                     size,
+                    muted: false,
+                });
+            }
+        }
+        // Country names, in grey, where they fit, largest countries first.
+        let mut anchors = self.country_anchors.clone();
+        anchors.sort_by(|a, b| b.2.total_cmp(&a.2));
+        let size = 13.0 * u;
+        for (name, (x, y), extent) in anchors {
+            let w = text_width(&name, size);
+            if extent < w * 1.2 {
+                continue;
+            }
+            let h = size * 1.15;
+            let b = Rect(x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0);
+            if b.inside(&inner) && !taken.iter().any(|o| o.overlaps(&b)) {
+                taken.push(b);
+                self.labels.push(Label {
+                    feature: usize::MAX,
+                    text: name,
+                    x: b.0,
+                    y: b.3 - 0.27 * size,
+                    size,
+                    muted: true,
                 });
             }
         }

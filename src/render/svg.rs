@@ -151,17 +151,15 @@ pub(crate) fn write(l: &Layout) -> String {
         }
     }
     for label in &l.labels {
-        text(
-            &mut s,
-            label.x,
-            label.y,
-            label.size,
-            &label.text,
-            &format!(
+        let style = if label.muted {
+            r##" fill="#8a8270""##.to_string()
+        } else {
+            format!(
                 r##" fill="#1a1a1a" stroke="white" stroke-width="{:.2}" stroke-opacity="0.9" paint-order="stroke" stroke-linejoin="round""##,
                 3.0 * u
-            ),
-        );
+            )
+        };
+        text(&mut s, label.x, label.y, label.size, &label.text, &style);
     }
     s.push_str("</g>");
     let _ = write!(
