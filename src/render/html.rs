@@ -63,6 +63,7 @@ pub(crate) fn write(l: &Layout) -> String {
                 "radius": p.marker_radius,
                 "label": d.label,
                 "placed": l.labels.iter().any(|label| label.feature == i),
+                "rank": l.labels.iter().position(|label| label.feature == i),
                 "popup": d.popup,
             })
         })
@@ -103,6 +104,7 @@ pub(crate) fn write(l: &Layout) -> String {
         "features": features,
         "legend": legend,
         "scalePx": l.scale_px,
+        "k": l.k,
         "scaleLabel": l.scale_label,
         "colours": { "land": LAND.hex(), "sea": SEA.hex(), "border": BORDER.hex() },
     });
@@ -171,7 +173,20 @@ function esc(s) {{ return String(s).replace(/[&<>"']/g, function (c) {{ return {
 function popup(rows) {{
   return '<table class="popup">' + rows.map(function (r) {{ return '<tr><th>' + esc(r[0]) + '</th><td>' + esc(r[1]) + '</td></tr>'; }}).join('') + '</table>';
 }}
-var drawn = 0, markers = [];
+var drawn = 0, markers = [], labelled = [];
+// Labels placed on the static map may collide at another zoom: show them in
+// the static map's order, hiding each that overlaps one already shown.
+function declutter() {{
+  var shown = [];
+  labelled.slice().sort(function (a, b) {{ return a.rank - b.rank; }}).forEach(function (l) {{
+    var t = l.layer.getTooltip(), el = t && t.getElement();
+    if (!el) return;
+    el.style.visibility = 'visible';
+    var r = el.getBoundingClientRect();
+    var hit = shown.some(function (o) {{ return r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom; }});
+    if (hit) el.style.visibility = 'hidden'; else shown.push(r);
+  }});
+}}
 D.features.forEach(function (ft) {{
   var g = L.featureGroup();
   if (ft.fill.length && ft.fillColor) L.polygon(ft.fill, {{ stroke: false, fillColor: ft.fillColor, fillOpacity: ft.fillOpacity, fillRule: 'evenodd' }}).addTo(g);
@@ -186,6 +201,7 @@ D.features.forEach(function (ft) {{
   if (ft.label) g.bindTooltip(esc(ft.label), ft.placed ? {{ permanent: true, direction: 'right', offset: [ft.radius, 0], className: 'label' }} : {{}});
   if (ft.popup.length) g.bindPopup(popup(ft.popup));
   g.addTo(map);
+  if (ft.placed) labelled.push({{ rank: ft.rank, layer: g }});
   drawn += 1;
 }});
 markers.forEach(function (m) {{ m.bringToFront(); }});
@@ -196,15 +212,23 @@ var scale = L.control({{ position: 'bottomright' }});
 scale.onAdd = function () {{ var d = L.DomUtil.create('div', 'scale'); d.innerHTML = '<div>' + esc(D.scaleLabel) + '</div><div class="bar"></div>'; return d; }};
 scale.addTo(map);
 function update() {{
-  var bar = document.querySelector('.scale .bar');
-  if (bar) bar.style.width = (D.scalePx * map.getZoomScale(map.getZoom(), 0)) + 'px';
+  var bar = document.querySelector('.scale .bar'), text = document.querySelector('.scale div');
+  var pxPerM = D.k * map.getZoomScale(map.getZoom(), 0);
+  if (bar && text && pxPerM > 0) {{
+    var target = 180 / pxPerM / 1000, mag = Math.pow(10, Math.floor(Math.log10(target))), km = mag;
+    [1, 2, 5, 10].forEach(function (m) {{ if (m * mag <= target * 1.2) km = m * mag; }});
+    bar.style.width = (km * 1000 * pxPerM) + 'px';
+    var mi = km / 1.609344;
+    text.textContent = km.toLocaleString('en-US') + ' km (' + (mi < 10 ? mi.toFixed(1) : Math.round(mi).toLocaleString('en-US')) + ' mi)';
+  }}
   var r = document.getElementById('map').getBoundingClientRect();
   var a = map.latLngToContainerPoint([0, 0]), b = map.latLngToContainerPoint([-D.height, D.width]);
   document.body.setAttribute('data-transform', [a.x + r.left, a.y + r.top, b.x + r.left, b.y + r.top].map(function (v) {{ return v.toFixed(2); }}).join(' '));
 }}
-map.on('zoomend moveend resize', update);
+map.on('zoomend moveend resize', function () {{ update(); declutter(); }});
 update();
-window.addEventListener('load', function () {{ fit(); update(); }});
+declutter();
+window.addEventListener('load', function () {{ fit(); update(); declutter(); }});
 document.body.setAttribute('data-features', String(drawn));
 }})();
 </script>

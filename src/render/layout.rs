@@ -329,14 +329,11 @@ impl Layout {
                 let thinned: Vec<Vec<LatLon>> =
                     polygon.rings().iter().map(|r| self.thinned(r)).collect();
                 // Skip what is clearly off the canvas before projecting exactly.
-                let rough: Option<Vec<Px>> = thinned
-                    .first()
-                    .map(|r| {
-                        r.iter()
-                            .map(|p| self.rough_px(*p))
-                            .collect::<Option<Vec<Px>>>()
-                    })
-                    .flatten();
+                let rough: Option<Vec<Px>> = thinned.first().and_then(|r| {
+                    r.iter()
+                        .map(|p| self.rough_px(*p))
+                        .collect::<Option<Vec<Px>>>()
+                });
                 let Some(rough) = rough else { continue };
                 let margin = 0.05 * self.width;
                 let mut b = Extent::default();
