@@ -71,7 +71,9 @@ pub struct Buffer {
 }
 
 /// A claim map: a checked distance claim drawn as its reference, the
-/// buffers the caller supplies, and the subjects coloured supported
+/// buffers the caller supplies, the geodesic each distance was measured
+/// along (dashed grey, to the reference's nearest point), and the subjects
+/// coloured supported
 /// (green) / not supported (red) / borderline (amber), each labelled with
 /// its distance; the claim's text is the title, its source and verdict are
 /// under it. Drawn in the azimuthal equidistant projection centred on the
@@ -109,7 +111,7 @@ impl<'a> ClaimMap<'a> {
     /// # let bases = [AirBase::new("Olenya", LatLon::new(68.1517, 33.4639)?, CountryCode::new("RU")?)];
     /// # let v = DistanceClaim::parse("more than 1,000 km")?.check(&bases, TargetRef::Territory(&countries::get("UA")?.territory))?;
     /// let map = strikemap::render::ClaimMap::new(&v).map(&Default::default())?;
-    /// assert_eq!(map.feature_count(), 1);
+    /// assert_eq!(map.feature_count(), 2); // Olenya, and the geodesic it was measured along
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(verdict: &'a DistanceVerdict) -> ClaimMap<'a> {
@@ -309,6 +311,28 @@ impl<'a> ClaimMap<'a> {
             f.priority = 10;
             f.popup = vec![("reference".into(), reference_name.clone())];
             s.features.push(f);
+        }
+        // What was measured: the geodesic from each subject to the point of
+        // the reference it was measured to, under the markers.
+        for subject in &v.subjects {
+            if let (Some(at), Some(to)) = (subject.position, subject.reference_point)
+                && !subject.inside
+            {
+                let paint = Paint {
+                    stroke: Some(Rgb(0x44, 0x44, 0x44)),
+                    stroke_width: 1.2,
+                    stroke_opacity: 0.8,
+                    dash: true,
+                    ..Paint::default()
+                };
+                let mut f = Feature::new(Geometry::Line(vec![vec![at, to]]), paint);
+                f.legend = Some("Distance measured (geodesic, to the nearest point)".into());
+                f.popup = vec![
+                    ("from".into(), subject.name.clone()),
+                    ("to".into(), format!("{reference_name} at {to}")),
+                ];
+                s.features.push(f);
+            }
         }
         let stated_unit = match &v.claim {
             Claim::Distance(c) => c.stated.unit(),
