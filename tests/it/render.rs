@@ -225,3 +225,43 @@ fn bad_geometry_names_the_feature() {
     );
     assert!(err.root().is_format());
 }
+
+/// A range ring across the antimeridian, cut there by the GeoJSON export
+/// (RFC 7946), is drawn as one shape: its boundary is stroked, the cut is not.
+#[test]
+fn a_ring_cut_at_the_antimeridian_has_no_seam() {
+    use strikemap::{Distance, model::RangeRing};
+    let anadyr = LatLon::new(64.73, 177.5).unwrap();
+    let ring = RangeRing::new("1,000 km from Anadyr", anadyr, Distance::from_km(1000.0)).unwrap();
+    let boundary = ring.vertices(Distance::from_km(50.0)).unwrap();
+    let mut export = MapExport::new(ExportOptions::default());
+    export.add(MapFeature::new(ring)).unwrap();
+    let value = serde_json::to_value(export.to_feature_collection()).unwrap();
+    assert_eq!(
+        value["features"][0]["geometry"]["type"], "MultiPolygon",
+        "cut at ±180"
+    );
+    let stroke = hex(value["features"][0]["properties"]["stroke"]
+        .as_str()
+        .unwrap());
+    let document: geojson::GeoJson = serde_json::from_value(value).unwrap();
+    let map = Map::from_geojson(&document, &MapOptions::default()).unwrap();
+    let png = Pixmap::decode_png(&map.to_png().unwrap()).unwrap();
+    let greenish = |c: [u8; 3]| close(c, stroke, 40);
+    // On the boundary (its northernmost vertex): the stroke.
+    let north = boundary
+        .iter()
+        .copied()
+        .max_by(|a, b| a.lat().total_cmp(&b.lat()))
+        .unwrap();
+    let on = pixel(&png, map.pixel_of(north).unwrap());
+    assert!(greenish(on), "boundary {on:?}, stroke {stroke:?}");
+    // Along the cut inside the ring: no stroke.
+    for lat in [61.0, 63.0, 66.0, 68.0] {
+        let at = pixel(
+            &png,
+            map.pixel_of(LatLon::new(lat, 180.0).unwrap()).unwrap(),
+        );
+        assert!(!greenish(at), "seam stroked at {lat}°N, 180°: {at:?}");
+    }
+}
