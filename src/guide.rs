@@ -10,6 +10,7 @@
 //! - [`control`]: control maps: who held what, when; the line of contact.
 //! - [`command_line`]: the `strikemap` command.
 //! - [`speed`]: benches and the comparison with other tools.
+//! - [`rendering`]: pictures: claim maps, PNG/SVG images, HTML pages.
 
 #[doc = include_str!("../docs/measuring.md")]
 pub mod measuring {}
@@ -34,3 +35,6 @@ pub mod command_line {}
 
 #[doc = include_str!("../docs/speed.md")]
 pub mod speed {}
+
+#[doc = include_str!("../docs/rendering.md")]
+pub mod rendering {}

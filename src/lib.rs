@@ -12,6 +12,7 @@ pub mod measure;
 pub mod model;
 mod places;
 mod position;
+pub mod render;
 pub mod shape;
 
 pub use bearing::Bearing;

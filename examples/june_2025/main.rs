@@ -14,10 +14,11 @@ use std::path::PathBuf;
 
 use strikemap::{
     Catalog, Distance, Geodesic, MapExport, Metric, Target, Unit,
-    claim::DistanceVerdict,
+    claim::{Claim, DistanceVerdict},
     countries,
     io::geojson::{ExportOptions, Manifest, MapFeature},
     model::{RangeRing, StrikeArc},
+    render::{ClaimMap, Map, MapOptions, ReferenceShape},
 };
 
 fn km_mi(d: Distance) -> String {
@@ -102,6 +103,63 @@ fn write_map(
     );
     println!(
         "  open it in https://geojson.io (drag the file onto the map) or in QGIS (Layer > Add Layer > Add Vector Layer)"
+    );
+    Ok(())
+}
+
+/// Draws the pictures: the claim map of the distance claim (claim.png), and
+/// the map file as a static image (map.png) and an HTML page (map.html).
+fn write_pictures(
+    c: &Catalog,
+    verdicts: &[DistanceVerdict],
+    out: &std::path::Path,
+) -> strikemap::Result<()> {
+    if let Some(verdict) = verdicts
+        .iter()
+        .find(|v| matches!(v.claim, Claim::Distance(_)))
+    {
+        let name = verdict
+            .reference
+            .as_ref()
+            .map_or("Ukraine", |r| r.name.as_str());
+        let reference = c.territory(name)?;
+        // MERGE: use measure::buffer (the buffer of Ukraine at 4,300 mi, and
+        // at 4,300 km for the diagnosed unit mix-up).
+        let map = ClaimMap::new(verdict)
+            .with_reference(ReferenceShape::Area(reference.area().clone()))
+            .with_note(format!(
+                "No buffer drawn: the area within the claimed distance of {name} needs geodesic buffers (not in this build)"
+            ))
+            .with_attribution("OurAirports")
+            .with_attribution("GeoNames")
+            .map(&MapOptions::default())?;
+        let path = out.join("claim.png");
+        map.write_file(&path)?;
+        println!("\nWrote the claim map to {}", path.display());
+    }
+    let text = std::fs::read_to_string(out.join("june_2025.geojson")).map_err(|e| {
+        strikemap::Error::Io {
+            path: "june_2025.geojson".into(),
+            source: e.into(),
+        }
+    })?;
+    let document: geojson::GeoJson =
+        text.parse()
+            .map_err(|e: geojson::Error| strikemap::Error::Format {
+                expected: "GeoJSON".into(),
+                found: e.to_string(),
+            })?;
+    let options =
+        MapOptions::default().with_title("The June 2025 report: air bases, strikes, range rings");
+    let map = Map::from_geojson(&document, &options)?;
+    for file in ["map.png", "map.html"] {
+        map.write_file(out.join(file))?;
+    }
+    println!(
+        "Wrote the map as a picture and a page to {} and {} ({}; the page opens from disk)",
+        out.join("map.png").display(),
+        out.join("map.html").display(),
+        map.projection().name()
     );
     Ok(())
 }
@@ -295,6 +353,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&verdict_path, serde_json::to_string_pretty(&verdicts)?)?;
     println!("\nWrote the verdicts (JSON) to {}", verdict_path.display());
     write_map(&c, &verdicts, &out)?;
+    write_pictures(&c, &verdicts, &out)?;
     let path = out.join("scenario.json");
     std::fs::write(&path, serde_json::to_string_pretty(&c)?)?;
     println!("\nWrote the typed scenario to {}", path.display());

@@ -20,3 +20,4 @@ mod places;
 mod points;
 mod prepared;
 mod properties;
+mod render;

@@ -161,6 +161,17 @@ pub enum Command {
         Data: GeoNames (CC BY 4.0) and OurAirports (public domain), bundled; see \
         data/README.md.")]
     Find(FindArgs),
+    /// Draw a GeoJSON file as a map: PNG or SVG for articles, or one
+    /// self-contained HTML page (no network needed to open it).
+    #[command(after_help = "Examples:\n  \
+        strikemap render examples/data/scenario.geojson -o map.png\n  \
+        strikemap render examples/data/scenario.geojson -o map.html --title \"June 2025\"\n\n\
+        Features are drawn with their simplestyle properties (marker-color, stroke, fill, \
+        ...); the basemap is the bundled Natural Earth countries (and regions when zoomed \
+        in). The projection is azimuthal equidistant for maps spanning more than ~1,800 km \
+        and Lambert conformal conic for regional maps; its name is printed on the map. The \
+        HTML page inlines Leaflet 1.9.4 and the data.")]
+    Render(RenderArgs),
     /// Who held what on a date, from your own control map files: the held
     /// area, the line of contact and its length at several resolutions,
     /// and (--since) the ground that changed hands.
@@ -532,6 +543,13 @@ pub struct CheckArgs {
     /// The date of the line of contact (with --control).
     #[arg(long, value_name = "DATE", requires = "control")]
     pub date: Option<String>,
+    /// Also draw the claim map to FILE: .png, .svg or .html (the reference,
+    /// its buffer at the claimed figure, the places coloured by verdict).
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// The claim map's width in pixels.
+    #[arg(long, value_name = "PX", default_value_t = 1600, requires = "map")]
+    pub width: u32,
 }
 
 /// Where and how GeoJSON is written.
@@ -617,4 +635,21 @@ pub struct ExportArgs {
     /// Output options.
     #[command(flatten)]
     pub geojson: GeoJsonArgs,
+}
+
+/// `strikemap render FILE -o MAP`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The GeoJSON file to draw.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The map to write: .png, .svg or .html.
+    #[arg(short, long, value_name = "MAP")]
+    pub output: PathBuf,
+    /// Width in pixels.
+    #[arg(long, value_name = "PX", default_value_t = 1600)]
+    pub width: u32,
+    /// The title printed on the map (default: the file's name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }

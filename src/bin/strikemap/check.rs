@@ -43,6 +43,12 @@ pub fn run(args: &CheckArgs) -> CliResult {
         }
         claim.check_with(&places, &reference, &options)?
     };
+    if let Some(path) = &args.map {
+        let names: Vec<&str> = std::iter::once(from)
+            .chain(args.to.iter().map(String::as_str))
+            .collect();
+        crate::render::claim_map(&verdict, &reference, &names, path, args.width)?;
+    }
     let mut out = Output::open(None)?;
     if args.json {
         // Standard output is JSON: the points read are shown on stderr.

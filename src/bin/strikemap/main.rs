@@ -18,6 +18,7 @@ mod geojson_out;
 mod output;
 mod places;
 mod progress;
+mod render;
 mod target;
 
 use std::io::Write;
@@ -101,6 +102,7 @@ fn run(cli: &Cli) -> CliResult {
         Command::Where(a) => places::run_where(a),
         Command::Find(a) => places::run_find(a),
         Command::Front(a) => front::run(a),
+        Command::Render(a) => render::run(a),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The documented command lines work verbatim: every `strikemap ...` line
-//! of the shell blocks of README.md and docs/command_line.md, and every
+//! of the shell blocks of README.md, docs/command_line.md and
+//! docs/rendering.md, and every
 //! example of `strikemap --help` and `strikemap COMMAND --help`, is run
 //! from a copy of a fresh clone's layout (`examples/` and an empty `out/`
 //! in a temporary directory, so `-o` and `>` write there).
@@ -112,7 +113,7 @@ fn run_all(commands: &[String], dir: &Path) {
 #[test]
 fn readme_and_command_line_guide_commands_run() {
     let root = env!("CARGO_MANIFEST_DIR");
-    for file in ["README.md", "docs/command_line.md"] {
+    for file in ["README.md", "docs/command_line.md", "docs/rendering.md"] {
         let commands = markdown_commands(&format!("{root}/{file}"));
         assert!(commands.len() >= 3, "{file}: {commands:?}");
         for command in &commands {
@@ -126,7 +127,15 @@ fn readme_and_command_line_guide_commands_run() {
 #[test]
 fn help_examples_run() {
     let mut commands = help_commands(&["--help"]);
-    for command in ["distance", "distances", "check", "ring", "arc", "export"] {
+    for command in [
+        "distance",
+        "distances",
+        "check",
+        "ring",
+        "arc",
+        "export",
+        "render",
+    ] {
         let examples = help_commands(&[command, "--help"]);
         assert!(!examples.is_empty(), "{command}");
         commands.extend(examples);

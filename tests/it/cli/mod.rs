@@ -9,3 +9,4 @@ mod docs;
 mod geojson;
 mod inputs;
 mod places;
+mod render;
