@@ -34,7 +34,7 @@
 //!    closed rings with the buffer on their left.
 //! 4. **Refinement.** Each edge of a ring is a geodesic between two exact
 //!    boundary points; where the distance at its geodesic midpoint differs
-//!    from `D` by more than the tolerance (1 m by default), a boundary point
+//!    from `D` by more than the tolerance (10 m by default), a boundary point
 //!    is solved near the midpoint (along the edge's normal in the frame) and
 //!    inserted, recursively. So every vertex lies at `D` within 1 cm and
 //!    every edge's midpoint within the tolerance, including at the sharp
@@ -174,7 +174,7 @@ impl Buffered for PreparedArea {
 /// use strikemap::{Distance, measure::BufferOptions};
 /// let o = BufferOptions::new(Distance::from_km(100.0)).with_tolerance(Distance::from_metres(5.0));
 /// assert_eq!(o.tolerance().as_metres(), 5.0);
-/// assert_eq!(BufferOptions::from(Distance::from_km(100.0)).tolerance().as_metres(), 1.0);
+/// assert_eq!(BufferOptions::from(Distance::from_km(100.0)).tolerance().as_metres(), 10.0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BufferOptions {
@@ -184,13 +184,13 @@ pub struct BufferOptions {
 }
 
 impl BufferOptions {
-    /// The default tolerance: an edge's midpoint is within 1 m of the
-    /// buffer's true boundary.
+    /// The default tolerance: an edge's midpoint is within 10 m of the
+    /// buffer's true boundary (the vertices are on it, within 1 cm).
     ///
     /// ```
-    /// assert_eq!(strikemap::measure::BufferOptions::DEFAULT_TOLERANCE.as_metres(), 1.0);
+    /// assert_eq!(strikemap::measure::BufferOptions::DEFAULT_TOLERANCE.as_metres(), 10.0);
     /// ```
-    pub const DEFAULT_TOLERANCE: Distance = Distance::from_metres(1.0);
+    pub const DEFAULT_TOLERANCE: Distance = Distance::from_metres(10.0);
 
     /// The largest distance a buffer can reach from the shape's centre
     /// (18,000 km; see the module docs).
@@ -255,7 +255,7 @@ impl BufferOptions {
     ///
     /// ```
     /// use strikemap::{Distance, measure::BufferOptions};
-    /// assert_eq!(BufferOptions::new(Distance::from_km(1.0)).tolerance().as_metres(), 1.0);
+    /// assert_eq!(BufferOptions::new(Distance::from_km(1.0)).tolerance().as_metres(), 10.0);
     /// ```
     pub const fn tolerance(&self) -> Distance {
         self.tolerance
@@ -380,11 +380,18 @@ fn mean_direction(vertices: &[LatLon]) -> Result<LatLon> {
     LatLon::wrapping(lat, lon)
 }
 
-/// The azimuthal equidistant frame centred on a point (metres).
+/// The azimuthal equidistant frame centred on a point (metres), turned so
+/// that its y axis points to azimuth [`FRAME_TURN`]: the quadrant cuts then
+/// run along the azimuths 45°, 135°, 225° and 315°, never along a meridian,
+/// so no cut passes through a pole (where the containment test's meridian
+/// to the North Pole would end on the boundary), unless the centre is one.
 #[derive(Debug, Clone, Copy)]
 struct Frame {
     centre: LatLon,
 }
+
+/// The azimuth (degrees) of the frame's y axis.
+const FRAME_TURN: f64 = 45.0;
 
 impl Frame {
     /// The ground position of frame point `(x, y)` (x east, y north).
@@ -393,7 +400,7 @@ impl Frame {
         if s == 0.0 {
             return Ok(self.centre);
         }
-        let azi = x.atan2(y).to_degrees();
+        let azi = x.atan2(y).to_degrees() + FRAME_TURN;
         let (lat, lon): (f64, f64) = wgs84().direct(self.centre.lat(), self.centre.lon(), azi, s);
         LatLon::wrapping(lat.clamp(-90.0, 90.0), lon)
     }
@@ -402,7 +409,7 @@ impl Frame {
     fn to_frame(&self, p: LatLon) -> (f64, f64, f64) {
         let (s, azi, _, _): (f64, f64, f64, f64) =
             wgs84().inverse(self.centre.lat(), self.centre.lon(), p.lat(), p.lon());
-        let a = azi.to_radians();
+        let a = (azi - FRAME_TURN).to_radians();
         (s * a.sin(), s * a.cos(), s)
     }
 }
@@ -884,7 +891,7 @@ fn ground_ring(
     let ground = |x: f64, y: f64| -> Result<LatLon> {
         match known.get(&(x.to_bits(), y.to_bits())) {
             Some(p) => Ok(*p),
-            None => field.frame.to_ground(x, y),
+            None => on_cut(field, x, y),
         }
     };
     let mut out: Vec<LatLon> = Vec::with_capacity(pts.len());
@@ -925,8 +932,37 @@ fn ground_ring(
     Ok(out)
 }
 
-/// Frame coordinates this close to a cut (metres) are put on it.
-const SNAP_M: f64 = 1e-3;
+/// The ground position of a vertex the quadrant cut added: where the cut
+/// crosses the boundary, it is solved again on the cut (the boolean
+/// operations cross the frame chord of the boundary's edge, which is off
+/// the geodesic edge by up to tens of metres on the longest edges).
+fn on_cut(field: &Field<'_>, x: f64, y: f64) -> Result<LatLon> {
+    let f = field.at(x, y)?;
+    let along_y = x == 0.0 && y != 0.0;
+    let along_x = y == 0.0 && x != 0.0;
+    if !(along_x || along_y) || !f.is_finite() || f.abs() <= ROOT_M || f.abs() > CUT_SEARCH_M {
+        return field.frame.to_ground(x, y);
+    }
+    let w = 2.0 * f.abs() + 1.0;
+    let (a, b) = if along_y {
+        ((0.0, y - w), (0.0, y + w))
+    } else {
+        ((x - w, 0.0), (x + w, 0.0))
+    };
+    let (fa, fb) = (field.at(a.0, a.1)?, field.at(b.0, b.1)?);
+    if (fa > 0.0) == (fb > 0.0) {
+        return field.frame.to_ground(x, y);
+    }
+    Ok(field.root(a, fa, b, fb)?.p)
+}
+
+/// Vertices a cut added farther than this (metres) from the boundary are
+/// on the cut inside the buffer, not on its boundary.
+const CUT_SEARCH_M: f64 = 1_000.0;
+
+/// Frame coordinates this close to a cut (metres) are put on it (the
+/// boolean operations round to about a centimetre at the largest extents).
+const SNAP_M: f64 = 0.5;
 
 #[cfg(test)]
 mod tests {
