@@ -15,7 +15,8 @@ use strikemap::{
     claim::DistanceVerdict,
     countries,
     io::geojson::{ExportOptions, Manifest, MapFeature},
-    model::{RangeRing, StrikeArc},
+    measure::buffer,
+    model::{RangeRing, StrikeArc, Territory},
 };
 
 fn km_mi(d: Distance) -> String {
@@ -91,7 +92,26 @@ fn write_map(
     map.write_file(&path)?;
     let mut manifest = Manifest::new();
     manifest.add("june_2025.geojson", map.summary())?;
+    // The claim's picture: everything within 4,300 miles of Ukraine.
+    let ukraine = c.territory("Ukraine")?;
+    let started = std::time::Instant::now();
+    let within = buffer(ukraine, Distance::from_miles(4_300.0))?;
+    let took = started.elapsed();
+    let mut buffered = MapExport::new(ExportOptions::default());
+    buffered.add(
+        MapFeature::new(Territory::new("within 4,300 miles of Ukraine", within))
+            .with_property("buffer_of", "Ukraine")
+            .with_property("distance", "4,300 mi")
+            .with_property("distance_m", Distance::from_miles(4_300.0).as_metres()),
+    )?;
+    let buffer_path = out.join("ukraine_4300mi.geojson");
+    buffered.write_file(&buffer_path)?;
+    manifest.add("ukraine_4300mi.geojson", buffered.summary())?;
     manifest.write_to_dir(out)?;
+    println!(
+        "\nWrote everything within 4,300 miles of Ukraine (a geodesic buffer, {took:.1?}) to {}",
+        buffer_path.display()
+    );
     println!(
         "\nWrote the map ({} features: {}) to {}",
         map.len(),

@@ -46,9 +46,17 @@ fn a_country_buffer_has_its_properties_and_boundary() {
             assert!((d - 500_000.0).abs() < 11.0, "{v}: {d}");
         }
     }
-    let kyiv = LatLon::new(50.45, 30.52).unwrap();
-    assert!(area.nearest_to(kyiv).inside);
-    assert!(!area.nearest_to(LatLon::new(55.75, 37.62).unwrap()).inside); // Moscow, 510 km off
+    // Kyiv, Moscow, Vilnius, Bucharest, Istanbul, Tbilisi: inside exactly
+    // when within 500 km of Ukraine (none is within 20 km of the boundary).
+    let mut outside = 0;
+    for (lat, lon) in [(50.45, 30.52), (55.75, 37.62), (54.69, 25.28), (44.43, 26.10), (41.01, 28.98), (41.72, 44.79)] {
+        let p = LatLon::new(lat, lon).unwrap();
+        let d = ukraine.distance_by(p, Method::Geodesic).as_km();
+        assert!((d - 500.0).abs() > 20.0, "{p}: {d} km");
+        assert_eq!(area.nearest_to(p).inside, d <= 500.0, "{p}: {d} km");
+        outside += usize::from(d > 500.0);
+    }
+    assert!(outside >= 2);
 }
 
 #[test]
