@@ -442,7 +442,11 @@ impl Field<'_> {
         let at = |t: f64| (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
         let len = (b.0 - a.0).hypot(b.1 - a.1);
         let (mut t0, mut f0, mut t1, mut f1) = (0.0, fa, 1.0, fb);
-        let mut best = if fa.abs() < fb.abs() { (0.0, fa) } else { (1.0, fb) };
+        let mut best = if fa.abs() < fb.abs() {
+            (0.0, fa)
+        } else {
+            (1.0, fb)
+        };
         let mut side = 0;
         for _ in 0..100 {
             if best.1.abs() <= ROOT_M || (t1 - t0) * len <= ROOT_M {
@@ -582,9 +586,18 @@ impl<'f, 'a> Contour<'f, 'a> {
             inside[k] = self.node(a, b)? <= 0.0;
         }
         // Cell edge k runs from corner k to corner k + 1.
-        let edges: [EdgeId; 4] = [(i, j, false), (i + 1, j, true), (i, j + 1, false), (i, j, true)];
-        let leaving: Vec<usize> = (0..4).filter(|&k| inside[k] && !inside[(k + 1) % 4]).collect();
-        let entering: Vec<usize> = (0..4).filter(|&k| !inside[k] && inside[(k + 1) % 4]).collect();
+        let edges: [EdgeId; 4] = [
+            (i, j, false),
+            (i + 1, j, true),
+            (i, j + 1, false),
+            (i, j, true),
+        ];
+        let leaving: Vec<usize> = (0..4)
+            .filter(|&k| inside[k] && !inside[(k + 1) % 4])
+            .collect();
+        let entering: Vec<usize> = (0..4)
+            .filter(|&k| !inside[k] && inside[(k + 1) % 4])
+            .collect();
         if leaving.is_empty() {
             return Ok(());
         }
@@ -601,7 +614,9 @@ impl<'f, 'a> Contour<'f, 'a> {
             let m = if centre_inside {
                 (1..4).map(|o| (k + o) % 4).find(|m| entering.contains(m))
             } else {
-                (1..4).map(|o| (k + 4 - o) % 4).find(|m| entering.contains(m))
+                (1..4)
+                    .map(|o| (k + 4 - o) % 4)
+                    .find(|m| entering.contains(m))
             };
             if let Some(m) = m {
                 self.next.insert(edges[k], edges[m]);
@@ -697,7 +712,8 @@ fn refine_edge(
     let (line, len) = super::geodesic_between(a.p, b.p);
     if depth < MAX_DEPTH && len > 2.0 * tol {
         use geographiclib_rs::geodesic_capability as caps;
-        let (_a12, lat, lon, ..) = line._gen_position(false, 0.5 * len, caps::LATITUDE | caps::LONGITUDE);
+        let (_a12, lat, lon, ..) =
+            line._gen_position(false, 0.5 * len, caps::LATITUDE | caps::LONGITUDE);
         let mid = LatLon::wrapping(lat.clamp(-90.0, 90.0), lon)?;
         let fm = field.at_ground(mid);
         if fm.abs() > tol {
@@ -825,7 +841,14 @@ fn assemble(field: &Field<'_>, rings: Vec<Vec<Vertex>>) -> Result<Area> {
     } else {
         polygons
             .into_iter()
-            .map(|rings| Polygon::new(rings.into_iter().map(|r| r.into_iter().map(|v| v.p).collect()).collect()))
+            .map(|rings| {
+                Polygon::new(
+                    rings
+                        .into_iter()
+                        .map(|r| r.into_iter().map(|v| v.p).collect())
+                        .collect(),
+                )
+            })
             .collect::<Result<Vec<_>>>()?
     };
     Area::new(polygons)
@@ -836,7 +859,9 @@ fn assemble(field: &Field<'_>, rings: Vec<Vec<Vertex>>) -> Result<Area> {
 fn split_quadrants(field: &Field<'_>, polygons: &[Vec<Vec<Vertex>>]) -> Result<Vec<Polygon>> {
     use geo::BooleanOps as _;
     let to_geo = |ring: &[Vertex]| -> geo::LineString<f64> {
-        ring.iter().map(|v| geo::coord! { x: v.x, y: v.y }).collect()
+        ring.iter()
+            .map(|v| geo::coord! { x: v.x, y: v.y })
+            .collect()
     };
     let region = geo::MultiPolygon::new(
         polygons
@@ -917,7 +942,11 @@ fn ground_ring(
                     steps.reverse();
                 }
                 for c in steps {
-                    out.push(if vertical { ground(0.0, c)? } else { ground(c, 0.0)? });
+                    out.push(if vertical {
+                        ground(0.0, c)?
+                    } else {
+                        ground(c, 0.0)?
+                    });
                 }
             }
         }
@@ -988,7 +1017,11 @@ mod tests {
         all_vertices_at(&area, &c, 100_000.0, 0.02);
         assert!(area.nearest_to(c).inside);
         let far = Geodesic
-            .destination(c, crate::Bearing::from_degrees(33.0).unwrap(), Distance::from_km(100.2))
+            .destination(
+                c,
+                crate::Bearing::from_degrees(33.0).unwrap(),
+                Distance::from_km(100.2),
+            )
             .unwrap();
         assert!(!area.nearest_to(far).inside);
     }
@@ -996,8 +1029,14 @@ mod tests {
     #[test]
     fn two_points_make_one_area_with_inward_corners() {
         let l = Line::new(vec![
-            vec![LatLon::new(0.0, 0.0).unwrap(), LatLon::new(0.0, 0.0001).unwrap()],
-            vec![LatLon::new(0.0, 1.5).unwrap(), LatLon::new(0.0, 1.5001).unwrap()],
+            vec![
+                LatLon::new(0.0, 0.0).unwrap(),
+                LatLon::new(0.0, 0.0001).unwrap(),
+            ],
+            vec![
+                LatLon::new(0.0, 1.5).unwrap(),
+                LatLon::new(0.0, 1.5001).unwrap(),
+            ],
         ])
         .unwrap();
         let area = buffer(&l, Distance::from_km(100.0)).unwrap();
@@ -1019,8 +1058,15 @@ mod tests {
             }
             lo
         };
-        assert!(area.nearest_to(LatLon::new(corner_lat - 0.001, 0.75).unwrap()).inside);
-        assert!(!area.nearest_to(LatLon::new(corner_lat + 0.001, 0.75).unwrap()).inside);
+        assert!(
+            area.nearest_to(LatLon::new(corner_lat - 0.001, 0.75).unwrap())
+                .inside
+        );
+        assert!(
+            !area
+                .nearest_to(LatLon::new(corner_lat + 0.001, 0.75).unwrap())
+                .inside
+        );
         all_vertices_at(&area, &l, 100_000.0, 0.02);
     }
 
@@ -1030,7 +1076,11 @@ mod tests {
         let area = buffer(&c, Distance::from_km(15_000.0)).unwrap();
         assert!(area.polygons().len() >= 4);
         assert!(area.nearest_to(c).inside);
-        assert!(area.nearest_to(LatLon::new(-51.17, 128.45 - 180.0).unwrap()).inside == false);
+        assert!(
+            area.nearest_to(LatLon::new(-51.17, 128.45 - 180.0).unwrap())
+                .inside
+                == false
+        );
         assert!(area.nearest_to(LatLon::new(0.0, 0.0).unwrap()).inside);
     }
 

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Source;
 use crate::distance::Distance;
-use crate::measure::{Buffered, Geodesic, LengthMeasure as _, Method, Nearest, PreparedLine, Target};
+use crate::measure::{
+    Buffered, Geodesic, LengthMeasure as _, Method, Nearest, PreparedLine, Target,
+};
 use crate::position::LatLon;
 use crate::shape::Line;
 

@@ -117,7 +117,9 @@ fn check_cases(prefix: &str) -> usize {
             let off = outline.nearest_to(p).distance.as_metres();
             farthest = farthest.max(off);
             if off > VERTEX_M {
-                failures.push(format!("{name}: boundary point {p} is {off:.1} m from the buffer's boundary"));
+                failures.push(format!(
+                    "{name}: boundary point {p} is {off:.1} m from the buffer's boundary"
+                ));
             }
         }
         println!(
@@ -125,7 +127,12 @@ fn check_cases(prefix: &str) -> usize {
             area.polygons().len()
         );
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     probes
 }
 
@@ -141,10 +148,15 @@ fn ukraine_at_1_km() {
 
 #[test]
 fn ukraine_from_100_km_to_15000_km() {
-    let probes: usize = ["Ukraine 100000 m", "Ukraine 6920179 m", "Ukraine 10000000 m", "Ukraine 15000000 m"]
-        .into_iter()
-        .map(check_cases)
-        .sum();
+    let probes: usize = [
+        "Ukraine 100000 m",
+        "Ukraine 6920179 m",
+        "Ukraine 10000000 m",
+        "Ukraine 15000000 m",
+    ]
+    .into_iter()
+    .map(check_cases)
+    .sum();
     assert!(probes >= 200);
 }
 

@@ -4,10 +4,11 @@
 use std::io::Write as _;
 
 use strikemap::{
-    Area, Catalog, Distance, Error, FrontLine, Line, MapExport, Territory, Unit,
+    Area, Catalog, Distance, Error, FrontLine, Geodesic, Line, MapExport, Territory, Unit,
     io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature, MapItem},
     io::points::{FileKind, Sniffed},
     io::target_spec::parse_endpoint,
+    measure::AreaMeasure as _,
     model::{Endpoint, RangeRing, StrikeArc},
 };
 
@@ -227,14 +228,19 @@ pub fn buffer(args: &BufferArgs) -> CliResult {
         ));
     };
     let distance = Distance::parse(text).map_err(in_argument("DISTANCE"))?;
-    let area = strikemap::measure::buffer(&target.spec, distance).map_err(in_argument("DISTANCE"))?;
+    let area =
+        strikemap::measure::buffer(&target.spec, distance).map_err(in_argument("DISTANCE"))?;
     let name = format!("within {} of {}", text.trim(), target.shown);
+    // Measured on the area itself: the export's polygons of a buffer larger
+    // than a hemisphere are measured as the smaller side of their rings.
+    let area_km2 = (Geodesic.area_km2(&area) * 1000.0).round() / 1000.0;
     let mut map = MapExport::new(options(&args.geojson)?);
     map.add(
         MapFeature::new(Territory::new(name, area))
             .with_property("buffer_of", target.shown.clone())
             .with_property("distance", text.trim())
             .with_property("distance_m", distance.as_metres())
+            .with_property("area_km2", area_km2)
             .with_property(
                 "method",
                 "geodesic buffer on WGS84 (measure::buffer: contour of the exact distance, \

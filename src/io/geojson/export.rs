@@ -182,7 +182,9 @@ pub(crate) fn ranked<'a>(
     if feature.kind() != FeatureKind::RangeRing {
         return std::borrow::Cow::Borrowed(feature);
     }
-    let stroke = Style::default_for(FeatureKind::RangeRing).get("stroke").cloned();
+    let stroke = Style::default_for(FeatureKind::RangeRing)
+        .get("stroke")
+        .cloned();
     let set_elsewhere = feature.style.get("stroke").is_some()
         || feature.properties.contains_key("stroke")
         || options.styles().get(FeatureKind::RangeRing).get("stroke") != stroke.as_ref();

@@ -49,7 +49,14 @@ fn a_country_buffer_has_its_properties_and_boundary() {
     // Kyiv, Moscow, Vilnius, Bucharest, Istanbul, Tbilisi: inside exactly
     // when within 500 km of Ukraine (none is within 20 km of the boundary).
     let mut outside = 0;
-    for (lat, lon) in [(50.45, 30.52), (55.75, 37.62), (54.69, 25.28), (44.43, 26.10), (41.01, 28.98), (41.72, 44.79)] {
+    for (lat, lon) in [
+        (50.45, 30.52),
+        (55.75, 37.62),
+        (54.69, 25.28),
+        (44.43, 26.10),
+        (41.01, 28.98),
+        (41.72, 44.79),
+    ] {
         let p = LatLon::new(lat, lon).unwrap();
         let d = ukraine.distance_by(p, Method::Geodesic).as_km();
         assert!((d - 500.0).abs() > 20.0, "{p}: {d} km");
@@ -62,7 +69,10 @@ fn a_country_buffer_has_its_properties_and_boundary() {
 #[test]
 fn units_and_places_are_read_as_everywhere() {
     let a = feature(&["buffer", "Ukrainka=51.17,128.445", "4300", "miles"]);
-    assert_eq!(a["properties"]["distance_m"].as_f64(), Some(4_300.0 * 1_609.344));
+    assert_eq!(
+        a["properties"]["distance_m"].as_f64(),
+        Some(4_300.0 * 1_609.344)
+    );
     // Across the antimeridian: cut into a MultiPolygon, or one polygon
     // whose ring runs along ±180 (RFC 7946 §3.1.9).
     let lons: Vec<f64> = a["geometry"]["coordinates"]
@@ -73,7 +83,12 @@ fn units_and_places_are_read_as_everywhere() {
     assert!(lons.iter().all(|x| x.abs() <= 180.0));
     assert!(lons.iter().any(|x| *x == 180.0 || *x == -180.0));
     let k = feature(&["buffer", "Kyiv", "100 km"]);
-    assert!(k["properties"]["buffer_of"].as_str().unwrap().starts_with("Kyiv"));
+    assert!(
+        k["properties"]["buffer_of"]
+            .as_str()
+            .unwrap()
+            .starts_with("Kyiv")
+    );
 }
 
 #[test]
@@ -81,7 +96,13 @@ fn writes_a_file_and_echoes_the_target() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ua.geojson");
     strikemap()
-        .args(["buffer", "region:UA-63", "50km", "-o", path.to_str().unwrap()])
+        .args([
+            "buffer",
+            "region:UA-63",
+            "50km",
+            "-o",
+            path.to_str().unwrap(),
+        ])
         .assert()
         .success()
         .stdout("")

@@ -126,7 +126,15 @@ fn readme_and_command_line_guide_commands_run() {
 #[test]
 fn help_examples_run() {
     let mut commands = help_commands(&["--help"]);
-    for command in ["distance", "distances", "check", "ring", "arc", "export", "buffer"] {
+    for command in [
+        "distance",
+        "distances",
+        "check",
+        "ring",
+        "arc",
+        "export",
+        "buffer",
+    ] {
         let examples = help_commands(&[command, "--help"]);
         assert!(!examples.is_empty(), "{command}");
         commands.extend(examples);
