@@ -395,7 +395,7 @@ const FRAME_TURN: f64 = 45.0;
 
 impl Frame {
     /// The ground position of frame point `(x, y)` (x east, y north).
-    fn to_ground(&self, x: f64, y: f64) -> Result<LatLon> {
+    fn to_ground(self, x: f64, y: f64) -> Result<LatLon> {
         let s = x.hypot(y);
         if s == 0.0 {
             return Ok(self.centre);
@@ -406,7 +406,7 @@ impl Frame {
     }
 
     /// The frame position `(x, y, distance)` of a ground position.
-    fn to_frame(&self, p: LatLon) -> (f64, f64, f64) {
+    fn to_frame(self, p: LatLon) -> (f64, f64, f64) {
         let (s, azi, _, _): (f64, f64, f64, f64) =
             wgs84().inverse(self.centre.lat(), self.centre.lon(), p.lat(), p.lon());
         let a = (azi - FRAME_TURN).to_radians();
@@ -716,12 +716,12 @@ fn refine_edge(
             line._gen_position(false, 0.5 * len, caps::LATITUDE | caps::LONGITUDE);
         let mid = LatLon::wrapping(lat.clamp(-90.0, 90.0), lon)?;
         let fm = field.at_ground(mid);
-        if fm.abs() > tol {
-            if let Some(v) = towards_boundary(field, a, b, mid, fm)? {
-                refine_edge(field, a, v, tol, depth + 1, out)?;
-                refine_edge(field, v, b, tol, depth + 1, out)?;
-                return Ok(());
-            }
+        if fm.abs() > tol
+            && let Some(v) = towards_boundary(field, a, b, mid, fm)?
+        {
+            refine_edge(field, a, v, tol, depth + 1, out)?;
+            refine_edge(field, v, b, tol, depth + 1, out)?;
+            return Ok(());
         }
     }
     out.push(b);
@@ -1077,9 +1077,9 @@ mod tests {
         assert!(area.polygons().len() >= 4);
         assert!(area.nearest_to(c).inside);
         assert!(
-            area.nearest_to(LatLon::new(-51.17, 128.45 - 180.0).unwrap())
+            !area
+                .nearest_to(LatLon::new(-51.17, 128.45 - 180.0).unwrap())
                 .inside
-                == false
         );
         assert!(area.nearest_to(LatLon::new(0.0, 0.0).unwrap()).inside);
     }
