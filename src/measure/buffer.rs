@@ -52,7 +52,7 @@
 //! four quadrants of the frame (cut along the geodesics from the centre
 //! at azimuths 0°, 90°, 180° and 270°, with shared vertices every 500 km
 //! along the cuts), each a quarter of the Earth at most. The GeoJSON export
-//! writes them as one MultiPolygon; with a stroke, the cuts show as lines.
+//! removes the edges the quadrants share and writes one region again.
 //!
 //! # Limits
 //!
@@ -193,7 +193,7 @@ impl BufferOptions {
     pub const DEFAULT_TOLERANCE: Distance = Distance::from_metres(10.0);
 
     /// The largest distance a buffer can reach from the shape's centre
-    /// (18,000 km; see the module docs).
+    /// (18,000 km; see the [buffers guide](crate::guide::buffers)).
     ///
     /// ```
     /// assert_eq!(strikemap::measure::BufferOptions::MAX_REACH.as_km(), 18_000.0);
@@ -283,13 +283,15 @@ impl From<Distance> for BufferOptions {
 
 /// The area within a geodesic distance of a target, on WGS84: every point
 /// whose shortest distance to the target (0 inside an area) is at most the
-/// distance. See the [module docs](self) for the method and its limits.
+/// distance. The [buffers guide](crate::guide::buffers) gives the method,
+/// its accuracy against pyproj and its limits.
 ///
 /// `options` is a [`Distance`] or [`BufferOptions`].
 ///
 /// # Errors
 /// [`Error::InvalidNumber`] if the distance is not finite or less than
-/// 1 m, the tolerance or cell is not positive, or the buffer would reach
+/// 1 m, the tolerance or cell is not positive (or the cell is smaller than
+/// the distance / 5,000,000), or the buffer would reach
 /// farther than [`BufferOptions::MAX_REACH`] from the shape's centre;
 /// [`Error::InvalidGeometry`] if the rings found do not form a valid area
 /// (not expected; reported rather than returned wrong).
@@ -322,6 +324,13 @@ pub fn buffer<T: Buffered + ?Sized>(target: &T, options: impl Into<BufferOptions
                 expected: "a positive, finite distance",
             });
         }
+    }
+    if 2.0 * d / cell > MAX_CELLS_ACROSS {
+        return Err(Error::InvalidNumber {
+            field: "cell",
+            value: cell,
+            expected: "a grid cell no smaller than the distance / 5,000,000",
+        });
     }
     let vertices = target.vertices();
     let centre = mean_direction(&vertices)?;
@@ -485,6 +494,10 @@ impl Field<'_> {
         })
     }
 }
+
+/// Most grid cells across twice the distance (a cell set much smaller than
+/// the distance would make the grid too large to walk).
+const MAX_CELLS_ACROSS: f64 = 1e7;
 
 /// A root is solved until `f` is within this (metres) of 0.
 const ROOT_M: f64 = 0.01;
