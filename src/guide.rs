@@ -11,6 +11,7 @@
 //! - [`command_line`]: the `strikemap` command.
 //! - [`speed`]: benches and the comparison with other tools.
 //! - [`rendering`]: pictures: claim maps, PNG/SVG images, HTML pages.
+//! - [`buffers`]: the area within a distance of a shape, on the ellipsoid.
 
 #[doc = include_str!("../docs/measuring.md")]
 pub mod measuring {}
@@ -38,3 +39,5 @@ pub mod speed {}
 
 #[doc = include_str!("../docs/rendering.md")]
 pub mod rendering {}
+#[doc = include_str!("../docs/buffers.md")]
+pub mod buffers {}

@@ -17,7 +17,8 @@ use strikemap::{
     claim::{Claim, DistanceVerdict},
     countries,
     io::geojson::{ExportOptions, Manifest, MapFeature},
-    model::{RangeRing, StrikeArc},
+    measure::buffer,
+    model::{RangeRing, StrikeArc, Territory},
     render::{ClaimMap, Map, MapOptions, ReferenceShape},
 };
 
@@ -94,7 +95,26 @@ fn write_map(
     map.write_file(&path)?;
     let mut manifest = Manifest::new();
     manifest.add("june_2025.geojson", map.summary())?;
+    // The claim's picture: everything within 4,300 miles of Ukraine.
+    let ukraine = c.territory("Ukraine")?;
+    let started = std::time::Instant::now();
+    let within = buffer(ukraine, Distance::from_miles(4_300.0))?;
+    let took = started.elapsed();
+    let mut buffered = MapExport::new(ExportOptions::default());
+    buffered.add(
+        MapFeature::new(Territory::new("within 4,300 miles of Ukraine", within))
+            .with_property("buffer_of", "Ukraine")
+            .with_property("distance", "4,300 mi")
+            .with_property("distance_m", Distance::from_miles(4_300.0).as_metres()),
+    )?;
+    let buffer_path = out.join("ukraine_4300mi.geojson");
+    buffered.write_file(&buffer_path)?;
+    manifest.add("ukraine_4300mi.geojson", buffered.summary())?;
     manifest.write_to_dir(out)?;
+    println!(
+        "\nWrote everything within 4,300 miles of Ukraine (a geodesic buffer, {took:.1?}) to {}",
+        buffer_path.display()
+    );
     println!(
         "\nWrote the map ({} features: {}) to {}",
         map.len(),
@@ -123,13 +143,11 @@ fn write_pictures(
             .as_ref()
             .map_or("Ukraine", |r| r.name.as_str());
         let reference = c.territory(name)?;
-        // MERGE: use measure::buffer (the buffer of Ukraine at 4,300 mi, and
-        // at 4,300 km for the diagnosed unit mix-up).
+        // The area within 4,300 mi of Ukraine, and within 4,300 km (the
+        // diagnosed unit mix-up), as geodesic buffers.
         let map = ClaimMap::new(verdict)
             .with_reference(ReferenceShape::Area(reference.area().clone()))
-            .with_note(format!(
-                "No buffer drawn: the area within the claimed distance of {name} needs geodesic buffers (not in this build)"
-            ))
+            .with_claim_buffers()?
             .with_attribution("OurAirports")
             .with_attribution("GeoNames")
             .map(&MapOptions::default())?;

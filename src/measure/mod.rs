@@ -3,10 +3,12 @@
 //!
 //! [`Geodesic`] (the WGS84 ellipsoid, Karney's algorithms through `geo` and
 //! `geographiclib-rs`) is the default everywhere; [`Haversine`] (a sphere) is
-//! there only when asked for, and its error is documented.
+//! there only when asked for, and its error is documented. [`buffer`] gives
+//! the area within a distance of any [`Buffered`] target.
 
 mod area;
 mod batch;
+mod buffer;
 mod conformal;
 mod contains;
 mod nearest;
@@ -18,6 +20,7 @@ mod sphere;
 
 pub use area::{AreaMeasure, LengthMeasure};
 pub use batch::nearest_many;
+pub use buffer::{BufferOptions, Buffered, buffer};
 pub use nearest::{Nearest, NearestOn, Target};
 pub use point::{Geodesic, Haversine, Method, Metric};
 pub use point_index::{Hit, PointIndex};

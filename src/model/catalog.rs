@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{FrontLine, Place, Strike, Territory, normalise_name, suggestions};
 use crate::distance::Distance;
 use crate::error::{Error, Reported, Result};
-use crate::measure::{Method, Nearest, Target};
+use crate::measure::{Buffered, Method, Nearest, Target};
 use crate::position::LatLon;
 
 /// A place with its distance from a reference, as returned by the
@@ -65,6 +65,16 @@ impl Target for TargetRef<'_> {
             TargetRef::Place(p) => p.nearest_by(from, method),
             TargetRef::Territory(t) => t.nearest_by(from, method),
             TargetRef::FrontLine(f) => f.nearest_by(from, method),
+        }
+    }
+}
+
+impl Buffered for TargetRef<'_> {
+    fn vertices(&self) -> Vec<LatLon> {
+        match self {
+            TargetRef::Place(p) => p.vertices(),
+            TargetRef::Territory(t) => t.vertices(),
+            TargetRef::FrontLine(f) => f.vertices(),
         }
     }
 }

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Source;
 use crate::distance::Distance;
-use crate::measure::{Geodesic, LengthMeasure as _, Method, Nearest, PreparedLine, Target};
+use crate::measure::{
+    Buffered, Geodesic, LengthMeasure as _, Method, Nearest, PreparedLine, Target,
+};
 use crate::position::LatLon;
 use crate::shape::Line;
 
@@ -206,5 +208,12 @@ impl Target for FrontLine {
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
         self.prepared().nearest_by(from, method)
+    }
+}
+
+/// A front line is buffered on its prepared line.
+impl Buffered for FrontLine {
+    fn vertices(&self) -> Vec<LatLon> {
+        self.prepared().vertices()
     }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AirBase, City, Site};
 use crate::distance::Distance;
-use crate::measure::{Method, Nearest, Target};
+use crate::measure::{Buffered, Method, Nearest, Target};
 use crate::position::LatLon;
 
 /// What kind of place a [`Place`] is.
@@ -177,6 +177,12 @@ macro_rules! point_target {
 
             fn distance_by(&self, from: LatLon, method: Method) -> Distance {
                 ($position)(self).distance_by(from, method)
+            }
+        }
+
+        impl Buffered for $kind {
+            fn vertices(&self) -> Vec<LatLon> {
+                vec![($position)(self)]
             }
         }
     )*};

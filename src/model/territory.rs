@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CountryCode, Source};
 use crate::distance::Distance;
-use crate::measure::{AreaMeasure as _, Geodesic, Method, Nearest, PreparedArea, Target};
+use crate::measure::{AreaMeasure as _, Buffered, Geodesic, Method, Nearest, PreparedArea, Target};
 use crate::position::LatLon;
 use crate::shape::Area;
 
@@ -300,5 +300,12 @@ impl Target for Territory {
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
         self.prepared().nearest_by(from, method)
+    }
+}
+
+/// A territory is buffered on its prepared area.
+impl Buffered for Territory {
+    fn vertices(&self) -> Vec<LatLon> {
+        self.prepared().vertices()
     }
 }

@@ -159,6 +159,83 @@ impl<'a> ClaimMap<'a> {
         self
     }
 
+    /// Adds the buffers the claim asks for, computed on WGS84 with
+    /// [`measure::buffer`](crate::measure::buffer): the area within the
+    /// claimed figure of the reference (set by
+    /// [`ClaimMap::with_reference`] first), and, when a unit mix-up is
+    /// diagnosed, within the figure read in the other unit. A claim that is
+    /// not a distance claim, or a map without a reference, gets none.
+    ///
+    /// # Errors
+    /// As [`measure::buffer`](crate::measure::buffer) (a figure beyond
+    /// what a buffer can reach, say).
+    ///
+    /// ```
+    /// use strikemap::{DistanceClaim, LatLon, render::{ClaimMap, ReferenceShape}};
+    /// let kyiv = LatLon::new(50.4501, 30.5234)?;
+    /// let lviv = ("Lviv", LatLon::new(49.8397, 24.0297)?);
+    /// let verdict = DistanceClaim::parse("within 500 km")?.check(&[lviv], &kyiv)?;
+    /// let map = ClaimMap::new(&verdict).with_reference(ReferenceShape::Point(kyiv)).with_claim_buffers()?;
+    /// assert_eq!(map.buffers().len(), 1);
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn with_claim_buffers(mut self) -> Result<ClaimMap<'a>> {
+        let Claim::Distance(claim) = &self.verdict.claim else {
+            return Ok(self);
+        };
+        let Some(shape) = self.reference.clone() else {
+            return Ok(self);
+        };
+        let name = self
+            .verdict
+            .reference
+            .as_ref()
+            .map_or("the reference", |r| r.name.as_str())
+            .to_string();
+        let stated = &claim.stated;
+        let mut figures = vec![(BufferKind::Claimed, stated.unit())];
+        if let Some(mixup) = &self.verdict.unit_mixup {
+            let other = mixup
+                .matches
+                .first()
+                .map(|m| m.unit)
+                .or_else(|| mixup.holds_under.first().map(|h| h.unit));
+            if let Some(unit) = other.filter(|u| *u != stated.unit()) {
+                figures.push((BufferKind::OtherUnit, unit));
+            }
+        }
+        for (kind, unit) in figures {
+            let radius = crate::Distance::from_unit(stated.value(), unit);
+            let area = match &shape {
+                ReferenceShape::Point(p) => crate::measure::buffer(p, radius)?,
+                ReferenceShape::Line(l) => crate::measure::buffer(l, radius)?,
+                ReferenceShape::Area(a) => crate::measure::buffer(a, radius)?,
+            };
+            let figure = format!("{} {}", thousands(stated.value()), unit.symbol());
+            let label = match kind {
+                BufferKind::Claimed => format!("Within {figure} of {name} (the claimed figure)"),
+                BufferKind::OtherUnit => format!(
+                    "Within {figure} of {name} (the figure read in {})",
+                    unit.name()
+                ),
+            };
+            self.buffers.push(Buffer { kind, area, label });
+        }
+        Ok(self)
+    }
+
+    /// The buffers added so far.
+    ///
+    /// ```
+    /// let v = strikemap::DistanceClaim::parse("within 500 km")?
+    ///     .check(&[("Lviv", strikemap::LatLon::new(49.84, 24.03)?)], &strikemap::LatLon::new(50.45, 30.52)?)?;
+    /// assert!(strikemap::render::ClaimMap::new(&v).buffers().is_empty());
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn buffers(&self) -> &[Buffer] {
+        &self.buffers
+    }
+
     /// Adds a line of text under the title (e.g. why no buffer is drawn).
     ///
     /// ```

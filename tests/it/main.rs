@@ -9,6 +9,7 @@ mod common;
 
 mod accuracy;
 mod bad_input;
+mod buffer;
 mod claims;
 #[cfg(feature = "cli")]
 mod cli;

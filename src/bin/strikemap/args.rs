@@ -126,6 +126,17 @@ pub enum Command {
         territories and front lines (a few hundred bytes each: 0.5 GB for 1.4 million \
         points), not with the geometry; a single Feature is read whole.\n\n{EXAMPLE_FILES}"))]
     Export(ExportArgs),
+    /// The area within a distance of a target (a geodesic buffer on WGS84)
+    /// as GeoJSON: "everything within 4,300 miles of Ukraine".
+    #[command(after_help = "Examples:\n  \
+        strikemap buffer country:UA 4300mi -o ukraine_4300mi.geojson\n  \
+        strikemap buffer Kyiv \"100 km\"\n  \
+        strikemap buffer examples/data/frontline.geojson 50km\n\n\
+        TARGET is read as the distance command reads it: LAT,LON, NAME=LAT,LON, a place \
+        name, country:CODE, region:CODE or a GeoJSON file. The boundary is at the distance \
+        within 10 m (its vertices within 1 cm); a buffer reaching farther than 18,000 km \
+        from the target's centre is refused.")]
+    Buffer(BufferArgs),
     /// Where a point is: its country, admin-1 region, the nearest town and
     /// the nearest airfield (bundled data, exact on WGS84).
     #[command(after_help = "Examples:\n  \
@@ -652,4 +663,21 @@ pub struct RenderArgs {
     /// The title printed on the map (default: the file's name).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+}
+
+/// `strikemap buffer TARGET DISTANCE`.
+#[derive(Debug, Args)]
+pub struct BufferArgs {
+    #[arg(value_name = "TARGET", allow_hyphen_values = true, help = format!("What to buffer: {TARGET_FORMS}"))]
+    /// What to buffer.
+    pub target: String,
+    /// The distance as text, e.g. 4300mi, "4,300 miles" or 4300 miles, 500km.
+    #[arg(value_name = "DISTANCE", required = true, num_args = 1..)]
+    pub distance: Vec<String>,
+    /// Which features of a GeoJSON file given as TARGET.
+    #[command(flatten)]
+    pub narrow: NarrowArgs,
+    /// Output options.
+    #[command(flatten)]
+    pub geojson: GeoJsonArgs,
 }

@@ -4,14 +4,15 @@
 use std::io::Write as _;
 
 use strikemap::{
-    Area, Catalog, Distance, Error, FrontLine, Line, MapExport, Territory, Unit,
+    Area, Catalog, Distance, Error, FrontLine, Geodesic, Line, MapExport, Territory, Unit,
     io::geojson::{ExportOptions, ImportOptions, Imported, MapFeature, MapItem},
     io::points::{FileKind, Sniffed},
     io::target_spec::parse_endpoint,
+    measure::AreaMeasure as _,
     model::{Endpoint, RangeRing, StrikeArc},
 };
 
-use crate::args::{ArcArgs, ExportArgs, GeoJsonArgs, RingArgs};
+use crate::args::{ArcArgs, BufferArgs, ExportArgs, GeoJsonArgs, RingArgs};
 use crate::errors::{CliError, CliResult, in_argument};
 use crate::output::Output;
 
@@ -209,4 +210,44 @@ pub fn export(args: &ExportArgs) -> CliResult {
     }
     out.text("}\n")?;
     out.finish()
+}
+
+/// `strikemap buffer TARGET DISTANCE`: the area within the distance of the
+/// target, as one feature with the distance, the reference and the method.
+pub fn buffer(args: &BufferArgs) -> CliResult {
+    let target = crate::target::read(&args.target, "TARGET", &args.narrow)?;
+    crate::target::check_narrowing_used(&[&target], &args.narrow)?;
+    let texts = radii(&args.distance);
+    let [text] = texts.as_slice() else {
+        return Err(CliError::Input(
+            Error::Format {
+                expected: "one distance, e.g. 4300mi or \"4,300 miles\"".into(),
+                found: args.distance.join(" "),
+            }
+            .at("argument DISTANCE"),
+        ));
+    };
+    let distance = Distance::parse(text).map_err(in_argument("DISTANCE"))?;
+    let area =
+        strikemap::measure::buffer(&target.spec, distance).map_err(in_argument("DISTANCE"))?;
+    let name = format!("within {} of {}", text.trim(), target.shown);
+    // Measured on the area itself: the export's polygons of a buffer larger
+    // than a hemisphere are measured as the smaller side of their rings.
+    let area_km2 = (Geodesic.area_km2(&area) * 1000.0).round() / 1000.0;
+    let mut map = MapExport::new(options(&args.geojson)?);
+    map.add(
+        MapFeature::new(Territory::new(name, area))
+            .with_property("buffer_of", target.shown.clone())
+            .with_property("distance", text.trim())
+            .with_property("distance_m", distance.as_metres())
+            .with_property("area_km2", area_km2)
+            .with_property(
+                "method",
+                "geodesic buffer on WGS84 (measure::buffer: contour of the exact distance, \
+                 boundary within 10 m)",
+            ),
+    )?;
+    write(&map, &args.geojson)?;
+    crate::echo::to_stderr("TARGET", &target.shown);
+    Ok(())
 }

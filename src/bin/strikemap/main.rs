@@ -99,6 +99,7 @@ fn run(cli: &Cli) -> CliResult {
             geojson_out::arc(a).map(|()| echo_endpoints(&[("FROM", &a.from), ("TO", &a.to)]))
         }
         Command::Export(a) => geojson_out::export(a),
+        Command::Buffer(a) => geojson_out::buffer(a),
         Command::Where(a) => places::run_where(a),
         Command::Find(a) => places::run_find(a),
         Command::Front(a) => front::run(a),

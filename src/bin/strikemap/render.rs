@@ -3,12 +3,10 @@
 use std::path::Path;
 
 use strikemap::{
-    Area, Distance, Error, LatLon,
-    claim::{Claim, DistanceVerdict},
+    Error, LatLon,
+    claim::DistanceVerdict,
     io::target_spec::ClaimReference,
-    model::RangeRing,
-    render::{Buffer, BufferKind, ClaimMap, Format, Map, MapOptions, ReferenceShape},
-    shape::Polygon,
+    render::{ClaimMap, Format, Map, MapOptions, ReferenceShape},
 };
 
 use crate::args::RenderArgs;
@@ -77,14 +75,9 @@ pub fn claim_map(
             .into());
         }
     };
-    let (buffers, note) = claim_buffers(verdict, &shape)?;
-    let mut map = ClaimMap::new(verdict).with_reference(shape);
-    for b in buffers {
-        map = map.with_buffer(b);
-    }
-    if let Some(note) = note {
-        map = map.with_note(note);
-    }
+    let mut map = ClaimMap::new(verdict)
+        .with_reference(shape)
+        .with_claim_buffers()?;
     // A place given by name comes from the bundled gazetteer.
     let by_name = |t: &&str| !t.contains('=') && LatLon::parse(t).is_err();
     if places.iter().any(by_name) {
@@ -94,66 +87,4 @@ pub fn claim_map(
     }
     let map = map.map(&MapOptions::default().with_width(width))?;
     write(&map, path)
-}
-
-/// The buffers of a claim map: the area within the claimed figure of the
-/// reference, and within the other unit's figure when a unit mix-up is
-/// diagnosed; and a note when none can be drawn.
-///
-/// Only a point's buffer is drawn for now: it is its exact range ring.
-// MERGE: use measure::buffer
-fn claim_buffers(
-    verdict: &DistanceVerdict,
-    shape: &ReferenceShape,
-) -> CliResult<(Vec<Buffer>, Option<String>)> {
-    let Claim::Distance(claim) = &verdict.claim else {
-        return Ok((Vec::new(), None));
-    };
-    let name = verdict
-        .reference
-        .as_ref()
-        .map_or("the reference", |r| r.name.as_str());
-    let ReferenceShape::Point(centre) = shape else {
-        return Ok((
-            Vec::new(),
-            Some(format!(
-                "No buffer drawn: the area within the claimed distance of {name} needs \
-                 geodesic buffers (not in this build)"
-            )),
-        ));
-    };
-    let stated = &claim.stated;
-    let mut figures = vec![(BufferKind::Claimed, stated.unit())];
-    if let Some(mixup) = &verdict.unit_mixup {
-        let other = mixup
-            .matches
-            .first()
-            .map(|m| m.unit)
-            .or_else(|| mixup.holds_under.first().map(|h| h.unit));
-        if let Some(unit) = other {
-            figures.push((BufferKind::OtherUnit, unit));
-        }
-    }
-    let mut buffers = Vec::new();
-    for (kind, unit) in figures {
-        let radius = Distance::from_unit(stated.value(), unit);
-        let ring = RangeRing::new(name, *centre, radius)?;
-        let area = Area::new(vec![Polygon::new(vec![
-            ring.vertices(Distance::from_km(25.0))?,
-        ])?])?;
-        let figure = format!(
-            "{} {}",
-            crate::output::grouped(stated.value(), 0),
-            unit.symbol()
-        );
-        let label = match kind {
-            BufferKind::Claimed => format!("Within {figure} of {name} (the claimed figure)"),
-            BufferKind::OtherUnit => format!(
-                "Within {figure} of {name} (the figure read in {})",
-                unit.name()
-            ),
-        };
-        buffers.push(Buffer { kind, area, label });
-    }
-    Ok((buffers, None))
 }

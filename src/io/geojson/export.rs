@@ -154,6 +154,51 @@ pub(crate) struct Ids {
     /// collision only makes two stems share a counter: N grows, ids stay
     /// unique.
     next: HashMap<u64, u64, BuildHasherDefault<Prehashed>>,
+    /// How many range rings were given a colour so far (see [`ranked`]).
+    rings: usize,
+}
+
+/// The colours of range rings, in the order rings are written: the
+/// Tableau 10 palette from its green (the range ring default) on, so that
+/// the first ring keeps the default and rings of different radii (4,300
+/// miles and 4,300 km around one base) differ.
+pub(crate) const RING_COLOURS: [&str; 10] = [
+    "#2ca02c", "#9467bd", "#17becf", "#e377c2", "#8c564b", "#bcbd22", "#1f77b4", "#ff7f0e",
+    "#7f7f7f", "#d62728",
+];
+
+/// The feature as written: a range ring that neither its own style, its
+/// extra properties nor the export's style for rings gives a `stroke` is
+/// coloured by its rank among the rings of the export (the k-th ring,
+/// from 0, takes colour k mod 10 of [`RING_COLOURS`] for stroke and fill).
+/// Stable: the same features in the same order get the same colours, in
+/// memory and streamed.
+pub(crate) fn ranked<'a>(
+    feature: &'a MapFeature,
+    options: &ExportOptions,
+    ids: &mut Ids,
+) -> std::borrow::Cow<'a, MapFeature> {
+    use super::{FeatureKind, Style};
+    if feature.kind() != FeatureKind::RangeRing {
+        return std::borrow::Cow::Borrowed(feature);
+    }
+    let stroke = Style::default_for(FeatureKind::RangeRing)
+        .get("stroke")
+        .cloned();
+    let set_elsewhere = feature.style.get("stroke").is_some()
+        || feature.properties.contains_key("stroke")
+        || options.styles().get(FeatureKind::RangeRing).get("stroke") != stroke.as_ref();
+    let rank = ids.rings;
+    ids.rings += 1;
+    if set_elsewhere {
+        return std::borrow::Cow::Borrowed(feature);
+    }
+    let colour = RING_COLOURS[rank % RING_COLOURS.len()];
+    let mut style = Style::new().with_stroke(colour).unwrap_or_default();
+    style = style.clone().with_fill(colour).unwrap_or(style);
+    let mut out = feature.clone();
+    out.style = style.merged(&feature.style);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A hasher for keys that are already hashes: passes the `u64` through.
@@ -236,7 +281,8 @@ pub(crate) fn export_feature(
     options: &ExportOptions,
     ids: &mut Ids,
 ) -> Result<Feature> {
-    build_feature(feature, options, || ids.assign(feature))
+    let feature = ranked(feature, options, ids);
+    build_feature(&feature, options, || ids.assign(&feature))
 }
 
 /// The features a catalog is drawn with, bottom layer first: territories,
@@ -300,6 +346,13 @@ impl MapFeature {
 /// For sets too large to hold, see
 /// [`FeatureCollectionWriter`](crate::io::geojson::FeatureCollectionWriter).
 ///
+/// Range rings: a ring whose style (its own, its extra properties, or the
+/// export's style for rings) sets no `stroke` is coloured by its rank among
+/// the export's rings, in the order they are added: the first takes the
+/// default green `#2ca02c`, then `#9467bd`, `#17becf`, `#e377c2`, `#8c564b`,
+/// `#bcbd22`, `#1f77b4`, `#ff7f0e`, `#7f7f7f`, `#d62728` (Tableau 10), and
+/// round again after ten. The streaming writers do the same.
+///
 /// ```
 /// use strikemap::{Distance, LatLon, MapExport, io::geojson::ExportOptions, model::RangeRing};
 /// let ukrainka = LatLon::new(51.17, 128.45)?;
@@ -309,6 +362,12 @@ impl MapFeature {
 /// assert_eq!(fc.features.len(), 1);
 /// // The ring holds the North Pole: the box spans every longitude.
 /// assert_eq!(fc.bbox.as_ref().map(|b| (b[0], b[2], b[3])), Some((-180.0, 180.0, 90.0)));
+/// // A second ring gets the next colour.
+/// map.add(RangeRing::new("Ukrainka 4,300 km", ukrainka, Distance::from_km(4_300.0))?)?;
+/// let fc = map.to_feature_collection();
+/// let stroke = |k: usize| fc.features[k].properties.as_ref().map(|p| p["stroke"].clone());
+/// assert_eq!(stroke(0), Some(serde_json::json!("#2ca02c")));
+/// assert_eq!(stroke(1), Some(serde_json::json!("#9467bd")));
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone)]

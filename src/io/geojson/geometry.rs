@@ -6,7 +6,7 @@
 use geojson::{Geometry, GeometryValue, JsonValue, Position};
 
 use super::antimeridian::{cut_line, cut_polygon};
-use super::winding::area_on_left;
+use super::winding::{area_on_left, contains_point, planar_area};
 use super::{ExportOptions, ImportOptions};
 use crate::distance::Distance;
 use crate::error::{Error, Result};
@@ -153,7 +153,123 @@ pub(crate) fn area_shape(area: &Area, options: &ExportOptions) -> Result<Shape> 
             .collect::<Result<Vec<_>>>()?;
         out.extend(cut_polygon(&area_on_left(&rings), &round)?);
     }
-    drawable(out)
+    drawable(dissolve_shared_edges(out))
+}
+
+/// Polygons as written, with the edges two of them share removed and the
+/// rest joined: the pieces of an area that tile a larger region (a buffer
+/// larger than a hemisphere is four quadrants, see
+/// [`measure::buffer`](crate::measure::buffer)) become one region, since
+/// polygons of a MultiPolygon may touch only at points (OGC simple
+/// features; GDAL's validity test). Polygons that share no edge are
+/// returned as they are.
+///
+/// Every ring of `polygons` has the area on its left (exteriors
+/// counter-clockwise, holes clockwise on the longitude/latitude plane), so
+/// a shared edge appears once in each direction; the remaining edges are
+/// chained into rings, counter-clockwise ones are exteriors and clockwise
+/// ones holes of the smallest exterior holding them.
+fn dissolve_shared_edges(polygons: Vec<Vec<Vec<LatLon>>>) -> Vec<Vec<Vec<LatLon>>> {
+    use std::collections::HashMap;
+    type Key = (u64, u64);
+    let key = |p: LatLon| (p.lat().to_bits(), p.lon().to_bits());
+    let mut edges: Vec<(LatLon, LatLon)> = Vec::new();
+    let mut owner: HashMap<(Key, Key), usize> = HashMap::new();
+    for (k, poly) in polygons.iter().enumerate() {
+        for ring in poly {
+            for w in ring.windows(2) {
+                if w[0] != w[1] {
+                    owner.entry((key(w[0]), key(w[1]))).or_insert(k);
+                    edges.push((w[0], w[1]));
+                }
+            }
+        }
+    }
+    let shared = |a: LatLon, b: LatLon, k: usize| {
+        owner
+            .get(&(key(b), key(a)))
+            .is_some_and(|&other| other != k)
+    };
+    let any_shared = polygons.iter().enumerate().any(|(k, poly)| {
+        poly.iter()
+            .any(|ring| ring.windows(2).any(|w| shared(w[0], w[1], k)))
+    });
+    if !any_shared {
+        return polygons;
+    }
+    // The edges left, by start vertex.
+    let mut from: HashMap<Key, Vec<LatLon>> = HashMap::new();
+    let mut count = 0usize;
+    for (k, poly) in polygons.iter().enumerate() {
+        for ring in poly {
+            for w in ring.windows(2) {
+                if w[0] != w[1] && !shared(w[0], w[1], k) {
+                    from.entry(key(w[0])).or_default().push(w[1]);
+                    count += 1;
+                }
+            }
+        }
+    }
+    drop(edges);
+    let mut starts: Vec<LatLon> = polygons
+        .iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .filter(|p| from.contains_key(&key(*p)))
+        .collect();
+    starts.dedup();
+    let mut rings: Vec<Vec<LatLon>> = Vec::new();
+    for start in starts {
+        while from.get(&key(start)).is_some_and(|v| !v.is_empty()) {
+            let mut ring = vec![start];
+            let mut at = start;
+            for _ in 0..=count {
+                let Some(next) = from.get_mut(&key(at)).and_then(Vec::pop) else {
+                    break;
+                };
+                ring.push(next);
+                at = next;
+                if at == start {
+                    break;
+                }
+            }
+            if ring.len() >= 4 && ring.first() == ring.last() {
+                rings.push(ring);
+            }
+        }
+    }
+    let (exteriors, holes): (Vec<Vec<LatLon>>, Vec<Vec<LatLon>>) =
+        rings.into_iter().partition(|r| planar_area(r) > 0.0);
+    let mut out: Vec<Vec<Vec<LatLon>>> = exteriors.into_iter().map(|e| vec![e]).collect();
+    for hole in holes {
+        let inside = out
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| hole.iter().any(|v| contains_point(&p[0], *v)))
+            .min_by(|a, b| planar_area(&a.1[0]).total_cmp(&planar_area(&b.1[0])))
+            .map(|(k, _)| k);
+        match inside {
+            Some(k) => out[k].push(hole),
+            // A hole in no exterior: the whole frame is the exterior.
+            None => out.push(vec![frame_ring(), hole]),
+        }
+    }
+    out
+}
+
+/// The map frame [-180, 180] × [-90, 90], counter-clockwise.
+fn frame_ring() -> Vec<LatLon> {
+    [
+        (-90.0, -180.0),
+        (-90.0, 180.0),
+        (90.0, 180.0),
+        (90.0, -180.0),
+        (-90.0, -180.0),
+    ]
+    .iter()
+    .filter_map(|&(lat, lon)| LatLon::new(lat, lon).ok())
+    .collect()
 }
 
 /// Polygons, unless cutting left nothing to draw (rings lying wholly on

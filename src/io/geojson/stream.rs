@@ -129,6 +129,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
     /// ```
     pub fn write(&mut self, feature: impl Into<MapFeature>) -> Result<()> {
         let feature = feature.into();
+        let feature = super::export::ranked(&feature, &self.options, &mut self.ids);
         let streamed = StreamedFeature::new(&feature, &self.options, || self.ids.assign(&feature))?;
         let geometry_type = streamed.geometry_type();
         self.collection.write_value(&streamed)?;
@@ -334,6 +335,7 @@ impl<W: Write> SequenceWriter<W> {
     /// ```
     pub fn write(&mut self, feature: impl Into<MapFeature>) -> Result<()> {
         let feature = feature.into();
+        let feature = super::export::ranked(&feature, &self.options, &mut self.ids);
         let streamed = StreamedFeature::new(&feature, &self.options, || self.ids.assign(&feature))?;
         write_record(&mut self.writer, &streamed)?;
         self.summary.add_type(streamed.geometry_type());

@@ -116,7 +116,11 @@ impl Style {
     }
 
     /// The default style of a kind: a Maki marker and colour for points, a
-    /// stroke for lines, a stroke and translucent fill for areas.
+    /// stroke for lines, a stroke and translucent fill for areas. Air bases
+    /// have large markers and strikes medium ones, so that a strike at an
+    /// air base's exact position (drawn on top of it) leaves both visible;
+    /// range rings without a stroke of their own are coloured by their
+    /// order in the export (see [`MapExport`](crate::MapExport)).
     ///
     /// ```
     /// use strikemap::{io::geojson::{FeatureKind, Style}};
@@ -135,7 +139,11 @@ impl Style {
                 set("marker-size", size.name().into());
             };
         match kind {
-            FeatureKind::AirBase => point(&mut set, "#1f77b4", "airfield", MarkerSize::Medium),
+            // Large, under the medium strike marker: a strike on an air
+            // base at the same position leaves the base's marker showing
+            // around it (geojson.io and other simplestyle viewers draw
+            // later features on top; the catalog writes strikes last).
+            FeatureKind::AirBase => point(&mut set, "#1f77b4", "airfield", MarkerSize::Large),
             FeatureKind::City => point(&mut set, "#7f7f7f", "town-hall", MarkerSize::Small),
             FeatureKind::Site => point(&mut set, "#9467bd", "marker", MarkerSize::Small),
             FeatureKind::Strike => point(&mut set, "#d62728", "danger", MarkerSize::Medium),

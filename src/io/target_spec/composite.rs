@@ -9,7 +9,7 @@ use geojson::{GeoJson, Geometry, GeometryValue, Position};
 use crate::error::{Error, Result};
 use crate::io::points::{FileKind, Sniffed};
 use crate::io::without_bom;
-use crate::measure::{Method, Nearest, PreparedArea, PreparedLine, Target};
+use crate::measure::{Buffered, Method, Nearest, PreparedArea, PreparedLine, Target};
 use crate::position::LatLon;
 use crate::shape::{Area, Line, Polygon};
 
@@ -230,6 +230,20 @@ impl Target for Composite {
             on: None,
             inside: false,
         })
+    }
+}
+
+/// Every point, line vertex and ring vertex of the file.
+impl Buffered for Composite {
+    fn vertices(&self) -> Vec<LatLon> {
+        let mut out = self.points.clone();
+        if let Some(line) = &self.line {
+            out.extend(line.vertices());
+        }
+        if let Some(area) = &self.area {
+            out.extend(area.vertices());
+        }
+        out
     }
 }
 

@@ -16,7 +16,7 @@ pub use separation::Separation;
 
 use crate::countries::{self, Country};
 use crate::error::{Error, Result};
-use crate::measure::{Method, Nearest, Target};
+use crate::measure::{Buffered, Method, Nearest, Target};
 use crate::model::{CountryCode, Place, Site};
 use crate::places::{gazetteer, regions};
 use crate::position::LatLon;
@@ -266,6 +266,19 @@ impl Target for TargetSpec {
             TargetSpec::Region(r) => r.territory().nearest_by(from, method),
             TargetSpec::Place(p) => p.as_ref().nearest_by(from, method),
             TargetSpec::File { shapes, .. } => shapes.nearest_by(from, method),
+        }
+    }
+}
+
+/// A target written as text is buffered on the shape it names.
+impl Buffered for TargetSpec {
+    fn vertices(&self) -> Vec<LatLon> {
+        match self {
+            TargetSpec::Point(p) => vec![*p],
+            TargetSpec::Country(c) => c.territory.vertices(),
+            TargetSpec::Region(r) => r.territory().vertices(),
+            TargetSpec::Place(p) => p.vertices(),
+            TargetSpec::File { shapes, .. } => shapes.vertices(),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::countries::{self, Country};
 use crate::error::{Error, Result};
 use crate::io::geojson::{ImportOptions, Imported, MapItem};
 use crate::io::points::{FileKind, Sniffed};
-use crate::measure::{Method, Nearest, Target};
+use crate::measure::{Buffered, Method, Nearest, Target};
 use crate::model::{CountryCode, Endpoint, FrontLine, Place, Site, TargetRef, Territory};
 use crate::position::LatLon;
 
@@ -244,6 +244,13 @@ impl Target for ClaimReference {
 
     fn nearest_by(&self, from: LatLon, method: Method) -> Nearest {
         self.as_target_ref().nearest_by(from, method)
+    }
+}
+
+/// A claim's reference is buffered on the shape it holds.
+impl Buffered for ClaimReference {
+    fn vertices(&self) -> Vec<LatLon> {
+        self.as_target_ref().vertices()
     }
 }
 

@@ -135,6 +135,7 @@ fn help_examples_run() {
         "arc",
         "export",
         "render",
+        "buffer",
     ] {
         let examples = help_commands(&[command, "--help"]);
         assert!(!examples.is_empty(), "{command}");

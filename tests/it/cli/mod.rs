@@ -1,6 +1,7 @@
 //! The `strikemap` binary, driven as a user would (feature `cli`; the
 //! module is compiled out without it).
 
+mod buffer;
 mod check;
 mod control;
 mod distance;

@@ -1,5 +1,6 @@
 //! GeoJSON: export, drawn geometry, import and streamed output.
 
+mod defaults;
 mod export;
 mod geometry;
 mod import;
