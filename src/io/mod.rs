@@ -3,6 +3,7 @@
 //! `50.45,30.52`, a file).
 
 pub mod geojson;
+pub mod kml;
 pub mod points;
 pub mod target_spec;
 
