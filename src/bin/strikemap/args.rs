@@ -112,7 +112,12 @@ pub enum Command {
     /// typed models, check it, and write it back normalised and styled.
     #[command(after_help = format!("Examples:\n  \
         strikemap export examples/data/scenario.geojson -o scenario.styled.geojson\n  \
-        strikemap export examples/data/frontline.geojson --as-of 2025-06-02\n\n\
+        strikemap export examples/data/frontline.geojson --as-of 2025-06-02\n  \
+        strikemap export examples/data/scenario.geojson -o scenario.kmz\n\n\
+        With -o NAME.kml or NAME.kmz the map is written as KML (Google Earth, My Maps): one \
+        Folder per kind, each feature's simplestyle colours as its KML Style, its properties \
+        as ExtendedData, its date as a TimeStamp; the KML map is held in memory while it is \
+        written. The input may be KML or KMZ too.\n\n\
         The file (a FeatureCollection, or a single Feature) is read twice, one feature at a \
         time: first to check everything, so nothing is written unless all is well, then to \
         write. Memory grows with the largest feature and with the names of places, \
@@ -339,8 +344,9 @@ pub struct DistancesArgs {
     #[arg(long, value_name = "REF", allow_hyphen_values = true, help = format!("The reference to measure from: {TARGET_FORMS}"))]
     /// The reference.
     pub from: String,
-    /// The events: a CSV file with latitude/longitude columns, or a GeoJSON
-    /// FeatureCollection of Point features.
+    /// The events: a CSV file with latitude/longitude columns, a GeoJSON
+    /// FeatureCollection of Point features, a KML/KMZ file of Point
+    /// Placemarks or a GeoParquet file of points (told by content).
     #[arg(long, value_name = "FILE")]
     pub to: PathBuf,
     /// Write a JSON array of objects (one per row).
@@ -389,6 +395,16 @@ pub struct DistancesArgs {
     /// Which features of a GeoJSON file given as --from to measure to.
     #[command(flatten)]
     pub narrow: NarrowArgs,
+    /// Write KML (Google Earth): a Placemark per row in one Folder, its
+    /// columns (or a GeoJSON or KML input's properties) and the distance
+    /// in its ExtendedData.
+    #[arg(long, conflicts_with_all = ["json", "csv", "geojson"])]
+    pub kml: bool,
+    /// Write GeoParquet 1.1 to this file (a WKB point column with its `geo`
+    /// metadata, CRS OGC:CRS84, a bbox covering column), every column typed
+    /// from its values; needs the `parquet` feature.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["json", "csv", "geojson", "kml", "output"])]
+    pub parquet: Option<PathBuf>,
 }
 
 /// `strikemap check CLAIM --from REF --to PLACE...`.
@@ -493,7 +509,9 @@ pub struct FindArgs {
 /// `strikemap export SCENARIO.geojson`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The scenario: a GeoJSON FeatureCollection (or Feature).
+    /// The scenario: a GeoJSON FeatureCollection (or Feature), or a KML or
+    /// KMZ file (told by content). Written as KML or KMZ when -o ends in
+    /// .kml or .kmz.
     #[arg(value_name = "SCENARIO")]
     pub scenario: PathBuf,
     /// The date of front lines that have none (YYYY-MM-DD).

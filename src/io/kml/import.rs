@@ -35,12 +35,12 @@ pub(crate) fn import_each<R: Read>(
             read_feature(&p.feature, p.index, options).map_err(|e| e.at(location))
         });
         match read {
-            Ok(f) => each(f),
+            Ok(f) => each(f).map_err(|e| e.at(source.to_string())),
             Err(error) if options.lenient() => {
                 skipped.push(Skipped { index: at, error });
                 Ok(())
             }
-            Err(e) => Err(e),
+            Err(e) => Err(e.at(source.to_string())),
         }
     })?;
     let mut out = Imported {

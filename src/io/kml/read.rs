@@ -88,7 +88,7 @@ pub(crate) fn location(index: usize, name: Option<&str>, line: u64) -> String {
 ///     if let Err(e) = p { errors.push(e.report().to_string()); }
 ///     Ok(())
 /// })?;
-/// assert_eq!(errors, ["map.kml: Placemark 0 \"Bad\" (line 1): coordinates[0]: \
+/// assert_eq!(errors, ["Placemark 0 \"Bad\" (line 1): coordinates[0]: \
 ///     expected longitude,latitude[,altitude] as numbers, found \"30.5,abc\""]);
 /// # Ok::<(), strikemap::Error>(())
 /// ```
@@ -121,15 +121,15 @@ impl<R: BufRead> KmlReader<R> {
     }
 
     /// Hands every Placemark to `each`, in document order: `Ok` for one
-    /// that reads, `Err` naming it (`Placemark 3 "Kyiv" (line 42)`) and the
-    /// element for one that does not (a coordinate that is not a number, a
+    /// that reads, `Err` naming it (`Placemark 3 "Kyiv" (line 42)`, not the
+    /// source: the caller knows it) and the element for one that does not (a coordinate that is not a number, a
     /// Placemark without geometry, a polygon ring of fewer than 4
     /// positions). Returning `Err` from `each` stops reading and returns
     /// that error; returning `Ok` goes on. The document's own `name`, if
     /// any, is returned.
     ///
     /// # Errors
-    /// The first error `each` returns, prefixed with the source;
+    /// The first error `each` returns, as it is;
     /// [`Error::Format`] naming the line if the XML is not well formed or
     /// its root is not `kml`; [`Error::Io`] if reading fails.
     ///
@@ -156,10 +156,13 @@ impl<R: BufRead> KmlReader<R> {
                 Err(e) => return Err(xml_error(&e, self.lines.get()).at(source)),
             };
             let line = self.lines.get() + 1;
-            let done = state
-                .event(event, line, &mut each)
-                .map_err(|e| e.at(source.clone()))?;
-            if done {
+            let done = state.event(event, line, &mut each);
+            // An error `each` returned goes back as it is; the walk's own
+            // errors name the source.
+            if let Some(e) = state.stopped.take() {
+                return Err(e);
+            }
+            if done.map_err(|e| e.at(source.clone()))? {
                 break;
             }
         }
@@ -268,6 +271,8 @@ struct State {
     schema: Option<String>,
     placemark: Option<Building>,
     count: usize,
+    /// The error `each` returned, if it stopped the walk.
+    stopped: Option<Error>,
 }
 
 fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
@@ -619,7 +624,10 @@ impl State {
                 let line = done.line;
                 let read = self.finish(done, folder);
                 let at = location(index, name.as_deref(), line);
-                each(read.map_err(|e| e.at(at)))?;
+                if let Err(e) = each(read.map_err(|e| e.at(at))) {
+                    self.stopped = Some(e);
+                    return Err(Error::format("Placemark", "", "stopped"));
+                }
             }
             _ => {}
         }
