@@ -15,6 +15,9 @@ mod cli;
 mod countries;
 mod fuzz_corpus;
 mod geojson;
+mod kml;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod places;
 mod points;
 mod prepared;

@@ -30,8 +30,10 @@ use crate::error::{Error, Result};
 /// `folder` (the names of the Folders around it, outermost first, joined
 /// by `" / "`) and its style as simplestyle properties (`marker-color`,
 /// `stroke`, `stroke-width`, `stroke-opacity`, `fill`, `fill-opacity`);
-/// a field of `ExtendedData` wins over the others of the same name. Its
-/// geometry is the Placemark's, altitudes dropped.
+/// a field of `ExtendedData` wins over the others of the same name (a field
+/// named `geojson:NAME`, as strikemap writes a feature's foreign members, is
+/// the member `NAME` of the feature). Its geometry is the Placemark's,
+/// altitudes dropped.
 ///
 /// ```
 /// use strikemap::io::kml::KmlReader;
@@ -705,10 +707,19 @@ impl State {
         if let Some(style) = style {
             style.to_simplestyle(&mut props);
         }
+        let mut members = JsonObject::new();
         for (k, v) in p.data {
-            props.insert(k, v);
+            match k.strip_prefix(super::write::MEMBER) {
+                Some(member) => members.insert(member.to_string(), v),
+                None => props.insert(k, v),
+            };
         }
         let mut feature = json!({"type": "Feature", "properties": props, "geometry": geometry});
+        for (k, v) in members {
+            if !matches!(k.as_str(), "type" | "id" | "properties" | "geometry" | "bbox") {
+                feature[k] = v;
+            }
+        }
         if let Some(id) = p.id {
             let id = match id.parse::<u64>() {
                 Ok(n) if !id.starts_with('0') || id == "0" => JsonValue::from(n),

@@ -6,7 +6,8 @@
 //! `name` and `description` as their elements, a `date` as a `TimeStamp`,
 //! the simplestyle properties as an inline `Style`, and every property
 //! (those too) in `ExtendedData` (see `value.rs` for how values are
-//! written as text), so reading the file back gives the same properties.
+//! written as text), so reading the file back gives the same properties;
+//! foreign members of the feature go there too, as `geojson:NAME`.
 
 use std::io::{Cursor, Write};
 
@@ -38,6 +39,10 @@ fn kind_folder(kind: &str) -> (String, String) {
     };
     (format!("strikemap-{slug}"), name.to_string())
 }
+
+/// The prefix of the `Data` names that hold a GeoJSON feature's foreign
+/// members (`geojson:links`), so that they survive a round trip.
+pub(crate) const MEMBER: &str = "geojson:";
 
 fn write_error(e: std::io::Error) -> Error {
     Error::io("<output>", e)
@@ -216,9 +221,17 @@ fn placemark(text: &mut String, feature: &Feature, geometry: &Geometry) {
     if let Some(style) = KmlStyle::write_from(props) {
         text.push_str(&style);
     }
-    let data: Vec<(&String, &JsonValue)> = props
+    let data: Vec<(String, &JsonValue)> = props
         .iter()
         .filter(|(k, v)| !(matches!(k.as_str(), "name" | "description") && v.is_string()))
+        .map(|(k, v)| (k.clone(), v))
+        .chain(
+            feature
+                .foreign_members
+                .iter()
+                .flatten()
+                .map(|(k, v)| (format!("{MEMBER}{k}"), v)),
+        )
         .collect();
     if !data.is_empty() {
         text.push_str("<ExtendedData>");
