@@ -7,4 +7,5 @@ mod distances;
 mod docs;
 mod geojson;
 mod inputs;
+mod kml;
 mod places;
