@@ -25,7 +25,7 @@ use serde_json::Value;
 use serde_json::ser::{CompactFormatter, Formatter as _};
 use strikemap::{
     Error, LatLon, Method,
-    io::geojson::{ExportOptions, FeatureCollectionWriter},
+    io::geojson::{ExportOptions, FeatureCollectionWriter, FeatureKind, Style},
     io::kml::KmlWriter,
     io::points::{
         ColumnNames, CsvOptions, CsvPoints, CsvRow, Delimiter, KmlPoints, PointFeature,
@@ -954,8 +954,11 @@ impl<'o> Sink<'o> {
                 out,
                 ExportOptions::default(),
             ))),
+            // Events drawn as strikes are (a red marker).
             Format::Kml => SinkKind::Kml(Box::new(
-                KmlWriter::new(out, None).map_err(|e| CliError::writing(label, e))?,
+                KmlWriter::new(out, None)
+                    .map_err(|e| CliError::writing(label, e))?
+                    .with_default_style(&Style::default_for(FeatureKind::Strike)),
             )),
         };
         Ok(Sink { label, kind, added })

@@ -69,6 +69,8 @@ pub struct KmlWriter<W: Write> {
     out: W,
     folder: Option<String>,
     written: usize,
+    /// The KML Style of features whose properties set none.
+    default_style: Option<String>,
 }
 
 impl<W: Write> KmlWriter<W> {
@@ -96,7 +98,26 @@ impl<W: Write> KmlWriter<W> {
             out,
             folder: None,
             written: 0,
+            default_style: None,
         })
+    }
+
+    /// Draws features whose properties hold no simplestyle colour with
+    /// `style` (as their KML Style only: it is not added to their
+    /// `ExtendedData`).
+    ///
+    /// ```
+    /// use strikemap::io::{geojson::{FeatureKind, Style}, kml::KmlWriter};
+    /// let f: geojson::Feature = r#"{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [30, 50]}}"#.parse()?;
+    /// let mut w = KmlWriter::new(Vec::new(), None)?.with_default_style(&Style::default_for(FeatureKind::Strike));
+    /// w.write(&f)?;
+    /// assert!(String::from_utf8(w.finish()?)?.contains("<IconStyle><color>ff2827d6</color>"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_default_style(mut self, style: &crate::io::geojson::Style) -> KmlWriter<W> {
+        self.default_style = KmlStyle::write_from(style.properties());
+        self
     }
 
     /// Writes a feature in the Folder of its `kind` property (`Air bases`,
@@ -154,7 +175,7 @@ impl<W: Write> KmlWriter<W> {
             ));
             self.folder = Some(id.to_string());
         }
-        placemark(&mut text, feature, geometry);
+        placemark(&mut text, feature, geometry, self.default_style.as_deref());
         self.out.write_all(text.as_bytes()).map_err(write_error)?;
         self.written += 1;
         Ok(())
@@ -193,7 +214,7 @@ impl<W: Write> KmlWriter<W> {
 }
 
 /// Appends one Placemark.
-fn placemark(text: &mut String, feature: &Feature, geometry: &Geometry) {
+fn placemark(text: &mut String, feature: &Feature, geometry: &Geometry, default: Option<&str>) {
     let empty = JsonObject::new();
     let props = feature.properties.as_ref().unwrap_or(&empty);
     match &feature.id {
@@ -218,8 +239,9 @@ fn placemark(text: &mut String, feature: &Feature, geometry: &Geometry) {
     if let Some(date) = string("date").filter(|d| is_kml_time(d)) {
         text.push_str(&format!("<TimeStamp><when>{date}</when></TimeStamp>"));
     }
-    if let Some(style) = KmlStyle::write_from(props) {
-        text.push_str(&style);
+    match KmlStyle::write_from(props) {
+        Some(style) => text.push_str(&style),
+        None => text.push_str(default.unwrap_or_default()),
     }
     let data: Vec<(String, &JsonValue)> = props
         .iter()
