@@ -9,6 +9,7 @@
 //! - [`places`]: the gazetteer, admin-1 regions and reverse look-up.
 //! - [`command_line`]: the `strikemap` command.
 //! - [`speed`]: benches and the comparison with other tools.
+//! - [`formats`]: KML and KMZ in and out, GeoParquet out and in.
 
 #[doc = include_str!("../docs/measuring.md")]
 pub mod measuring {}
@@ -30,3 +31,6 @@ pub mod command_line {}
 
 #[doc = include_str!("../docs/speed.md")]
 pub mod speed {}
+
+#[doc = include_str!("../docs/formats.md")]
+pub mod formats {}
