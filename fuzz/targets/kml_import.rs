@@ -113,7 +113,11 @@ pub fn run(data: &[u8]) {
     if let Err(e) = read {
         let _ = e.report().to_string();
     }
-    assert!(placemarks <= data.len(), "{placemarks} Placemarks from {} bytes", data.len());
+    assert!(
+        placemarks <= data.len(),
+        "{placemarks} Placemarks from {} bytes",
+        data.len()
+    );
 
     if let Ok(input) = Sniffed::new(data, "fuzz.kmz") {
         let _ = kml::for_each_placemark(input, "fuzz.kmz", |p| p.map(drop).or(Ok(())));

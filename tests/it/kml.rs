@@ -30,7 +30,10 @@ fn by_id(collection: &geojson::FeatureCollection) -> Vec<(String, Value)> {
 fn geojson_to_kml_to_models_to_geojson_is_lossless() {
     for options in [
         ExportOptions::default(),
-        ExportOptions::default().with_precision(3).unwrap().with_bbox(true),
+        ExportOptions::default()
+            .with_precision(3)
+            .unwrap()
+            .with_bbox(true),
     ] {
         let map = rich_map(&options);
         let first = map.to_feature_collection();
@@ -44,7 +47,10 @@ fn geojson_to_kml_to_models_to_geojson_is_lossless() {
                 .unwrap_or_else(|e| panic!("{}", e.report()));
             assert!(back.skipped.is_empty());
             assert_eq!(back.members["name"], "June 2025");
-            let again = back.to_map_export(options.clone()).unwrap().to_feature_collection();
+            let again = back
+                .to_map_export(options.clone())
+                .unwrap()
+                .to_feature_collection();
             // Exact: positions are written with the digits GeoJSON has.
             assert_eq!(by_id(&again), by_id(&first), "zipped: {zipped}");
             assert_eq!(again.bbox, first.bbox);
@@ -67,7 +73,9 @@ fn one_folder_per_kind_and_styles_as_kml_colours() {
     assert!(text.contains("<Folder id=\"strikemap-range_ring\"><name>Range rings</name>"));
     // Range rings: stroke #2ca02c at 0.9, fill at 0.08, as aabbggrr.
     assert!(text.contains("<LineStyle><color>e62ca02c</color><width>2</width></LineStyle>"));
-    assert!(text.contains("<PolyStyle><color>142ca02c</color><fill>1</fill><outline>1</outline></PolyStyle>"));
+    assert!(text.contains(
+        "<PolyStyle><color>142ca02c</color><fill>1</fill><outline>1</outline></PolyStyle>"
+    ));
     // The ring whose fill-opacity is 0.2 (0x33).
     assert!(text.contains("<PolyStyle><color>332ca02c</color>"));
     // Strikes: a TimeStamp, and the red of their kind on the icon.
@@ -123,7 +131,10 @@ fn a_google_earth_pro_file_reads_as_sites_a_front_line_and_a_territory() {
     .unwrap_or_else(|e| panic!("{}", e.report()));
     assert_eq!(map.members["name"], "Strikes June 2025.kml");
     let names: Vec<String> = map.features.iter().map(|f| f.item.name()).collect();
-    assert_eq!(names, ["Olenya", "Belaya", "Front line (sketch)", "Exclusion zone"]);
+    assert_eq!(
+        names,
+        ["Olenya", "Belaya", "Front line (sketch)", "Exclusion zone"]
+    );
     let olenya = &map.features[0];
     assert_eq!(olenya.kind(), FeatureKind::Site);
     match &olenya.item {
@@ -184,8 +195,8 @@ fn a_google_my_maps_export_keeps_its_columns_typed_and_its_layers() {
     assert_eq!(zone["fill-opacity"], 0.3);
     assert_eq!(zone["stroke-width"], 1.2);
     // And as models.
-    let map = Imported::from_path(fixture("kml/google_my_maps.kml"), &ImportOptions::default())
-        .unwrap();
+    let map =
+        Imported::from_path(fixture("kml/google_my_maps.kml"), &ImportOptions::default()).unwrap();
     assert_eq!(map.features[2].kind(), FeatureKind::Territory);
 }
 
@@ -200,7 +211,11 @@ fn error(kml: &str) -> String {
 
 #[test]
 fn malformed_kml_is_named_by_placemark_line_and_element() {
-    let point = |c: &str| format!("<kml><Document>\n<Placemark><name>P</name><Point><coordinates>{c}</coordinates></Point></Placemark></Document></kml>");
+    let point = |c: &str| {
+        format!(
+            "<kml><Document>\n<Placemark><name>P</name><Point><coordinates>{c}</coordinates></Point></Placemark></Document></kml>"
+        )
+    };
     assert_eq!(
         error(&point("30.5,50.4,abc")),
         "bad.kml: Placemark 0 \"P\" (line 2): coordinates[0]: expected longitude,latitude[,altitude] as numbers, found \"30.5,50.4,abc\""
@@ -209,20 +224,32 @@ fn malformed_kml_is_named_by_placemark_line_and_element() {
         error(&point("30.5,95")),
         "bad.kml: Placemark 0 \"P\" (line 2): geometry.coordinates: latitude 95 is out of range [-90, 90]"
     );
-    assert!(error("<kml><Document>\n\n<Placemark></Document></kml>").starts_with("bad.kml: line 3: expected well-formed XML"));
+    assert!(
+        error("<kml><Document>\n\n<Placemark></Document></kml>")
+            .starts_with("bad.kml: line 3: expected well-formed XML")
+    );
     assert_eq!(
         error("<kml><Placemark><name>E</name></Placemark></kml>"),
         "bad.kml: Placemark 0 \"E\" (line 1): Placemark: expected a geometry (Point, LineString, Polygon or MultiGeometry), found an empty Placemark"
     );
     assert_eq!(
-        error("<kml><Placemark><Polygon><outerBoundaryIs><LinearRing><coordinates>0,0 1,0 0,0</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>"),
+        error(
+            "<kml><Placemark><Polygon><outerBoundaryIs><LinearRing><coordinates>0,0 1,0 0,0</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>"
+        ),
         "bad.kml: Placemark 0 (line 1): Polygon.outerBoundaryIs.LinearRing.coordinates: expected a ring of at least 4 positions, the last equal to the first, found 3 position(s)"
     );
-    assert!(error("<kml><Placemark><gx:Track/></Placemark></kml>").contains("a Track (not read by strikemap)"));
+    assert!(
+        error("<kml><Placemark><gx:Track/></Placemark></kml>")
+            .contains("a Track (not read by strikemap)")
+    );
     assert!(error("<gpx/>").starts_with("bad.kml: this is GPX"));
-    assert!(error("<?xml version=\"1.0\"?><kml><Placemark>&bogus;</Placemark></kml>").contains("found &bogus;"));
+    assert!(
+        error("<?xml version=\"1.0\"?><kml><Placemark>&bogus;</Placemark></kml>")
+            .contains("found &bogus;")
+    );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
     std::io::Write::write_all(&mut zip, b"no map here").unwrap();
     let kmz = zip.finish().unwrap().into_inner();
     let e = Imported::from_kml(&kmz[..], "bad.kmz", &ImportOptions::default()).unwrap_err();
@@ -237,11 +264,22 @@ fn lenient_reading_skips_bad_placemarks_and_reads_the_rest() {
     let kml = "<kml><Document>\n<Placemark><name>Good</name><Point><coordinates>30.5,50.4</coordinates></Point></Placemark>\n\
         <Placemark><name>Bad</name><Point><coordinates>x,y</coordinates></Point></Placemark>\n\
         <Placemark><name>Also good</name><Point><coordinates>36.2,49.9</coordinates></Point></Placemark></Document></kml>";
-    let map = Imported::from_kml(kml.as_bytes(), "m.kml", &ImportOptions::default().with_lenient(true)).unwrap();
+    let map = Imported::from_kml(
+        kml.as_bytes(),
+        "m.kml",
+        &ImportOptions::default().with_lenient(true),
+    )
+    .unwrap();
     assert_eq!(map.features.len(), 2);
     assert_eq!(map.skipped.len(), 1);
     assert_eq!(map.skipped[0].index, 1);
-    assert!(map.skipped[0].error.report().to_string().starts_with("Placemark 1 \"Bad\" (line 3): coordinates[0]"));
+    assert!(
+        map.skipped[0]
+            .error
+            .report()
+            .to_string()
+            .starts_with("Placemark 1 \"Bad\" (line 3): coordinates[0]")
+    );
 }
 
 #[test]
@@ -252,6 +290,10 @@ fn gdal_reads_what_strikemap_writes_when_it_is_installed() {
     let mut kmz = Vec::new();
     kml::write_kmz(&map, &mut kmz).unwrap();
     let archive = zip::ZipArchive::new(std::io::Cursor::new(kmz)).unwrap();
-    let names: Vec<String> = archive.file_names().flatten().map(|n| n.into_owned()).collect();
+    let names: Vec<String> = archive
+        .file_names()
+        .flatten()
+        .map(|n| n.into_owned())
+        .collect();
     assert_eq!(names, ["doc.kml"]);
 }

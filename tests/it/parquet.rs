@@ -69,10 +69,9 @@ fn written_rows_read_back_with_the_geo_metadata_and_row_groups() {
     assert_eq!(w.rows(), 25_000);
     w.finish().unwrap();
 
-    let reader = parquet::file::reader::SerializedFileReader::new(
-        std::fs::File::open(&path).unwrap(),
-    )
-    .unwrap();
+    let reader =
+        parquet::file::reader::SerializedFileReader::new(std::fs::File::open(&path).unwrap())
+            .unwrap();
     let meta = parquet::file::reader::FileReader::metadata(&reader);
     assert_eq!(meta.num_row_groups(), 3);
     let geo = meta
@@ -88,10 +87,16 @@ fn written_rows_read_back_with_the_geo_metadata_and_row_groups() {
     let column = &geo["columns"]["geometry"];
     assert_eq!(column["encoding"], "WKB");
     assert_eq!(column["geometry_types"], json!(["Point"]));
-    assert_eq!(column["crs"]["id"], json!({"authority": "OGC", "code": "CRS84"}));
+    assert_eq!(
+        column["crs"]["id"],
+        json!({"authority": "OGC", "code": "CRS84"})
+    );
     assert_eq!(column["covering"]["bbox"]["xmin"], json!(["bbox", "xmin"]));
     let bbox: Vec<f64> = serde_json::from_value(column["bbox"].clone()).unwrap();
-    assert!((bbox[0] + 179.5).abs() < 1e-9 && (bbox[3] - 59.9).abs() < 1e-9, "{bbox:?}");
+    assert!(
+        (bbox[0] + 179.5).abs() < 1e-9 && (bbox[3] - 59.9).abs() < 1e-9,
+        "{bbox:?}"
+    );
 
     let mut back = Vec::new();
     ParquetPoints::open(&path)
@@ -139,8 +144,14 @@ fn a_parquet_file_without_positions_names_its_columns() {
     // Latitude and longitude columns are enough.
     let path = dir.path().join("latlon.parquet");
     let batch = RecordBatch::try_from_iter([
-        ("Lat", std::sync::Arc::new(arrow_array::Float64Array::from(vec![50.45, 95.0])) as ArrayRef),
-        ("lon", std::sync::Arc::new(arrow_array::Float64Array::from(vec![30.52, 0.0])) as ArrayRef),
+        (
+            "Lat",
+            std::sync::Arc::new(arrow_array::Float64Array::from(vec![50.45, 95.0])) as ArrayRef,
+        ),
+        (
+            "lon",
+            std::sync::Arc::new(arrow_array::Float64Array::from(vec![30.52, 0.0])) as ArrayRef,
+        ),
     ])
     .unwrap();
     let file = std::fs::File::create(&path).unwrap();
@@ -158,6 +169,9 @@ fn a_parquet_file_without_positions_names_its_columns() {
     assert_eq!(got[0], Ok(LatLon::new(50.45, 30.52).unwrap()));
     assert_eq!(
         got[1],
-        Err(format!("{}: row 1: geometry: latitude 95 is out of range [-90, 90]", path.display()))
+        Err(format!(
+            "{}: row 1: geometry: latitude 95 is out of range [-90, 90]",
+            path.display()
+        ))
     );
 }

@@ -230,7 +230,8 @@ pub fn run(args: &DistancesArgs) -> CliResult {
             let features = match kind {
                 PointFileKind::Kml => {
                     let label = input.label.clone();
-                    let file = Sniffed::new(Counting::new(BufReader::new(input.file), count), &label)?;
+                    let file =
+                        Sniffed::new(Counting::new(BufReader::new(input.file), count), &label)?;
                     FeatureInput::Kml(KmlPoints::new(file, label))
                 }
                 PointFileKind::Parquet => parquet_input(&args.to)?,
@@ -687,9 +688,13 @@ impl Spill {
         reader
             .seek(io::SeekFrom::Start(0))
             .map_err(|e| self.error(e))?;
-        Ok(serde_json::Deserializer::from_reader(BufReader::new(reader))
-            .into_iter::<Spilled>()
-            .map(|row| row.map_err(|e| spill_error(&std::env::temp_dir(), io::Error::other(e)))))
+        Ok(
+            serde_json::Deserializer::from_reader(BufReader::new(reader))
+                .into_iter::<Spilled>()
+                .map(|row| {
+                    row.map_err(|e| spill_error(&std::env::temp_dir(), io::Error::other(e)))
+                }),
+        )
     }
 }
 

@@ -108,8 +108,16 @@ mod tests {
         kmz.extend([0; 22]);
         kmz.extend([7, 0, 0, 0]);
         kmz.extend(b"doc.kml");
-        let e = for_each_placemark(Sniffed::new(&kmz[..], "y.kmz").unwrap(), "y.kmz", |_| Ok(()))
-            .unwrap_err();
-        assert!(e.report().to_string().starts_with("y.kmz: expected a KMZ"), "{}", e.report());
+        let e = for_each_placemark(
+            Sniffed::new(&kmz[..], "y.kmz").unwrap(),
+            "y.kmz",
+            |_| Ok(()),
+        )
+        .unwrap_err();
+        assert!(
+            e.report().to_string().starts_with("y.kmz: expected a KMZ"),
+            "{}",
+            e.report()
+        );
     }
 }

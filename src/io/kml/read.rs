@@ -153,7 +153,10 @@ impl<R: BufRead> KmlReader<R> {
             let event = match self.reader.read_event_into(&mut buf) {
                 Ok(e) => e,
                 Err(quick_xml::Error::Io(e)) => {
-                    return Err(Error::io(source, std::io::Error::new(e.kind(), e.to_string())));
+                    return Err(Error::io(
+                        source,
+                        std::io::Error::new(e.kind(), e.to_string()),
+                    ));
                 }
                 Err(e) => return Err(xml_error(&e, self.lines.get()).at(source)),
             };
@@ -281,7 +284,11 @@ fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 fn local(e: &BytesStart<'_>) -> String {
@@ -336,9 +343,7 @@ impl State {
             }
             Event::End(_) => self.end(each)?,
             Event::Text(t) => self.text.push_str(&t.xml10_content()),
-            Event::CData(c) => self
-                .text
-                .push_str(&c.into_inner()),
+            Event::CData(c) => self.text.push_str(&c.into_inner()),
             Event::GeneralRef(r) => {
                 let name = r.xml10_content();
                 match entity(&name) {
@@ -461,7 +466,9 @@ impl State {
     fn document_end(&mut self, name: &str, parent: Option<&str>, text: String) {
         let text = text.trim().to_string();
         match (name, parent) {
-            ("name", Some("Document")) if self.document_name.is_none() && !self.inside("Folder") => {
+            ("name", Some("Document"))
+                if self.document_name.is_none() && !self.inside("Folder") =>
+            {
                 self.document_name = Some(text);
             }
             ("name", Some("Folder")) => {
@@ -716,7 +723,10 @@ impl State {
         }
         let mut feature = json!({"type": "Feature", "properties": props, "geometry": geometry});
         for (k, v) in members {
-            if !matches!(k.as_str(), "type" | "id" | "properties" | "geometry" | "bbox") {
+            if !matches!(
+                k.as_str(),
+                "type" | "id" | "properties" | "geometry" | "bbox"
+            ) {
                 feature[k] = v;
             }
         }
@@ -892,7 +902,10 @@ mod tests {
             .for_each(|p| {
                 let p = p?;
                 name = p.name.clone();
-                props = p.feature["properties"].as_object().cloned().unwrap_or_default();
+                props = p.feature["properties"]
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default();
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("{}", e.report()));
@@ -920,6 +933,12 @@ mod tests {
         let e = KmlReader::new(&b"<kml><Placemark>"[..], "t.kml")
             .for_each(|_| Ok(()))
             .unwrap_err();
-        assert!(e.report().to_string().contains("end of the file inside <Placemark>"), "{}", e.report());
+        assert!(
+            e.report()
+                .to_string()
+                .contains("end of the file inside <Placemark>"),
+            "{}",
+            e.report()
+        );
     }
 }

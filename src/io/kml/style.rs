@@ -96,7 +96,11 @@ impl KmlStyle {
         }
         if let Some((colour, opacity)) = self.poly_color.as_deref().and_then(web_colour) {
             set("fill", colour.into());
-            let opacity = if self.poly_fill == Some(false) { 0.0 } else { opacity };
+            let opacity = if self.poly_fill == Some(false) {
+                0.0
+            } else {
+                opacity
+            };
             set("fill-opacity", opacity.into());
         }
     }
@@ -117,8 +121,8 @@ impl KmlStyle {
                  <Icon><href>http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png</href></Icon></IconStyle>"
             ));
         }
-        if let Some(colour) = text("stroke")
-            .and_then(|c| kml_colour(c, number("stroke-opacity").unwrap_or(1.0)))
+        if let Some(colour) =
+            text("stroke").and_then(|c| kml_colour(c, number("stroke-opacity").unwrap_or(1.0)))
         {
             let width = number("stroke-width").unwrap_or(2.0);
             out.push_str(&format!(

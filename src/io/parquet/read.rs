@@ -86,8 +86,8 @@ impl ParquetPoints {
         let path = path.as_ref();
         let source = path.display().to_string();
         let file = File::open(path).map_err(|e| Error::io(source.clone(), e))?;
-        let builder =
-            ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(&source, e))?;
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+            .map_err(|e| parquet_error(&source, e))?;
         let position = find_position(&builder, &source)?;
         let schema = builder.schema().clone();
         for (i, field) in schema.fields().iter().enumerate() {
@@ -226,11 +226,7 @@ fn find_position(
     match (find(&LATITUDE), find(&LONGITUDE)) {
         (Some(lat), Some(lon)) => Ok(Position::Columns(lat, lon)),
         _ => {
-            let names: Vec<&str> = schema
-                .fields()
-                .iter()
-                .map(|f| f.name().as_str())
-                .collect();
+            let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
             Err(Error::format(
                 "columns",
                 "a geometry column (GeoParquet geo metadata) or latitude and longitude columns \

@@ -78,7 +78,9 @@ fn date_text(t: &str) -> Option<jiff::civil::Date> {
 
 /// An RFC 3339 instant (with an offset).
 fn timestamp_text(t: &str) -> Option<jiff::Timestamp> {
-    (t.len() > 10 && t.contains('T')).then(|| t.parse().ok()).flatten()
+    (t.len() > 10 && t.contains('T'))
+        .then(|| t.parse().ok())
+        .flatten()
 }
 
 impl ColumnType {

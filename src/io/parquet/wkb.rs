@@ -97,9 +97,7 @@ pub(crate) fn type_name(value: &GeometryValue) -> &'static str {
 /// Reads a WKB Point as `[x, y]` (longitude, latitude).
 pub(crate) fn read_point(bytes: &[u8]) -> Result<[f64; 2]> {
     let bad = |found: String| Error::format("geometry", "a WKB Point", found);
-    let (&order, rest) = bytes
-        .split_first()
-        .ok_or_else(|| bad("no bytes".into()))?;
+    let (&order, rest) = bytes.split_first().ok_or_else(|| bad("no bytes".into()))?;
     let little = match order {
         1 => true,
         0 => false,
@@ -154,7 +152,10 @@ mod tests {
         assert_eq!(read_point(&be).ok(), Some([30.5, 50.25]));
         assert!(read_point(&out[..10]).is_err());
         let mut line = Vec::new();
-        write(&GeometryValue::new_line_string([[0.0, 0.0], [1.0, 1.0]]), &mut line);
+        write(
+            &GeometryValue::new_line_string([[0.0, 0.0], [1.0, 1.0]]),
+            &mut line,
+        );
         assert!(read_point(&line).is_err());
     }
 }

@@ -285,8 +285,10 @@ impl<W: Write + Send> GeoParquetWriter<W> {
     /// ```
     pub fn write(&mut self, geometry: &Geometry, values: &JsonObject) -> Result<()> {
         let Some(b) = crate::io::geojson::geometry_bbox(geometry) else {
-            return Err(Error::format("geometry", "a geometry with positions", "none")
-                .at(format!("row {}", self.rows)));
+            return Err(
+                Error::format("geometry", "a geometry with positions", "none")
+                    .at(format!("row {}", self.rows)),
+            );
         };
         // Check every value first, so a refused row leaves nothing behind.
         for (name, kind) in &self.columns {

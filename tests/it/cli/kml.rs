@@ -58,14 +58,36 @@ fn export_to_kml_and_kmz_and_back() {
 fn distances_reads_kml_points_and_writes_kml() {
     let dir = tempfile::tempdir().unwrap();
     let kml = dir.path().join("events.kml").display().to_string();
-    run(&["distances", "--from", "country:UA", "--to", &data("acled_ukraine.csv"), "--kml", "-o", &kml]);
+    run(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &data("acled_ukraine.csv"),
+        "--kml",
+        "-o",
+        &kml,
+    ]);
     let text = std::fs::read_to_string(&kml).unwrap();
     assert!(text.contains("<Folder id=\"strikemap-events\"><name>Events</name>"));
     assert!(text.contains("<Data name=\"distance_km\"><value>"));
     // The KML measured again (named .kml, told by content), as JSON.
-    let (json, _) = run(&["distances", "--from", "country:RU", "--to", &kml, "--json", "--prefix", "ru_"]);
+    let (json, _) = run(&[
+        "distances",
+        "--from",
+        "country:RU",
+        "--to",
+        &kml,
+        "--json",
+        "--prefix",
+        "ru_",
+    ]);
     let rows: Value = serde_json::from_str(&json).unwrap();
-    let csv_rows = std::fs::read_to_string(data("acled_ukraine.csv")).unwrap().lines().count() - 1;
+    let csv_rows = std::fs::read_to_string(data("acled_ukraine.csv"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
     assert_eq!(rows.as_array().unwrap().len(), csv_rows);
     let first = &rows[0];
     assert!(first["ru_distance_km"].as_f64().unwrap() > 0.0);
@@ -97,9 +119,22 @@ fn skip_bad_reports_bad_placemarks_and_goes_on() {
         stderr.contains("mixed.kml: Placemark 1 \"Typo\" (line 3): coordinates[0]"),
         "{stderr}"
     );
-    let (csv, stderr) = run(&["distances", "--from", "country:RU", "--to", &path, "--skip-bad"]);
+    let (csv, stderr) = run(&[
+        "distances",
+        "--from",
+        "country:RU",
+        "--to",
+        &path,
+        "--skip-bad",
+    ]);
     assert_eq!(csv.lines().count(), 3, "{csv}");
-    assert!(stderr.contains("skipped") && stderr.contains("Placemark 2 \"Front\" (line 4): geometry.type: expected Point, found LineString"), "{stderr}");
+    assert!(
+        stderr.contains("skipped")
+            && stderr.contains(
+                "Placemark 2 \"Front\" (line 4): geometry.type: expected Point, found LineString"
+            ),
+        "{stderr}"
+    );
     assert!(stderr.contains("skipped 2 bad row(s)"), "{stderr}");
 }
 
@@ -125,10 +160,34 @@ fn a_kml_file_is_a_target() {
 fn distances_writes_geoparquet_and_reads_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let parquet = dir.path().join("events.parquet").display().to_string();
-    let (out, _) = run(&["distances", "--from", "country:UA", "--to", &data("events.geojson"), "--parquet", &parquet]);
+    let (out, _) = run(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &data("events.geojson"),
+        "--parquet",
+        &parquet,
+    ]);
     assert!(out.is_empty());
-    let (json, _) = run(&["distances", "--from", "country:UA", "--to", &parquet, "--json", "--prefix", "again_"]);
-    let (direct, _) = run(&["distances", "--from", "country:UA", "--to", &data("events.geojson"), "--json"]);
+    let (json, _) = run(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &parquet,
+        "--json",
+        "--prefix",
+        "again_",
+    ]);
+    let (direct, _) = run(&[
+        "distances",
+        "--from",
+        "country:UA",
+        "--to",
+        &data("events.geojson"),
+        "--json",
+    ]);
     let a: Value = serde_json::from_str(&json).unwrap();
     let b: Value = serde_json::from_str(&direct).unwrap();
     let rows = |v: &Value| v.as_array().unwrap().len();

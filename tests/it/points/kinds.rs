@@ -152,7 +152,10 @@ fn geojson_readers_name_the_format_they_were_given() {
             );
             // Parquet is a point table (GeoParquet), read by distances.
             if name.starts_with("events.parquet") {
-                assert_eq!(PointFileKind::detect(&path).unwrap(), PointFileKind::Parquet);
+                assert_eq!(
+                    PointFileKind::detect(&path).unwrap(),
+                    PointFileKind::Parquet
+                );
                 continue;
             }
             let e = PointFileKind::detect(&path).unwrap_err();
@@ -207,12 +210,27 @@ fn kml_and_kmz_are_read_wherever_geojson_is() {
         let path = file(&dir, name, &bytes);
         let shown = path.display().to_string();
         assert_eq!(Composite::read(&path).unwrap().points().len(), 1, "{name}");
-        assert_eq!(ClaimReference::read(&path).unwrap().name(), "Kyiv", "{name}");
-        assert!(matches!(TargetSpec::parse(&shown).unwrap(), TargetSpec::File { .. }));
-        assert_eq!(PointFileKind::detect(&path).unwrap(), PointFileKind::Kml, "{name}");
+        assert_eq!(
+            ClaimReference::read(&path).unwrap().name(),
+            "Kyiv",
+            "{name}"
+        );
+        assert!(matches!(
+            TargetSpec::parse(&shown).unwrap(),
+            TargetSpec::File { .. }
+        ));
+        assert_eq!(
+            PointFileKind::detect(&path).unwrap(),
+            PointFileKind::Kml,
+            "{name}"
+        );
     }
     // A KMZ without a KML document in it names what it holds.
     let path = file(&dir, "empty.kmz", &zip("doc.kml"));
     let e = Composite::read(&path).unwrap_err();
-    assert!(e.report().to_string().contains("expected a KMZ"), "{}", e.report());
+    assert!(
+        e.report().to_string().contains("expected a KMZ"),
+        "{}",
+        e.report()
+    );
 }
