@@ -14,7 +14,7 @@ const TARGET_FORMS: &str = "a place name (Kyiv, \"Olenya air base\", XLMO, \"Pok
                             see strikemap find), LAT,LON (latitude first: 50.45,30.52 or \
                             50.45N,30.52E or 30.52E,50.45N), NAME=LAT,LON, country:CODE \
                             (country:UA, country:UKR, country:Ukraine), region:CODE \
-                            (region:UA-63, region:\"Kharkiv Oblast\") or the path of a GeoJSON file (all its \
+                            (region:UA-63, region:\"Kharkiv Oblast\") or the path of a GeoJSON, KML or KMZ file (all its \
                             geometries together, if they are of one kind; narrow a file of \
                             several kinds with --kind or --feature)";
 
@@ -66,7 +66,12 @@ pub enum Command {
         strikemap distances --from country:UA --to examples/data/acled_ukraine.csv > with_distances.csv\n  \
         strikemap distances --from examples/data/frontline.geojson --to examples/data/events.geojson --json\n  \
         strikemap distances --from country:UA --to examples/data/acled_ukraine.csv --geojson -o events.geojson\n  \
-        strikemap distances --from examples/data/frontline.geojson --to events.geojson --prefix front_ --geojson\n\n\
+        strikemap distances --from examples/data/frontline.geojson --to events.geojson --prefix front_ --geojson\n  \
+        strikemap distances --from country:UA --to examples/data/acled_ukraine.csv --kml -o events.kml\n\n\
+        KML/KMZ input: the Point Placemarks, their name, ExtendedData, TimeStamp and Folder as \
+        columns. GeoParquet input: a WKB point column (geo metadata) or latitude/longitude \
+        columns. --kml writes a Placemark per row; --parquet FILE writes GeoParquet 1.1 with \
+        every column typed from all its values (feature parquet).\n\n\
         CSV: the latitude and longitude columns are found by name (lat or latitude; lon, lng, \
         long or longitude; any case), so an ACLED export works as it is; the delimiter (, ; \
         or tab) from the header line, and in a ;- or tab-separated file a comma in a \

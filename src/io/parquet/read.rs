@@ -238,7 +238,7 @@ fn find_position(
     }
 }
 
-/// One cell as JSON (`None` for a type that is not read).
+/// One cell as JSON (null for a type that is not read).
 fn cell(array: &dyn Array, row: usize) -> JsonValue {
     if array.is_null(row) {
         return JsonValue::Null;
@@ -269,32 +269,18 @@ fn cell(array: &dyn Array, row: usize) -> JsonValue {
                 .map_or(JsonValue::Null, |d| JsonValue::from(d.to_string()))
         }
         DataType::Timestamp(unit, _) => {
-            let raw = array
-                .as_primitive_opt::<arrow_array::types::TimestampMicrosecondType>()
-                .map(|a| a.value(row))
-                .or_else(|| {
-                    array
-                        .as_primitive_opt::<arrow_array::types::TimestampMillisecondType>()
-                        .map(|a| a.value(row))
-                })
-                .or_else(|| {
-                    array
-                        .as_primitive_opt::<arrow_array::types::TimestampSecondType>()
-                        .map(|a| a.value(row))
-                })
-                .or_else(|| {
-                    array
-                        .as_primitive_opt::<arrow_array::types::TimestampNanosecondType>()
-                        .map(|a| a.value(row))
-                });
-            let nanos = raw.map(|v| match unit {
-                TimeUnit::Second => i128::from(v) * 1_000_000_000,
-                TimeUnit::Millisecond => i128::from(v) * 1_000_000,
-                TimeUnit::Microsecond => i128::from(v) * 1_000,
-                TimeUnit::Nanosecond => i128::from(v),
-            });
-            nanos
-                .and_then(|n| jiff::Timestamp::from_nanosecond(n).ok())
+            use arrow_array::types::{
+                TimestampMicrosecondType as Us, TimestampMillisecondType as Ms,
+                TimestampNanosecondType as Ns, TimestampSecondType as S,
+            };
+            // Every unit is an i64 count of it since 1970-01-01T00:00:00Z.
+            let (count, nanos_per) = match unit {
+                TimeUnit::Second => (array.as_primitive::<S>().value(row), 1_000_000_000),
+                TimeUnit::Millisecond => (array.as_primitive::<Ms>().value(row), 1_000_000),
+                TimeUnit::Microsecond => (array.as_primitive::<Us>().value(row), 1_000),
+                TimeUnit::Nanosecond => (array.as_primitive::<Ns>().value(row), 1),
+            };
+            jiff::Timestamp::from_nanosecond(i128::from(count) * nanos_per)
                 .map_or(JsonValue::Null, |t| JsonValue::from(t.to_string()))
         }
         _ => JsonValue::Null,

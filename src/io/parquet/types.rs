@@ -169,7 +169,7 @@ impl ColumnType {
     /// Microseconds since 1970-01-01T00:00:00Z.
     pub(crate) fn micros(value: &JsonValue) -> Option<i64> {
         let t = timestamp_text(value.as_str()?)?;
-        i64::try_from(t.as_microsecond()).ok()
+        Some(t.as_microsecond())
     }
 
     /// The text a value is written as in a text column.

@@ -47,7 +47,7 @@ fn export_to_kml_and_kmz_and_back() {
         run(&["export", &scenario, "-o", &path]);
         let bytes = std::fs::read(&path).unwrap();
         let kind = strikemap::io::points::FileKind::sniff(&bytes);
-        assert_eq!(kind.name().starts_with("KM"), true, "{name}: {kind:?}");
+        assert!(kind.name().starts_with("KM"), "{name}: {kind:?}");
         // Read back by content, through the same command.
         let (again, _) = run(&["export", &path]);
         assert_eq!(features(&again), features(&geojson), "{name}");
