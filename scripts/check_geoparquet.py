@@ -16,6 +16,7 @@ import math
 import sys
 
 import geopandas
+import pyarrow
 import pyarrow.parquet as pq
 import pyproj
 import shapely.geometry
@@ -83,7 +84,7 @@ def main():
             compared += 1
     print(
         f"ok   {path}: {len(frame)} rows, {len(schema)} columns, geometry {types}, CRS OGC:CRS84;"
-        f" pyarrow {pq.__name__.split('.')[0]}, GeoPandas {geopandas.__version__};"
+        f" pyarrow {pyarrow.__version__}, GeoPandas {geopandas.__version__};"
         f" {compared} values equal to the GeoJSON's"
     )
 
