@@ -136,6 +136,16 @@ fn skip_bad_reports_bad_placemarks_and_goes_on() {
         "{stderr}"
     );
     assert!(stderr.contains("skipped 2 bad row(s)"), "{stderr}");
+    // export: stops at the bad Placemark, or lists it and writes the rest.
+    let out = strikemap().args(["export", &path]).assert().code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("Placemark 1 \"Typo\" (line 3)"), "{stderr}");
+    let (geojson, stderr) = run(&["export", &path, "--skip-bad", "--as-of", "2025-06-01"]);
+    assert!(
+        stderr.contains("warning") && stderr.contains("skipped Placemark 1 \"Typo\""),
+        "{stderr}"
+    );
+    assert_eq!(features(&geojson).len(), 3);
 }
 
 #[test]
