@@ -336,9 +336,9 @@ impl State {
         each: &mut impl FnMut(Result<Placemark>) -> Result<()>,
     ) -> Result<bool> {
         match event {
-            Event::Start(e) => self.start(&e, line, false)?,
+            Event::Start(e) => self.start(&e, line)?,
             Event::Empty(e) => {
-                self.start(&e, line, true)?;
+                self.start(&e, line)?;
                 self.end(each)?;
             }
             Event::End(_) => self.end(each)?,
@@ -372,7 +372,7 @@ impl State {
         Ok(false)
     }
 
-    fn start(&mut self, e: &BytesStart<'_>, line: u64, empty: bool) -> Result<()> {
+    fn start(&mut self, e: &BytesStart<'_>, line: u64) -> Result<()> {
         let name = local(e);
         if self.path.is_empty() {
             if name != "kml" {
@@ -443,7 +443,6 @@ impl State {
             }
         }
         self.path.push(name);
-        let _ = empty;
         Ok(())
     }
 
