@@ -8,7 +8,11 @@
 //!
 //! Writes `OUTPUT_DIR/ring_and_arc.geojson` (a FeatureCollection),
 //! `OUTPUT_DIR/ring_and_arc.geojsons` (the same features as an RFC 8142
-//! GeoJSON Text Sequence) and `OUTPUT_DIR/manifest.txt`.
+//! GeoJSON Text Sequence) and `OUTPUT_DIR/manifest.txt`; the same map as
+//! `ring_and_arc.kml` and `ring_and_arc.kmz` for Google Earth (with
+//! `kml_manifest.txt` for `scripts/check_kml.sh`), and with the `parquet`
+//! feature (`cargo run --features parquet --example ring_and_arc`) as
+//! `ring_and_arc.parquet` (GeoParquet 1.1).
 //!
 //! Ukrainka air base (Amur Oblast; position from Wikipedia, "Ukrainka (air
 //! base)", rounded to 0.01°) is 4,331 km from the North Pole, so the
@@ -75,6 +79,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     manifest.add("ring_and_arc.geojsons", &seq.finish()?)?;
     let manifest_path = manifest.write_to_dir(&dir)?;
 
+    // The same map for Google Earth: KML and KMZ, one Folder per kind,
+    // checked by scripts/check_kml.sh against kml_manifest.txt.
+    let kml = dir.join("ring_and_arc.kml");
+    strikemap::io::kml::write_kml(&map, BufWriter::new(File::create(&kml)?))?;
+    let kmz = dir.join("ring_and_arc.kmz");
+    strikemap::io::kml::write_kmz(&map, BufWriter::new(File::create(&kmz)?))?;
+    let types = map.summary().geometry_types().join(",");
+    let folders = 3; // range rings, strike arcs, air bases
+    let kml_manifest = dir.join("kml_manifest.txt");
+    std::fs::write(
+        &kml_manifest,
+        format!(
+            "ring_and_arc.kml {n} {types} {folders}\nring_and_arc.kmz {n} {types} {folders}\n",
+            n = map.len()
+        ),
+    )?;
+    let parquet = write_parquet(&map, &dir)?;
+
     let pole = LatLon::new(90.0, 0.0)?;
     println!("Range rings and strike arcs on WGS84");
     println!(
@@ -96,5 +118,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("  {}", collection.display());
     println!("  {}", sequence.display());
     println!("  {}", manifest_path.display());
+    println!("  {}", kml.display());
+    println!("  {}", kmz.display());
+    println!("  {}", kml_manifest.display());
+    if let Some(parquet) = parquet {
+        println!("  {}", parquet.display());
+    }
     Ok(())
+}
+
+/// The map as GeoParquet (feature `parquet`): each feature's exported
+/// geometry as WKB and its properties as typed columns.
+#[cfg(feature = "parquet")]
+fn write_parquet(
+    map: &MapExport,
+    dir: &std::path::Path,
+) -> Result<Option<PathBuf>, Box<dyn std::error::Error>> {
+    use strikemap::io::parquet::{ColumnTypes, GeoParquetWriter};
+    let mut types = ColumnTypes::new();
+    for f in map.features() {
+        for (k, v) in f.properties.iter().flatten() {
+            types.observe(k, v);
+        }
+    }
+    let path = dir.join("ring_and_arc.parquet");
+    let mut writer = GeoParquetWriter::new(File::create(&path)?, &types.columns())?;
+    let empty = serde_json::Map::new();
+    for f in map.features() {
+        if let Some(geometry) = &f.geometry {
+            writer.write(geometry, f.properties.as_ref().unwrap_or(&empty))?;
+        }
+    }
+    writer.finish()?;
+    Ok(Some(path))
+}
+
+/// Without the `parquet` feature, no GeoParquet file.
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(
+    _map: &MapExport,
+    _dir: &std::path::Path,
+) -> Result<Option<PathBuf>, Box<dyn std::error::Error>> {
+    Ok(None)
 }

@@ -176,7 +176,7 @@ pub enum Error {
     UnsupportedFormat {
         /// What the file is: `"KML (Google Earth)"`, `"an empty file"`.
         format: String,
-        /// What to do: `"KML is not supported yet: convert it with ..."`.
+        /// What to do: `"GPX is not supported: convert it with ..."`.
         advice: String,
     },
     /// Two columns of a table have the same name, so a row cannot be given

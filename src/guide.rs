@@ -12,6 +12,7 @@
 //! - [`speed`]: benches and the comparison with other tools.
 //! - [`rendering`]: pictures: claim maps, PNG/SVG images, HTML pages.
 //! - [`buffers`]: the area within a distance of a shape, on the ellipsoid.
+//! - [`formats`]: KML and KMZ in and out, GeoParquet out and in.
 
 #[doc = include_str!("../docs/measuring.md")]
 pub mod measuring {}
@@ -41,3 +42,5 @@ pub mod speed {}
 pub mod rendering {}
 #[doc = include_str!("../docs/buffers.md")]
 pub mod buffers {}
+#[doc = include_str!("../docs/formats.md")]
+pub mod formats {}

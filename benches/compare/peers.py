@@ -57,6 +57,7 @@ OPS = [
     ("point-to-front-line", "Point to front line (10k vertices)"),
     ("geojson-export", "GeoJSON export to a file (per feature)"),
     ("reverse-lookup", "Reverse look-up to country + admin-1 region (per point, batch)"),
+    ("parquet-export", "GeoParquet export of 1,000,000 events to a file (per row)"),
 ]
 OP_IDS = [op for op, _ in OPS]
 
@@ -68,6 +69,11 @@ REVERSE_LON = (22.0, 50.0)
 # Features in one pass of the GeoJSON export: the query points, repeated
 # (the same number in the Rust driver and turf.mjs).
 EXPORT_FEATURES = 100_000
+
+
+# Rows in one pass of the GeoParquet export: the query points, repeated
+# (the same number and columns in the Rust driver).
+PARQUET_ROWS = 1_000_000
 
 
 def export_properties(i):
@@ -553,6 +559,57 @@ def run(args):
     else:
         skip("geojson-export", "geopandas to_file", "geopandas or shapely not installed")
 
+    # --- GeoParquet export: geopandas to_parquet of the same million rows
+    if want("parquet-export"):
+        if gpd is None or np is None:
+            skip("parquet-export", "geopandas to_parquet", "geopandas or numpy not installed")
+        else:
+            import datetime
+
+            import pyarrow
+
+            versions["pyarrow"] = pyarrow.__version__
+            step(f"geopandas to_parquet, building the frame of {PARQUET_ROWS:,} rows")
+            t0 = time.perf_counter()
+            i = np.arange(PARQUET_ROWS)
+            days = [datetime.date(2025, 6, d) for d in range(1, 29)]
+            q = np.array(queries)
+            frame = gpd.GeoDataFrame(
+                {
+                    "event_id": [f"EV{k:07d}" for k in range(PARQUET_ROWS)],
+                    "event_date": [days[k % 28] for k in range(PARQUET_ROWS)],
+                    "fatalities": (i % 7).astype("int64"),
+                    "notes": [f"synthetic event {k}" for k in range(PARQUET_ROWS)],
+                    "distance_km": (i % 1000) * 0.5 + 0.25,
+                    "inside": i % 3 == 0,
+                },
+                geometry=gpd.points_from_xy(q[i % len(q), 0], q[i % len(q), 1]),
+                crs="OGC:CRS84",
+            )
+            built = time.perf_counter() - t0
+            path = data / "export-geopandas.parquet"
+            step("geopandas to_parquet export")
+
+            def write():
+                frame.to_parquet(path, schema_version="1.1.0", write_covering_bbox=True)
+
+            measured = timer.passes(PARQUET_ROWS, write)
+            row = result(
+                "parquet-export",
+                "geopandas GeoDataFrame.to_parquet (pyarrow)",
+                measured,
+                "geopandas",
+                comparable=False,
+                setup={"build the GeoDataFrame of the rows (not in the time)": built},
+                note="the frame built once beforehand (columns as numpy arrays and lists), then to_parquet "
+                "(GeoParquet 1.1.0, write_covering_bbox=True, snappy)",
+            )
+            row["output"] = str(path)
+            # Compared here, where pyarrow is (the report runs on the host's
+            # Python): the driver wrote strikemap's file before this step.
+            row["check"] = parquet_check(data / "export-strikemap.parquet", path)
+            results.append(row)
+
     # --- reverse look-up: geopandas sjoin against the two layers strikemap bundles
     if want("reverse-lookup"):
         if gpd is None or np is None:
@@ -721,6 +778,41 @@ def export_check(ref_path, path):
     if keys:
         parts.append("properties differ: " + ", ".join(sorted(keys)))
     return "; ".join(parts)
+
+
+def parquet_check(ref_path, path):
+    """How the rows of a GeoParquet file differ from strikemap's."""
+    try:
+        import pyarrow.parquet as pq
+        import shapely
+
+        ref, got = pq.read_table(ref_path), pq.read_table(path)
+    except Exception as e:  # noqa: BLE001 (any reader failure is reported in the table)
+        return f"unreadable ({e})"
+    if ref.num_rows != got.num_rows:
+        return f"{got.num_rows:,} rows, strikemap {ref.num_rows:,}"
+    import pyarrow
+
+    def same_type(a, b):
+        # string and large_string differ only in their offsets' width.
+        text = (pyarrow.types.is_string, pyarrow.types.is_large_string)
+        return a == b or (any(t(a) for t in text) and any(t(b) for t in text))
+
+    differs = []
+    for name in ["event_id", "event_date", "fatalities", "notes", "distance_km", "inside"]:
+        if name not in got.column_names:
+            differs.append(f"no {name}")
+            continue
+        a, b = ref.column(name), got.column(name)
+        if not same_type(a.type, b.type):
+            differs.append(f"{name} is {b.type}, strikemap {a.type}")
+        elif not a.cast(b.type).equals(b):
+            differs.append(f"{name} values")
+    a = shapely.from_wkb(ref.column("geometry").to_numpy(zero_copy_only=False))
+    b = shapely.from_wkb(got.column("geometry").to_numpy(zero_copy_only=False))
+    if not all(shapely.equals_exact(a, b, 0.0)):
+        differs.append("geometry")
+    return "the same rows and types" if not differs else "; ".join(differs)
 
 
 def fmt_agreement(labels, ref_labels):
@@ -967,6 +1059,13 @@ def report(args):
           "as one FeatureCollection to a file; the time is per feature, building the features included, and the error "
           "column says how the file differs from strikemap's.")
         w("")
+    if "parquet-export" in present:
+        w(f"GeoParquet export: each tool writes the query points, repeated to {PARQUET_ROWS:,} event rows (an id, a date, "
+          "an integer, a text, a float and a boolean column, a point geometry) as GeoParquet 1.1 with a bbox covering "
+          "column, snappy-compressed, to a file; the time is per row. strikemap's time includes building each row (a JSON "
+          "object, as `GeoParquetWriter::write_point` takes it); geopandas's frame is built once beforehand (its one-off "
+          "cost is listed below). The error column compares the files' rows, column types and geometries with pyarrow.")
+        w("")
     if "reverse-lookup" in present:
         counts = ""
         if args.data and Path(args.data, "regions-10m.geojson").exists():
@@ -1011,6 +1110,10 @@ def report(args):
             elif op == "geojson-export":
                 err_max = "reference" if r.get("reference") else (
                     export_check(ref["output"], r["output"]) if ref and r.get("output") else "no reference")
+                err_med = ""
+            elif op == "parquet-export":
+                err_max = "reference" if r.get("reference") else (
+                    r.get("check") or (parquet_check(ref["output"], r["output"]) if ref and r.get("output") else "no reference"))
                 err_med = ""
             elif r.get("reference"):
                 err_max, err_med = "reference", "reference"

@@ -7,7 +7,7 @@
 #   --n N            regional query points and point pairs (default 2000; the five air bases are added)
 #   --reverse-n N    points for the reverse look-up (default 1000000)
 #   --only OPS       run only these operations, comma-separated: point-to-point, point-to-ukraine,
-#                    point-to-front-line, geojson-export, reverse-lookup, or a unique start of one
+#                    point-to-front-line, geojson-export, reverse-lookup, parquet-export, or a unique start of one
 #                    (--only reverse: the reverse look-up alone); not with --write
 #   --seed S         data set seed (default 20250601)
 #   --crate DIR      the strikemap checkout to measure (default: the one holding this script);
@@ -65,7 +65,7 @@ while [ $# -gt 0 ]; do
 done
 
 # --only: each item an operation id or the start of exactly one.
-ops=(point-to-point point-to-ukraine point-to-front-line geojson-export reverse-lookup)
+ops=(point-to-point point-to-ukraine point-to-front-line geojson-export reverse-lookup parquet-export)
 selected=()
 if [ -n "$only" ]; then
   if [ "$write" = 1 ]; then
@@ -171,6 +171,7 @@ fi
 
 # ---- 4. Turf.js (no reverse look-up)
 if ! wants point-to-point && ! wants point-to-ukraine && ! wants point-to-front-line && ! wants geojson-export; then
+  # (Turf has no GeoParquet writer: parquet-export is strikemap and geopandas.)
   note "-- Turf.js has none of the operations selected (--only $only_list)"
 elif command -v "$NODE" >/dev/null; then
   modules="$here"

@@ -1,9 +1,13 @@
-//! Reading and writing: GeoJSON (RFC 7946) in and out, CSV and GeoJSON
-//! point tables streamed in, and targets written as text (`country:UA`,
+//! Reading and writing: GeoJSON (RFC 7946) and KML/KMZ in and out, CSV,
+//! GeoJSON, KML and (feature `parquet`) GeoParquet point tables streamed
+//! in, GeoParquet out, and targets written as text (`country:UA`,
 //! `50.45,30.52`, a file).
 
 pub mod control;
 pub mod geojson;
+pub mod kml;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod points;
 pub mod target_spec;
 

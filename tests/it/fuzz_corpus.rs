@@ -21,6 +21,8 @@ mod distance_text;
 mod export_shapes;
 #[path = "../../fuzz/targets/geojson_import.rs"]
 mod geojson_import;
+#[path = "../../fuzz/targets/kml_import.rs"]
+mod kml_import;
 #[path = "../../fuzz/targets/position_text.rs"]
 mod position_text;
 
@@ -98,6 +100,7 @@ fn every_target_has_seeds_and_a_dictionary() {
         "export_shapes",
         "geojson_import",
         "position_text",
+        "kml_import",
     ] {
         assert!(!inputs("seeds", target).is_empty(), "no seeds for {target}");
         let dict = fuzz_dir().join("dict").join(format!("{target}.dict"));
@@ -143,16 +146,22 @@ fn export_shapes_corpus() {
     replay("export_shapes", export_shapes::run);
 }
 
+#[test]
+fn kml_import_corpus() {
+    replay("kml_import", kml_import::run);
+}
+
 /// Empty input and a few bytes of every value go through every target.
 #[test]
 fn short_inputs() {
-    let runs: [fn(&[u8]); 6] = [
+    let runs: [fn(&[u8]); 7] = [
         distance_text::run,
         claim_text::run,
         position_text::run,
         geojson_import::run,
         csv_points::run,
         export_shapes::run,
+        kml_import::run,
     ];
     for run in runs {
         run(b"");

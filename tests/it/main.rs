@@ -17,6 +17,9 @@ mod control;
 mod countries;
 mod fuzz_corpus;
 mod geojson;
+mod kml;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod places;
 mod points;
 mod prepared;

@@ -14,7 +14,7 @@ const TARGET_FORMS: &str = "a place name (Kyiv, \"Olenya air base\", XLMO, \"Pok
                             see strikemap find), LAT,LON (latitude first: 50.45,30.52 or \
                             50.45N,30.52E or 30.52E,50.45N), NAME=LAT,LON, country:CODE \
                             (country:UA, country:UKR, country:Ukraine), region:CODE \
-                            (region:UA-63, region:\"Kharkiv Oblast\") or the path of a GeoJSON file (all its \
+                            (region:UA-63, region:\"Kharkiv Oblast\") or the path of a GeoJSON, KML or KMZ file (all its \
                             geometries together, if they are of one kind; narrow a file of \
                             several kinds with --kind or --feature)";
 
@@ -67,8 +67,13 @@ pub enum Command {
         strikemap distances --from examples/data/frontline.geojson --to examples/data/events.geojson --json\n  \
         strikemap distances --from country:UA --to examples/data/acled_ukraine.csv --geojson -o events.geojson\n  \
         strikemap distances --from examples/data/frontline.geojson --to events.geojson --prefix front_ --geojson\n  \
+        strikemap distances --from country:UA --to examples/data/acled_ukraine.csv --kml -o events.kml\n  \
         strikemap distances --from country:UA --to examples/data/control/events.csv \\\n      \
         --control examples/data/control/held --date-column event_date\n\n\
+        KML/KMZ input: the Point Placemarks, their name, ExtendedData, TimeStamp and Folder as \
+        columns. GeoParquet input: a WKB point column (geo metadata) or latitude/longitude \
+        columns. --kml writes a Placemark per row; --parquet FILE writes GeoParquet 1.1 with \
+        every column typed from all its values (feature parquet).\n\n\
         CSV: the latitude and longitude columns are found by name (lat or latitude; lon, lng, \
         long or longitude; any case), so an ACLED export works as it is; the delimiter (, ; \
         or tab) from the header line, and in a ;- or tab-separated file a comma in a \
@@ -119,7 +124,12 @@ pub enum Command {
     /// typed models, check it, and write it back normalised and styled.
     #[command(after_help = format!("Examples:\n  \
         strikemap export examples/data/scenario.geojson -o scenario.styled.geojson\n  \
-        strikemap export examples/data/frontline.geojson --as-of 2025-06-02\n\n\
+        strikemap export examples/data/frontline.geojson --as-of 2025-06-02\n  \
+        strikemap export examples/data/scenario.geojson -o scenario.kmz\n\n\
+        With -o NAME.kml or NAME.kmz the map is written as KML (Google Earth, My Maps): one \
+        Folder per kind, each feature's simplestyle colours as its KML Style, its properties \
+        as ExtendedData, its date as a TimeStamp; the KML map is held in memory while it is \
+        written. The input may be KML or KMZ too.\n\n\
         The file (a FeatureCollection, or a single Feature) is read twice, one feature at a \
         time: first to check everything, so nothing is written unless all is well, then to \
         write. Memory grows with the largest feature and with the names of places, \
@@ -443,8 +453,9 @@ pub struct DistancesArgs {
     #[arg(long, value_name = "REF", allow_hyphen_values = true, help = format!("The reference to measure from: {TARGET_FORMS}"))]
     /// The reference.
     pub from: String,
-    /// The events: a CSV file with latitude/longitude columns, or a GeoJSON
-    /// FeatureCollection of Point features.
+    /// The events: a CSV file with latitude/longitude columns, a GeoJSON
+    /// FeatureCollection of Point features, a KML/KMZ file of Point
+    /// Placemarks or a GeoParquet file of points (told by content).
     #[arg(long, value_name = "FILE")]
     pub to: PathBuf,
     /// Write a JSON array of objects (one per row).
@@ -510,6 +521,16 @@ pub struct DistancesArgs {
     /// an error, instead of empty values and a count on stderr.
     #[arg(long, requires = "control")]
     pub strict: bool,
+    /// Write KML (Google Earth): a Placemark per row in one Folder, its
+    /// columns (or a GeoJSON or KML input's properties) and the distance
+    /// in its ExtendedData.
+    #[arg(long, conflicts_with_all = ["json", "csv", "geojson"])]
+    pub kml: bool,
+    /// Write GeoParquet 1.1 to this file (a WKB point column with its `geo`
+    /// metadata, CRS OGC:CRS84, a bbox covering column), every column typed
+    /// from its values; needs the `parquet` feature.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["json", "csv", "geojson", "kml", "output"])]
+    pub parquet: Option<PathBuf>,
 }
 
 /// `strikemap check CLAIM --from REF --to PLACE...`.
@@ -633,7 +654,9 @@ pub struct FindArgs {
 /// `strikemap export SCENARIO.geojson`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The scenario: a GeoJSON FeatureCollection (or Feature).
+    /// The scenario: a GeoJSON FeatureCollection (or Feature), or a KML or
+    /// KMZ file (told by content). Written as KML or KMZ when -o ends in
+    /// .kml or .kmz.
     #[arg(value_name = "SCENARIO")]
     pub scenario: PathBuf,
     /// The date of front lines that have none (YYYY-MM-DD).

@@ -26,10 +26,11 @@ use serde_json::ser::{CompactFormatter, Formatter as _};
 use strikemap::{
     ControlMap, Date, Error, LatLon, Method,
     io::control::date_from_value,
-    io::geojson::{ExportOptions, FeatureCollectionWriter},
+    io::geojson::{ExportOptions, FeatureCollectionWriter, FeatureKind, Style},
+    io::kml::KmlWriter,
     io::points::{
-        ColumnNames, CsvOptions, CsvPoints, CsvRow, Delimiter, PointFeature, PointFeatures,
-        PointFileKind, Sniffed,
+        ColumnNames, CsvOptions, CsvPoints, CsvRow, Delimiter, KmlPoints, PointFeature,
+        PointFeatures, PointFileKind, Sniffed,
     },
     io::target_spec::TargetSpec,
     measure::{Nearest, nearest_many},
@@ -139,17 +140,65 @@ enum Format {
     Json,
     /// A FeatureCollection of the points, their columns as properties.
     GeoJson,
+    /// KML: a Placemark per point, its columns as ExtendedData.
+    Kml,
+    /// GeoParquet (`--parquet FILE`): every row waits in a [`Spill`] until
+    /// every column's type is known.
+    Parquet,
+}
+
+impl Format {
+    /// Whether each row is written as a Point feature.
+    fn is_features(self) -> bool {
+        matches!(self, Format::GeoJson | Format::Kml)
+    }
+}
+
+/// The point features of a GeoJSON, KML or GeoParquet input.
+enum FeatureInput<R: std::io::Read> {
+    GeoJson(PointFeatures<R>),
+    Kml(KmlPoints<R>),
+    #[cfg(feature = "parquet")]
+    Parquet(strikemap::io::parquet::ParquetPoints),
+}
+
+impl<R: std::io::Read> FeatureInput<R> {
+    fn for_each(
+        self,
+        each: impl FnMut(strikemap::Result<PointFeature>) -> strikemap::Result<()>,
+    ) -> strikemap::Result<()> {
+        match self {
+            FeatureInput::GeoJson(f) => f.for_each(each),
+            FeatureInput::Kml(f) => f.for_each(each),
+            #[cfg(feature = "parquet")]
+            FeatureInput::Parquet(f) => f.for_each(each),
+        }
+    }
 }
 
 /// Runs the command.
 pub fn run(args: &DistancesArgs) -> CliResult {
     let reference = target::read(&args.from, "--from", &args.narrow)?;
     target::check_narrowing_used(&[&reference], &args.narrow)?;
-    let format = match (args.json, args.geojson) {
-        (true, _) => Format::Json,
-        (_, true) => Format::GeoJson,
+    let format = match (args.json, args.geojson, args.kml, &args.parquet) {
+        (true, ..) => Format::Json,
+        (_, true, ..) => Format::GeoJson,
+        (_, _, true, _) => Format::Kml,
+        (.., Some(_)) => Format::Parquet,
         _ => Format::Csv,
     };
+    if format == Format::Parquet && !cfg!(feature = "parquet") {
+        return Err(Error::Format {
+            expected: "a strikemap built with the parquet feature \
+                       (cargo install strikemap --features parquet)"
+                .into(),
+            found: "one without it".into(),
+        }
+        .at("argument --parquet")
+        .into());
+    }
+    // Where the output goes: --parquet FILE, -o FILE or standard output.
+    let output = args.parquet.as_deref().or(args.output.as_deref());
     let mut names = CsvOptions::new().with_columns(ColumnNames {
         latitude: args.lat_column.clone(),
         longitude: args.lon_column.clone(),
@@ -201,18 +250,27 @@ pub fn run(args: &DistancesArgs) -> CliResult {
             if let Some(clash) = clash {
                 return Err(clash.at(input.label.clone()).into());
             }
-            let mut out = Output::open(args.output.as_deref())?;
+            let mut out = Output::open(output)?;
             run.csv_file(points, format, &mut out, &progress)?;
             progress.finish();
             end(out, format)?;
         }
-        PointFileKind::GeoJson => {
+        PointFileKind::GeoJson | PointFileKind::Kml | PointFileKind::Parquet => {
             let (count, progress) = input.progress();
-            let features = PointFeatures::from_reader(
-                Counting::new(BufReader::new(input.file), count),
-                input.label.clone(),
-            );
-            let mut out = Output::open(args.output.as_deref())?;
+            let features = match kind {
+                PointFileKind::Kml => {
+                    let label = input.label.clone();
+                    let file =
+                        Sniffed::new(Counting::new(BufReader::new(input.file), count), &label)?;
+                    FeatureInput::Kml(KmlPoints::new(file, label))
+                }
+                PointFileKind::Parquet => parquet_input(&args.to)?,
+                _ => FeatureInput::GeoJson(PointFeatures::from_reader(
+                    Counting::new(BufReader::new(input.file), count),
+                    input.label.clone(),
+                )),
+            };
+            let mut out = Output::open(output)?;
             let files = (input.label.as_str(), &mut out);
             run.feature_file(features, format, files, &progress)?;
             progress.finish();
@@ -329,6 +387,28 @@ impl ControlRun {
             ));
         }
     }
+}
+
+/// A GeoParquet input, opened again by its path (Parquet is read from its
+/// footer, so a file, not a pipe).
+#[cfg(feature = "parquet")]
+fn parquet_input<R: std::io::Read>(path: &Path) -> CliResult<FeatureInput<R>> {
+    Ok(FeatureInput::Parquet(
+        strikemap::io::parquet::ParquetPoints::open(path)?,
+    ))
+}
+
+/// Without the `parquet` feature a Parquet input is refused, saying so.
+#[cfg(not(feature = "parquet"))]
+fn parquet_input<R: std::io::Read>(path: &Path) -> CliResult<FeatureInput<R>> {
+    Err(Error::Format {
+        expected: "a strikemap built with the parquet feature to read Parquet \
+                   (cargo install strikemap --features parquet)"
+            .into(),
+        found: "Apache Parquet".into(),
+    }
+    .at(path.display().to_string())
+    .into())
 }
 
 /// Ends the output: a line break after a FeatureCollection (CSV and JSON
@@ -455,10 +535,27 @@ impl Batch<'_> {
     ) -> CliResult {
         let headers = points.headers().to_vec();
         let label = out.label.clone();
-        let mut sink = Sink::new(out.writer(), format, &label, self.added.clone());
+        if format == Format::Parquet {
+            let mut spill = Spill::new()?;
+            self.read_csv(points, &headers, &mut Rows::Spill(&mut spill), progress)?;
+            return write_parquet(spill, &self.added, out);
+        }
+        let mut sink = Sink::new(out.writer(), format, &label, self.added.clone())?;
         if format == Format::Csv {
             sink.csv_header(headers.iter().map(String::as_str))?;
         }
+        self.read_csv(points, &headers, &mut Rows::Sink(&mut sink), progress)?;
+        sink.finish()
+    }
+
+    /// Reads, measures and hands on every CSV row, in chunks.
+    fn read_csv<R: std::io::Read>(
+        &mut self,
+        points: CsvPoints<R>,
+        headers: &[String],
+        rows: &mut Rows<'_, '_>,
+        progress: &Progress,
+    ) -> CliResult {
         let mut chunk: Vec<CsvRow> = Vec::with_capacity(CHUNK);
         let read = points.for_each(|row| {
             match row {
@@ -466,21 +563,20 @@ impl Batch<'_> {
                 Err(e) => self.bad(e, progress)?,
             }
             if chunk.len() >= CHUNK {
-                let written = self.csv_chunk(&mut chunk, &headers, &mut sink, progress);
+                let written = self.csv_chunk(&mut chunk, headers, rows, progress);
                 self.keep(written)?;
             }
             Ok(())
         });
         self.result(read)?;
-        self.csv_chunk(&mut chunk, &headers, &mut sink, progress)?;
-        sink.finish()
+        self.csv_chunk(&mut chunk, headers, rows, progress)
     }
 
     fn csv_chunk(
         &mut self,
         chunk: &mut Vec<CsvRow>,
         headers: &[String],
-        sink: &mut Sink<'_>,
+        rows: &mut Rows<'_, '_>,
         progress: &Progress,
     ) -> CliResult {
         if self.numeric.is_none() {
@@ -519,10 +615,23 @@ impl Batch<'_> {
                     .map(|(i, (h, f))| (h.as_str(), field_value(f, numeric.get(i) == Some(&true))))
                     .collect()
             };
+            let sink = match rows {
+                Rows::Spill(spill) => {
+                    // As read: the Parquet types come from every value.
+                    let text = headers
+                        .iter()
+                        .zip(row.fields())
+                        .map(|(h, f)| (h.clone(), Value::String(f.to_string())))
+                        .collect();
+                    spill.push_pairs(text, &near, row.position)?;
+                    continue;
+                }
+                Rows::Sink(sink) => sink,
+            };
             match sink.format() {
                 Format::Csv => sink.csv_row(row.fields(), &near)?,
-                Format::Json => sink.json_row(pairs(), &near)?,
-                Format::GeoJson => {
+                Format::Json | Format::Parquet => sink.json_row(pairs(), &near)?,
+                Format::GeoJson | Format::Kml => {
                     sink.geojson_row(point_feature(row.position, row.line, pairs()), &near)?
                 }
             }
@@ -534,25 +643,29 @@ impl Batch<'_> {
 
     fn feature_file<R: std::io::Read>(
         &mut self,
-        features: PointFeatures<R>,
+        features: FeatureInput<R>,
         format: Format,
         (source, out): (&str, &mut Output),
         progress: &Progress,
     ) -> CliResult {
         let label = out.label.clone();
-        if format != Format::Csv {
-            let mut sink = Sink::new(out.writer(), format, &label, self.added.clone());
+        if !matches!(format, Format::Csv | Format::Parquet) {
+            let mut sink = Sink::new(out.writer(), format, &label, self.added.clone())?;
             self.read_features(features, &mut Rows::Sink(&mut sink), source, progress)?;
             return sink.finish();
         }
-        // CSV needs every property name before the first row.
+        // CSV needs every property name before the first row, Parquet
+        // every column's type too.
         let mut spill = Spill::new()?;
         self.read_features(features, &mut Rows::Spill(&mut spill), source, progress)?;
+        if format == Format::Parquet {
+            return write_parquet(spill, &self.added, out);
+        }
         let (columns, spilled) = spill.finish()?;
-        let mut sink = Sink::new(out.writer(), Format::Csv, &label, self.added.clone());
+        let mut sink = Sink::new(out.writer(), Format::Csv, &label, self.added.clone())?;
         sink.csv_header(columns.iter().map(String::as_str))?;
         for row in spilled {
-            let (pairs, near) = row?;
+            let (pairs, near, _) = row?;
             sink.csv_row(csv_fields(&pairs, &columns), &near)?;
         }
         sink.finish()
@@ -561,7 +674,7 @@ impl Batch<'_> {
     /// Reads, measures and hands on every feature, in chunks.
     fn read_features<R: std::io::Read>(
         &mut self,
-        features: PointFeatures<R>,
+        features: FeatureInput<R>,
         rows: &mut Rows<'_, '_>,
         source: &str,
         progress: &Progress,
@@ -614,7 +727,7 @@ impl Batch<'_> {
         for (f, near) in chunk.iter().zip(self.measure(&positions, &dates)?) {
             match rows {
                 Rows::Spill(spill) => spill.push(f, &near)?,
-                Rows::Sink(sink) if sink.format() == Format::GeoJson => {
+                Rows::Sink(sink) if sink.format().is_features() => {
                     // The feature as read (id, foreign members), its longitude
                     // normalised as RFC 7946 requires, with the distance added
                     // to its properties.
@@ -652,8 +765,9 @@ struct Spill {
     seen: HashSet<String>,
 }
 
-/// A measured row as kept in a [`Spill`].
-type Spilled = (Vec<(String, Value)>, Measured);
+/// A measured row as kept in a [`Spill`]: its columns, its measure, and
+/// its position (latitude, longitude).
+type Spilled = (Vec<(String, Value)>, Measured, [f64; 2]);
 
 impl Spill {
     fn new() -> CliResult<Spill> {
@@ -690,14 +804,23 @@ impl Spill {
     }
 
     fn push(&mut self, f: &PointFeature, near: &Measured) -> CliResult {
-        let pairs = feature_pairs(f);
+        self.push_pairs(feature_pairs(f), near, f.position)
+    }
+
+    fn push_pairs(
+        &mut self,
+        pairs: Vec<(String, Value)>,
+        near: &Measured,
+        position: LatLon,
+    ) -> CliResult {
         for (name, _) in &pairs {
             if !self.seen.contains(name) {
                 self.seen.insert(name.clone());
                 self.columns.push(name.clone());
             }
         }
-        serde_json::to_writer(&mut self.writer, &(pairs, near))
+        let position = [position.lat(), position.lon()];
+        serde_json::to_writer(&mut self.writer, &(pairs, near, position))
             .map_err(io::Error::from)
             .and_then(|()| self.writer.write_all(b"\n"))
             .map_err(|e| self.error(e))
@@ -727,6 +850,63 @@ impl Spill {
             });
         Ok((columns, rows))
     }
+}
+
+impl Spill {
+    /// The rows kept so far, read again from the start (for a second pass).
+    #[cfg(feature = "parquet")]
+    fn reread(&mut self) -> CliResult<impl Iterator<Item = CliResult<Spilled>> + '_> {
+        use std::io::Seek as _;
+        self.writer.flush().map_err(|e| self.error(e))?;
+        let mut reader = self.reader.try_clone().map_err(|e| self.error(e))?;
+        reader
+            .seek(io::SeekFrom::Start(0))
+            .map_err(|e| self.error(e))?;
+        Ok(
+            serde_json::Deserializer::from_reader(BufReader::new(reader))
+                .into_iter::<Spilled>()
+                .map(|row| {
+                    row.map_err(|e| spill_error(&std::env::temp_dir(), io::Error::other(e)))
+                }),
+        )
+    }
+}
+
+/// Writes the rows kept in `spill` as GeoParquet: a first pass over them
+/// types every column (`io::parquet::ColumnTypes`: input columns and the
+/// added ones), the second writes them, a row group at a time.
+#[cfg(feature = "parquet")]
+fn write_parquet(mut spill: Spill, added: &[String], out: &mut Output) -> CliResult {
+    use strikemap::io::parquet::{ColumnTypes, GeoParquetWriter};
+    let mut types = ColumnTypes::new();
+    for row in spill.reread()? {
+        let (pairs, near, _) = row?;
+        for (k, v) in &pairs {
+            types.observe(k, v);
+        }
+        for (k, v) in added.iter().zip(near.values()) {
+            types.observe(k, &v);
+        }
+    }
+    let label = out.label.clone();
+    let writing = |e: Error| CliError::writing(&label, e);
+    let mut writer = GeoParquetWriter::new(out.writer(), &types.columns()).map_err(writing)?;
+    for row in spill.reread()? {
+        let (pairs, near, [lat, lon]) = row?;
+        let mut values: JsonObject = pairs.into_iter().collect();
+        values.extend(added.iter().cloned().zip(near.values()));
+        let position = LatLon::new(lat, lon)?;
+        writer.write_point(position, &values).map_err(writing)?;
+    }
+    writer.finish().map_err(writing)?;
+    Ok(())
+}
+
+/// Without the `parquet` feature `--parquet` is refused before any row is
+/// read; this is never reached.
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(_spill: Spill, _added: &[String], _out: &mut Output) -> CliResult {
+    Ok(())
 }
 
 impl Drop for Spill {
@@ -922,12 +1102,13 @@ struct Sink<'o> {
 
 /// The writer behind a [`Sink`].
 enum SinkKind<'o> {
-    Csv(Box<csv::Writer<&'o mut BufWriter<Box<dyn Write>>>>),
+    Csv(Box<csv::Writer<&'o mut BufWriter<Box<dyn Write + Send>>>>),
     Json {
-        out: &'o mut BufWriter<Box<dyn Write>>,
+        out: &'o mut BufWriter<Box<dyn Write + Send>>,
         rows: u64,
     },
-    GeoJson(Box<FeatureCollectionWriter<&'o mut BufWriter<Box<dyn Write>>>>),
+    GeoJson(Box<FeatureCollectionWriter<&'o mut BufWriter<Box<dyn Write + Send>>>>),
+    Kml(Box<KmlWriter<&'o mut BufWriter<Box<dyn Write + Send>>>>),
 }
 
 /// A `csv` error as an I/O error, keeping the kind (a closed pipe).
@@ -940,20 +1121,26 @@ fn csv_io(e: csv::Error) -> std::io::Error {
 
 impl<'o> Sink<'o> {
     fn new(
-        out: &'o mut BufWriter<Box<dyn Write>>,
+        out: &'o mut BufWriter<Box<dyn Write + Send>>,
         format: Format,
         label: &'o str,
         added: Vec<String>,
-    ) -> Sink<'o> {
+    ) -> CliResult<Sink<'o>> {
         let kind = match format {
             Format::Csv => SinkKind::Csv(Box::new(csv::Writer::from_writer(out))),
-            Format::Json => SinkKind::Json { out, rows: 0 },
+            Format::Json | Format::Parquet => SinkKind::Json { out, rows: 0 },
             Format::GeoJson => SinkKind::GeoJson(Box::new(FeatureCollectionWriter::new(
                 out,
                 ExportOptions::default(),
             ))),
+            // Events drawn as strikes are (a red marker).
+            Format::Kml => SinkKind::Kml(Box::new(
+                KmlWriter::new(out, None)
+                    .map_err(|e| CliError::writing(label, e))?
+                    .with_default_style(&Style::default_for(FeatureKind::Strike)),
+            )),
         };
-        Sink { label, kind, added }
+        Ok(Sink { label, kind, added })
     }
 
     fn format(&self) -> Format {
@@ -961,21 +1148,22 @@ impl<'o> Sink<'o> {
             SinkKind::Csv(_) => Format::Csv,
             SinkKind::Json { .. } => Format::Json,
             SinkKind::GeoJson(_) => Format::GeoJson,
+            SinkKind::Kml(_) => Format::Kml,
         }
     }
 
     /// Writes `feature` with the distance added to its properties.
     fn geojson_row(&mut self, mut feature: Feature, n: &Measured) -> CliResult {
-        let SinkKind::GeoJson(writer) = &mut self.kind else {
-            return Ok(());
-        };
         let properties = feature.properties.get_or_insert_with(JsonObject::new);
         for (key, value) in self.added.iter().zip(n.values()) {
             properties.insert(key.clone(), value);
         }
-        writer
-            .write_geojson(&feature)
-            .map_err(|e| CliError::writing(self.label, e))
+        let written = match &mut self.kind {
+            SinkKind::GeoJson(writer) => writer.write_geojson(&feature),
+            SinkKind::Kml(writer) => writer.write_in("strikemap-events", "Events", &feature),
+            _ => return Ok(()),
+        };
+        written.map_err(|e| CliError::writing(self.label, e))
     }
 
     fn csv_header<'a>(&mut self, columns: impl Iterator<Item = &'a str>) -> CliResult {
@@ -1041,6 +1229,12 @@ impl<'o> Sink<'o> {
                 .and_then(|()| w.write_all(b"\n"))
             }
             SinkKind::GeoJson(writer) => {
+                return match writer.finish() {
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(CliError::writing(self.label, e)),
+                };
+            }
+            SinkKind::Kml(writer) => {
                 return match writer.finish() {
                     Ok(_) => Ok(()),
                     Err(e) => Err(CliError::writing(self.label, e)),

@@ -98,6 +98,16 @@ fn add_name(names: &mut Catalog, item: &MapItem) -> strikemap::Result<()> {
     }
 }
 
+/// Whether `-o` names a KML (`Some(false)`) or KMZ (`Some(true)`) file.
+fn kml_output(path: Option<&std::path::Path>) -> Option<bool> {
+    let ext = path?.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "kml" => Some(false),
+        "kmz" => Some(true),
+        _ => None,
+    }
+}
+
 /// `strikemap export SCENARIO.geojson`: read into the typed models, check
 /// them, and write them back normalised and styled.
 ///
@@ -110,7 +120,7 @@ pub fn export(args: &ExportArgs) -> CliResult {
     let label = args.scenario.display().to_string();
     let file = Sniffed::open(&args.scenario)?;
     file.kind()
-        .require(&[FileKind::Json])
+        .require(&[FileKind::Json, FileKind::Kml, FileKind::Kmz, FileKind::Zip])
         .map_err(|e| e.at(label.clone()))?;
     let mut import = ImportOptions::default().with_lenient(args.skip_bad);
     if let Some(date) = &args.as_of {
@@ -160,6 +170,21 @@ pub fn export(args: &ExportArgs) -> CliResult {
             map.set_member(k, v.clone())
                 .map_err(|e| e.at(label.clone()))?;
         }
+    }
+    if let Some(zipped) = kml_output(args.geojson.output.as_deref()) {
+        // KML groups features by kind: the map is built in memory.
+        Imported::for_each_in_file(&args.scenario, &import.clone().with_lenient(true), |f| {
+            map.add(f).map(drop)
+        })
+        .map_err(CliError::Input)?;
+        let mut out = Output::open(args.geojson.output.as_deref())?;
+        let out_label = out.label.clone();
+        let written = match zipped {
+            true => strikemap::io::kml::write_kmz(&map, out.writer()),
+            false => strikemap::io::kml::write_kml(&map, out.writer()),
+        };
+        written.map_err(|e| CliError::writing(&out_label, e))?;
+        return out.finish();
     }
     // Second pass: write, feature by feature; the collection's members and
     // bbox go after the features (member order means nothing in JSON).

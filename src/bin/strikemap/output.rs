@@ -24,7 +24,7 @@ use crate::errors::{CliError, CliResult};
 pub struct Output {
     /// `<stdout>` or the file's path.
     pub label: String,
-    writer: BufWriter<Box<dyn Write>>,
+    writer: BufWriter<Box<dyn Write + Send>>,
     /// The temporary path and the final one, for a regular file.
     rename: Option<(PathBuf, PathBuf)>,
 }
@@ -80,7 +80,9 @@ impl Output {
         let Some(path) = path else {
             return Ok(Output {
                 label: "<stdout>".into(),
-                writer: BufWriter::with_capacity(1 << 16, Box::new(io::stdout().lock())),
+                // Stdout (not its lock), so that the writer is Send, as the
+                // Parquet writer needs; the buffer keeps the locking rare.
+                writer: BufWriter::with_capacity(1 << 16, Box::new(io::stdout())),
                 rename: None,
             });
         };
@@ -161,7 +163,7 @@ impl Output {
     }
 
     /// The underlying writer, for CSV and streaming JSON writers.
-    pub fn writer(&mut self) -> &mut BufWriter<Box<dyn Write>> {
+    pub fn writer(&mut self) -> &mut BufWriter<Box<dyn Write + Send>> {
         &mut self.writer
     }
 }

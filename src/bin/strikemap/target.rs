@@ -78,13 +78,15 @@ pub fn check_narrowing_used(targets: &[&Target], narrow: &NarrowArgs) -> CliResu
 }
 
 /// Whether text names a file (as the library decides: a separator or a
-/// GeoJSON extension).
+/// GeoJSON or KML extension).
 fn looks_like_path(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     text.contains('/')
         || text.contains(std::path::MAIN_SEPARATOR)
         || lower.ends_with(".geojson")
         || lower.ends_with(".json")
+        || lower.ends_with(".kml")
+        || lower.ends_with(".kmz")
 }
 
 /// What a feature is, for narrowing: the `kind` strikemap writes, or the

@@ -276,7 +276,9 @@ impl Imported {
     }
 
     /// Reads a GeoJSON file: a FeatureCollection, streamed feature by
-    /// feature (see [`FeatureCollectionReader`]), or a single Feature.
+    /// feature (see [`FeatureCollectionReader`]), or a single Feature; or a
+    /// KML or KMZ file (told by its content, whatever its name), Placemark
+    /// by Placemark (see [`Imported::from_kml`]).
     ///
     /// # Errors
     /// [`Error::Io`] naming the path if it cannot be read; otherwise as
@@ -332,8 +334,12 @@ impl Imported {
     ) -> Result<Imported> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let open = || std::fs::File::open(path).map_err(|e| Error::io(shown.clone(), e));
-        let mut stream = FeatureCollectionReader::new(open()?, options.clone());
+        // Told by content: KML and KMZ are read Placemark by Placemark.
+        let input = crate::io::points::Sniffed::open(path)?;
+        if crate::io::kml::KML_KINDS.contains(&input.kind()) {
+            return crate::io::kml::import_each(input, &shown, options, each);
+        }
+        let mut stream = FeatureCollectionReader::new(input, options.clone());
         let mut read_any = false;
         for next in stream.by_ref() {
             match next {

@@ -51,6 +51,7 @@ pub use export::MapExport;
 pub use feature::{MapFeature, MapItem};
 pub use geometry::{area_to_geometry, line_to_geometry};
 pub(crate) use import::check_crs;
+pub(crate) use import::read_feature;
 pub use import::{Imported, Skipped};
 pub use kind::FeatureKind;
 pub use manifest::{FileSummary, Manifest};

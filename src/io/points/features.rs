@@ -17,7 +17,7 @@ use std::path::Path;
 
 use geojson::{Feature, GeometryValue, JsonValue};
 
-use super::io_error;
+use super::{Sniffed, io_error};
 use crate::error::{Error, Result};
 use crate::io::geojson::FeatureWalk;
 use crate::position::LatLon;
@@ -133,8 +133,81 @@ impl<R: Read> PointFeatures<R> {
     }
 }
 
+/// The Point Placemarks of a KML document or KMZ archive, read one at a
+/// time (streamed; a KMZ is unzipped in memory), each as a
+/// [`PointFeature`] whose feature is the Placemark as GeoJSON (see
+/// [`Placemark`](crate::io::kml::Placemark)).
+///
+/// ```
+/// use strikemap::io::points::{KmlPoints, Sniffed};
+/// let kml = r#"<kml><Document>
+///   <Placemark><name>Kyiv</name><Point><coordinates>30.5234,50.4501,0</coordinates></Point></Placemark>
+///   <Placemark><name>Front</name><LineString><coordinates>35,47 37,48</coordinates></LineString></Placemark>
+/// </Document></kml>"#;
+/// let (mut good, mut bad) = (Vec::new(), Vec::new());
+/// KmlPoints::new(Sniffed::new(kml.as_bytes(), "events.kml")?, "events.kml").for_each(|f| {
+///     match f {
+///         Ok(f) => good.push(f.position),
+///         Err(e) => bad.push(e.report().to_string()),
+///     }
+///     Ok(())
+/// })?;
+/// assert_eq!(good, [strikemap::LatLon::new(50.4501, 30.5234)?]);
+/// assert_eq!(bad, ["events.kml: Placemark 1 \"Front\" (line 3): geometry.type: expected Point, found LineString"]);
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct KmlPoints<R> {
+    input: Sniffed<R>,
+    source: String,
+}
+
+impl<R: Read> KmlPoints<R> {
+    /// Reads the sniffed input; `source` names it in errors.
+    ///
+    /// ```
+    /// use strikemap::io::points::{KmlPoints, Sniffed};
+    /// let points = KmlPoints::new(Sniffed::new(&b"<kml/>"[..], "x.kml")?, "x.kml");
+    /// points.for_each(|_| Ok(()))?;
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn new(input: Sniffed<R>, source: impl Into<String>) -> KmlPoints<R> {
+        KmlPoints {
+            input,
+            source: source.into(),
+        }
+    }
+
+    /// Hands every Placemark to `each` as [`PointFeatures::for_each`] does
+    /// features: `Ok` for a Point, `Err` naming the Placemark (index, name,
+    /// line) for anything else.
+    ///
+    /// # Errors
+    /// The first error `each` returns; as
+    /// [`for_each_placemark`](crate::io::kml::for_each_placemark) for the
+    /// document as a whole.
+    ///
+    /// ```
+    /// use strikemap::io::points::{KmlPoints, Sniffed};
+    /// let e = KmlPoints::new(Sniffed::new(&b"<kml><Placemark>"[..], "x.kml")?, "x.kml").for_each(|_| Ok(())).unwrap_err();
+    /// assert!(e.report().to_string().starts_with("x.kml: "));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn for_each(self, mut each: impl FnMut(Result<PointFeature>) -> Result<()>) -> Result<()> {
+        let source = self.source;
+        crate::io::kml::for_each_placemark(self.input, &source, |placemark| {
+            let read = placemark.and_then(|p| {
+                let at = p.location();
+                point_feature(p.index, p.feature).map_err(|e| e.at(at))
+            });
+            each(read.map_err(|e| e.at(source.clone())))
+        })
+        .map(drop)
+    }
+}
+
 /// Reads one feature from its JSON object.
-fn point_feature(index: usize, value: JsonValue) -> Result<PointFeature> {
+pub(crate) fn point_feature(index: usize, value: JsonValue) -> Result<PointFeature> {
     if !value.is_object() {
         return Err(Error::format(
             "feature",

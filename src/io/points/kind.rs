@@ -20,8 +20,10 @@ pub const SNIFF_LEN: usize = 4096;
 
 /// What a file holds, told by its first bytes ([`FileKind::sniff`]).
 ///
-/// strikemap reads [`FileKind::Csv`] (point tables) and [`FileKind::Json`]
-/// (GeoJSON); the other kinds are named so that the error can say what the
+/// strikemap reads [`FileKind::Csv`] (point tables), [`FileKind::Json`]
+/// (GeoJSON), [`FileKind::Kml`] and [`FileKind::Kmz`] (wherever GeoJSON is
+/// read) and [`FileKind::Parquet`] (GeoParquet points, feature `parquet`);
+/// the other kinds are named so that the error can say what the
 /// file is and what to do with it ([`FileKind::require`]).
 ///
 /// ```
@@ -160,14 +162,21 @@ impl FileKind {
         let convert =
             |ext: &str| format!("convert it with ogr2ogr -f GeoJSON out.geojson in.{ext}");
         match self {
-            FileKind::Kml => format!("KML is not supported yet: {}", convert("kml")),
-            FileKind::Kmz => format!("KMZ is not supported yet: {}", convert("kmz")),
+            FileKind::Kml | FileKind::Kmz => {
+                "it is read where GeoJSON is (strikemap export, distances --to, targets; \
+                 io::kml), not as a table: give it there"
+                    .to_string()
+            }
             FileKind::Gpx => format!("GPX is not supported: {}", convert("gpx")),
             FileKind::JsonSeq => format!(
                 "expected one GeoJSON document here: {}",
                 convert("geojsons")
             ),
-            FileKind::Parquet => format!("Parquet is not supported yet: {}", convert("parquet")),
+            FileKind::Parquet => format!(
+                "GeoParquet points are read by strikemap distances --to (feature `parquet`); \
+                 elsewhere {}",
+                convert("parquet")
+            ),
             FileKind::Sqlite => format!("it is not supported: {}", convert("gpkg")),
             FileKind::Gzip => "decompress it first, e.g. zcat f.csv.gz | strikemap distances ... \
                                --to /dev/stdin"
@@ -187,10 +196,9 @@ impl FileKind {
     }
 
     /// `Ok` if this kind is one of `accepted`; otherwise the error naming
-    /// what the file is and what to do with it (`this is KML (Google Earth);
-    /// KML is not supported yet: convert it with ogr2ogr -f GeoJSON
-    /// out.geojson in.kml`). Only [`FileKind::Csv`] and [`FileKind::Json`]
-    /// are read anywhere in strikemap.
+    /// what the file is and what to do with it (`this is GPX (GPS exchange
+    /// format); GPX is not supported: convert it with ogr2ogr -f GeoJSON
+    /// out.geojson in.gpx`).
     ///
     /// # Errors
     /// [`Error::UnsupportedFormat`] when this kind is not accepted.

@@ -1,6 +1,8 @@
 //! Reading many points from event tables, one row at a time: CSV files with
-//! latitude/longitude columns (an ACLED export works as it is) and GeoJSON
-//! FeatureCollections of Point features.
+//! latitude/longitude columns (an ACLED export works as it is), GeoJSON
+//! FeatureCollections of Point features, and the Point Placemarks of KML
+//! and KMZ files ([`KmlPoints`]); GeoParquet points are read by
+//! `io::parquet` (feature `parquet`).
 //!
 //! Both readers stream: they hold one row (or feature) at a time, so a file
 //! of millions of events is read in bounded memory. Each hands its rows to a
@@ -26,7 +28,7 @@ mod features;
 mod kind;
 
 pub use self::csv::{ColumnNames, CsvOptions, CsvPoints, CsvRow, Delimiter, LatLonColumns};
-pub use self::features::{PointFeature, PointFeatures};
+pub use self::features::{KmlPoints, PointFeature, PointFeatures};
 pub use self::kind::{FileKind, SNIFF_LEN, Sniffed};
 
 use std::path::Path;
@@ -47,17 +49,24 @@ pub enum PointFileKind {
     Csv,
     /// A GeoJSON FeatureCollection, read by [`PointFeatures`].
     GeoJson,
+    /// A KML document or KMZ archive, read by [`KmlPoints`].
+    Kml,
+    /// A (Geo)Parquet file, read by `io::parquet::ParquetPoints` (feature
+    /// `parquet`).
+    Parquet,
 }
 
 impl PointFileKind {
     /// The kind a file name says: `.csv`, `.tsv` and `.txt` are CSV;
-    /// `.geojson` and `.json` are GeoJSON (case-insensitive).
+    /// `.geojson` and `.json` are GeoJSON; `.kml` and `.kmz` KML; `.parquet`
+    /// and `.geoparquet` Parquet (case-insensitive).
     ///
     /// ```
     /// use strikemap::io::points::PointFileKind;
     /// assert_eq!(PointFileKind::from_name("acled.CSV"), Some(PointFileKind::Csv));
     /// assert_eq!(PointFileKind::from_name("front.geojson"), Some(PointFileKind::GeoJson));
-    /// assert_eq!(PointFileKind::from_name("map.kml"), None);
+    /// assert_eq!(PointFileKind::from_name("map.kmz"), Some(PointFileKind::Kml));
+    /// assert_eq!(PointFileKind::from_name("map.gpx"), None);
     /// ```
     pub fn from_name(name: &str) -> Option<PointFileKind> {
         let lower = name.to_ascii_lowercase();
@@ -65,6 +74,8 @@ impl PointFileKind {
         match ext {
             "csv" | "tsv" | "txt" => Some(PointFileKind::Csv),
             "geojson" | "json" => Some(PointFileKind::GeoJson),
+            "kml" | "kmz" => Some(PointFileKind::Kml),
+            "parquet" | "geoparquet" => Some(PointFileKind::Parquet),
             _ => None,
         }
     }
@@ -77,8 +88,8 @@ impl PointFileKind {
     ///
     /// # Errors
     /// [`Error::Io`] naming the path if it cannot be read;
-    /// [`Error::UnsupportedFormat`], naming the path, for anything but CSV
-    /// or JSON (KML, gzip, an empty file, ...).
+    /// [`Error::UnsupportedFormat`], naming the path, for anything but CSV,
+    /// JSON, KML/KMZ or Parquet (GPX, gzip, an empty file, ...).
     ///
     /// ```
     /// let path = std::env::temp_dir().join("strikemap-doc-detect-no-extension");
@@ -86,6 +97,8 @@ impl PointFileKind {
     /// use strikemap::io::points::PointFileKind;
     /// assert_eq!(PointFileKind::detect(&path)?, PointFileKind::GeoJson);
     /// std::fs::write(&path, "<kml></kml>").unwrap();
+    /// assert_eq!(PointFileKind::detect(&path)?, PointFileKind::Kml);
+    /// std::fs::write(&path, "<gpx></gpx>").unwrap();
     /// let e = PointFileKind::detect(&path).unwrap_err();
     /// assert!(e.is_unsupported_format(), "{}", e.report());
     /// # Ok::<(), strikemap::Error>(())
@@ -101,13 +114,25 @@ impl PointFileKind {
 impl TryFrom<FileKind> for PointFileKind {
     type Error = Error;
 
-    /// CSV text is [`PointFileKind::Csv`], JSON [`PointFileKind::GeoJson`].
+    /// CSV text is [`PointFileKind::Csv`], JSON [`PointFileKind::GeoJson`],
+    /// KML, KMZ (and a ZIP archive, looked into for KML)
+    /// [`PointFileKind::Kml`], Parquet [`PointFileKind::Parquet`].
     ///
     /// # Errors
     /// [`Error::UnsupportedFormat`] for any other kind, saying what to do.
     fn try_from(kind: FileKind) -> Result<PointFileKind> {
-        match kind.require(&[FileKind::Csv, FileKind::Json])? {
+        let accepted = [
+            FileKind::Csv,
+            FileKind::Json,
+            FileKind::Kml,
+            FileKind::Kmz,
+            FileKind::Zip,
+            FileKind::Parquet,
+        ];
+        match kind.require(&accepted)? {
             FileKind::Json => Ok(PointFileKind::GeoJson),
+            FileKind::Kml | FileKind::Kmz | FileKind::Zip => Ok(PointFileKind::Kml),
+            FileKind::Parquet => Ok(PointFileKind::Parquet),
             _ => Ok(PointFileKind::Csv),
         }
     }

@@ -206,13 +206,15 @@ impl TargetSpec {
     }
 }
 
-/// Whether text names a file (a separator or a GeoJSON extension).
+/// Whether text names a file (a separator, or a GeoJSON or KML extension).
 fn looks_like_path(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     text.contains('/')
         || text.contains(std::path::MAIN_SEPARATOR)
         || lower.ends_with(".geojson")
         || lower.ends_with(".json")
+        || lower.ends_with(".kml")
+        || lower.ends_with(".kmz")
 }
 
 impl fmt::Display for TargetSpec {

@@ -134,16 +134,16 @@ impl ClaimReference {
         Ok(ClaimReference::Place(Place::Site(site)))
     }
 
-    /// Reads a GeoJSON file holding exactly one place, territory or front
-    /// line (strikemap's own export, or a feature drawn in geojson.io or
-    /// QGIS): a FeatureCollection or a single Feature, read feature by
+    /// Reads a GeoJSON (or KML/KMZ) file holding exactly one place,
+    /// territory or front line (strikemap's own export, or a feature drawn
+    /// in geojson.io, QGIS or Google Earth): a FeatureCollection or a single Feature, read feature by
     /// feature through [`Imported::for_each_in_file`] (memory does not grow
     /// with the file). A line without a date is taken as of today (the date
     /// does not enter a verdict).
     ///
     /// # Errors
     /// [`Error::Io`] naming the path; [`Error::UnsupportedFormat`] if it is
-    /// not JSON (KML, CSV, empty, ...: see
+    /// not JSON, KML or KMZ (CSV, empty, ...: see
     /// [`FileKind`](crate::io::points::FileKind)); the import's errors
     /// prefixed with the path; [`Error::Format`] when the file holds no
     /// target or more than one.
@@ -160,7 +160,7 @@ impl ClaimReference {
         let shown = path.display().to_string();
         let file = Sniffed::open(path)?;
         file.kind()
-            .require(&[FileKind::Json])
+            .require(&[FileKind::Json, FileKind::Kml, FileKind::Kmz, FileKind::Zip])
             .map_err(|e| e.at(shown.clone()))?;
         let today = jiff::Timestamp::now()
             .to_zoned(jiff::tz::TimeZone::UTC)

@@ -289,6 +289,13 @@ fn every_command_names_a_format_it_cannot_read() {
             vec!["export", &path],
         ];
         for args in runs {
+            // A Parquet file is a point table for distances --to (this one
+            // is not a whole Parquet file: it is refused as such).
+            if name == "events.parquet" && args[0] == "distances" && args[2] == "country:UA" {
+                let e = fails(&args);
+                assert!(e.contains(&path) && e.contains("Parquet"), "{args:?}: {e}");
+                continue;
+            }
             let e = fails(&args);
             assert!(e.contains(&expected), "{args:?}: {e}");
         }

@@ -9,5 +9,6 @@ mod distances;
 mod docs;
 mod geojson;
 mod inputs;
+mod kml;
 mod places;
 mod render;

@@ -89,16 +89,6 @@ fn file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 pub fn refused() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     vec![
         (
-            "map.kml",
-            KML.as_bytes().to_vec(),
-            "this is KML (Google Earth); KML is not supported yet: convert it with ogr2ogr -f GeoJSON out.geojson in.kml",
-        ),
-        (
-            "map.kmz",
-            zip("doc.kml"),
-            "this is KMZ (zipped KML, Google Earth); KMZ is not supported yet: convert it with ogr2ogr -f GeoJSON out.geojson in.kmz",
-        ),
-        (
             "events.geojsons",
             format!("\x1e{GEOJSON}\n").into_bytes(),
             "this is a GeoJSON Text Sequence (RFC 8142)",
@@ -160,6 +150,14 @@ fn geojson_readers_name_the_format_they_were_given() {
                 "{name}: {}",
                 e.report()
             );
+            // Parquet is a point table (GeoParquet), read by distances.
+            if name.starts_with("events.parquet") {
+                assert_eq!(
+                    PointFileKind::detect(&path).unwrap(),
+                    PointFileKind::Parquet
+                );
+                continue;
+            }
             let e = PointFileKind::detect(&path).unwrap_err();
             assert!(
                 e.report()
@@ -196,4 +194,43 @@ fn a_byte_order_mark_before_json_or_csv_is_fine() {
     );
     let path = file(&dir, "q.geojson", b"\xef\xbb\xbflat,lon\n50,30\n");
     assert_eq!(PointFileKind::detect(&path).unwrap(), PointFileKind::Csv);
+}
+
+#[test]
+fn kml_and_kmz_are_read_wherever_geojson_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kmz = Vec::new();
+    strikemap::io::kml::zip_kml(KML.as_bytes(), &mut kmz).unwrap();
+    // Told by content: a KML named .geojson is KML.
+    for (name, bytes) in [
+        ("map.kml", KML.as_bytes().to_vec()),
+        ("map.kml.geojson", KML.as_bytes().to_vec()),
+        ("map.kmz", kmz.clone()),
+    ] {
+        let path = file(&dir, name, &bytes);
+        let shown = path.display().to_string();
+        assert_eq!(Composite::read(&path).unwrap().points().len(), 1, "{name}");
+        assert_eq!(
+            ClaimReference::read(&path).unwrap().name(),
+            "Kyiv",
+            "{name}"
+        );
+        assert!(matches!(
+            TargetSpec::parse(&shown).unwrap(),
+            TargetSpec::File { .. }
+        ));
+        assert_eq!(
+            PointFileKind::detect(&path).unwrap(),
+            PointFileKind::Kml,
+            "{name}"
+        );
+    }
+    // A KMZ without a KML document in it names what it holds.
+    let path = file(&dir, "empty.kmz", &zip("doc.kml"));
+    let e = Composite::read(&path).unwrap_err();
+    assert!(
+        e.report().to_string().contains("expected a KMZ"),
+        "{}",
+        e.report()
+    );
 }

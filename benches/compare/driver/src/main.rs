@@ -17,7 +17,7 @@
 //!
 //! `--only` takes comma-separated operation ids (`point-to-point`,
 //! `point-to-ukraine`, `point-to-front-line`, `geojson-export`,
-//! `reverse-lookup`) and runs only those.
+//! `reverse-lookup`, `parquet-export`) and runs only those.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -33,13 +33,17 @@ use strikemap::{
 };
 
 /// The operations, as `peers.py` names them.
-const OPS: [&str; 5] = [
+const OPS: [&str; 6] = [
     "point-to-point",
     "point-to-ukraine",
     "point-to-front-line",
     "geojson-export",
     "reverse-lookup",
+    "parquet-export",
 ];
+
+/// Rows in one pass of the GeoParquet export (the query points, repeated).
+const PARQUET_ROWS: usize = 1_000_000;
 
 /// Features in one pass of the GeoJSON export (the query points, repeated).
 const EXPORT_FEATURES: usize = 100_000;
@@ -167,6 +171,42 @@ fn export(queries: &[LatLon], path: &Path) -> Fallible<()> {
     let mut writer = FeatureCollectionWriter::new(file, options);
     for i in 0..EXPORT_FEATURES {
         writer.write(event(i, queries[i % queries.len()]))?;
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+/// The columns of the GeoParquet export, with their types (as `peers.py`
+/// builds the same rows for geopandas).
+fn parquet_columns() -> Vec<(String, strikemap::io::parquet::ColumnType)> {
+    use strikemap::io::parquet::ColumnType;
+    [
+        ("event_id", ColumnType::Text),
+        ("event_date", ColumnType::Date),
+        ("fatalities", ColumnType::Int64),
+        ("notes", ColumnType::Text),
+        ("distance_km", ColumnType::Float64),
+        ("inside", ColumnType::Boolean),
+    ]
+    .map(|(n, t)| (n.to_string(), t))
+    .to_vec()
+}
+
+/// Writes `PARQUET_ROWS` events (the query points, repeated) to `path` as
+/// GeoParquet, each row built as the JSON object the writer takes.
+fn parquet_export(queries: &[LatLon], path: &Path) -> Fallible<()> {
+    use strikemap::io::parquet::GeoParquetWriter;
+    let file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    let mut writer = GeoParquetWriter::new(file, &parquet_columns())?;
+    let mut row = serde_json::Map::new();
+    for i in 0..PARQUET_ROWS {
+        row.insert("event_id".into(), json!(format!("EV{i:07}")));
+        row.insert("event_date".into(), json!(format!("2025-06-{:02}", 1 + i % 28)));
+        row.insert("fatalities".into(), json!(i % 7));
+        row.insert("notes".into(), json!(format!("synthetic event {i}")));
+        row.insert("distance_km".into(), json!((i % 1000) as f64 * 0.5 + 0.25));
+        row.insert("inside".into(), json!(i % 3 == 0));
+        writer.write_point(queries[i % queries.len()], &row)?;
     }
     writer.finish()?;
     Ok(())
@@ -531,6 +571,22 @@ fn main() -> Fallible<()> {
             true,
             json!({}),
             "streamed feature by feature to a file (BufWriter, 1 MiB)",
+        );
+        row["output"] = json!(path.display().to_string());
+        results.push(row);
+    }
+
+    // GeoParquet export: the query points as a million event rows.
+    if want("parquet-export") {
+        let path = data.join("export-strikemap.parquet");
+        let m = timing.passes(PARQUET_ROWS, || parquet_export(&queries, &path))?;
+        let mut row = result(
+            "parquet-export",
+            "strikemap GeoParquetWriter",
+            &m,
+            true,
+            json!({}),
+            "each row built as a JSON object and written; row groups of 65,536, snappy; WKB, bbox covering, geo 1.1.0",
         );
         row["output"] = json!(path.display().to_string());
         results.push(row);
