@@ -235,7 +235,7 @@ impl Uncertainty {
     /// # let line = Line::from_vertices(vec![LatLon::new(47.0, 35.0)?, LatLon::new(48.0, 37.5)?])?;
     /// # let front = FrontLine::new("Sketch", strikemap::Date::constant(2025, 6, 2), line);
     /// let verdict = LengthClaim::parse("about 200 km")?.check(&front)?;
-    /// assert_eq!(verdict.uncertainty.parts().len(), 4);
+    /// assert_eq!(verdict.uncertainty.parts().len(), 5); // with the drawing resolution
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn parts(&self) -> &[UncertaintyPart] {

@@ -171,9 +171,9 @@ impl<'a> ClaimMap<'a> {
     /// what a buffer can reach, say).
     ///
     /// ```
-    /// use strikemap::{DistanceClaim, LatLon, render::{ClaimMap, ReferenceShape}};
+    /// use strikemap::{City, DistanceClaim, LatLon, render::{ClaimMap, ReferenceShape}};
     /// let kyiv = LatLon::new(50.4501, 30.5234)?;
-    /// let lviv = ("Lviv", LatLon::new(49.8397, 24.0297)?);
+    /// let lviv = City::new("Lviv", LatLon::new(49.8397, 24.0297)?, strikemap::CountryCode::new("UA")?);
     /// let verdict = DistanceClaim::parse("within 500 km")?.check(&[lviv], &kyiv)?;
     /// let map = ClaimMap::new(&verdict).with_reference(ReferenceShape::Point(kyiv)).with_claim_buffers()?;
     /// assert_eq!(map.buffers().len(), 1);
@@ -227,8 +227,8 @@ impl<'a> ClaimMap<'a> {
     /// The buffers added so far.
     ///
     /// ```
-    /// let v = strikemap::DistanceClaim::parse("within 500 km")?
-    ///     .check(&[("Lviv", strikemap::LatLon::new(49.84, 24.03)?)], &strikemap::LatLon::new(50.45, 30.52)?)?;
+    /// let lviv = strikemap::City::new("Lviv", strikemap::LatLon::new(49.84, 24.03)?, strikemap::CountryCode::new("UA")?);
+    /// let v = strikemap::DistanceClaim::parse("within 500 km")?.check(&[lviv], &strikemap::LatLon::new(50.45, 30.52)?)?;
     /// assert!(strikemap::render::ClaimMap::new(&v).buffers().is_empty());
     /// # Ok::<(), strikemap::Error>(())
     /// ```

@@ -420,3 +420,34 @@ fn features_of_one_date_merge_and_a_filter_picks_a_status() {
         day.origin()
     );
 }
+
+#[test]
+fn a_length_claim_on_the_line_of_contact_carries_its_resolution_spread() {
+    use strikemap::claim::{LengthClaim, UncertaintyKind};
+    let map = synthetic("control/held");
+    let day = map.as_of(date("2025-06-15")).unwrap();
+    let line = day.contact_line().unwrap();
+    let v = LengthClaim::parse("about 220 miles")
+        .unwrap()
+        .check(line)
+        .unwrap();
+    let g = day.generalised().unwrap();
+    let least = g
+        .iter()
+        .map(|x| x.length.as_metres())
+        .fold(f64::INFINITY, f64::min);
+    let part = v.subjects[0]
+        .uncertainty
+        .part(UncertaintyKind::Resolution)
+        .unwrap();
+    approx::assert_relative_eq!(
+        part.metres,
+        g[0].length.as_metres() - least,
+        max_relative = 1e-12
+    );
+    assert!(
+        part.note.contains("as drawn") && part.note.contains("Douglas"),
+        "{}",
+        part.note
+    );
+}

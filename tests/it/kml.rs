@@ -71,10 +71,11 @@ fn one_folder_per_kind_and_styles_as_kml_colours() {
         assert!(folders <= 1, "{kind:?}: {folders} folders");
     }
     assert!(text.contains("<Folder id=\"strikemap-range_ring\"><name>Range rings</name>"));
-    // Range rings: stroke #2ca02c at 0.9, fill at 0.08, as aabbggrr.
+    // Range rings: the first stroked #2ca02c at 0.9, as aabbggrr; the
+    // second (coloured by its rank, #9467bd) filled at 0.08.
     assert!(text.contains("<LineStyle><color>e62ca02c</color><width>2</width></LineStyle>"));
     assert!(text.contains(
-        "<PolyStyle><color>142ca02c</color><fill>1</fill><outline>1</outline></PolyStyle>"
+        "<PolyStyle><color>14bd6794</color><fill>1</fill><outline>1</outline></PolyStyle>"
     ));
     // The ring whose fill-opacity is 0.2 (0x33).
     assert!(text.contains("<PolyStyle><color>332ca02c</color>"));

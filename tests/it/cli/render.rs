@@ -86,7 +86,7 @@ fn check_map_draws_the_ring_of_a_point_reference_and_the_mixup() {
 }
 
 #[test]
-fn check_map_of_a_country_says_why_there_is_no_buffer() {
+fn check_map_of_a_country_draws_its_buffer() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("claim.html");
     strikemap()
@@ -103,6 +103,11 @@ fn check_map_of_a_country_says_why_there_is_no_buffer() {
         .assert()
         .success();
     let html = std::fs::read_to_string(&out).unwrap();
-    assert!(html.contains("No buffer drawn"));
+    // The area within 1,000 km of Ukraine, a geodesic buffer, is drawn and labelled.
+    assert!(
+        html.contains("Within 1,000 km of Ukraine"),
+        "no buffer label"
+    );
+    assert!(!html.contains("No buffer drawn"));
     assert!(html.contains("L.CRS.Simple"));
 }
