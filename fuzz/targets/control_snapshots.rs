@@ -10,7 +10,8 @@
 //! longer than the held area's boundary (to 1 mm per part); generalised
 //! lengths never exceed the length as drawn; distances are finite and ≥ 0;
 //! gained and lost areas are finite and ≥ 0. Every check is made for every
-//! input.
+//! input whose snapshots have at most 2,000 vertices (larger ones get the
+//! area and containment checks only: see `MAX_VERTICES`).
 #![allow(
     clippy::panic,
     reason = "a fuzz target reports a broken invariant by panicking"
@@ -74,9 +75,32 @@ pub fn run(data: &[u8]) {
     }
 }
 
+/// The most vertices a snapshot may have for its line of contact and the
+/// overlays to be checked: merged features come back from the overlay with
+/// a vertex every 0.01°, and under ASan a held area of several degrees then
+/// takes seconds (release builds take milliseconds), beyond libFuzzer's
+/// `-timeout=1` in CI.
+const MAX_VERTICES: usize = 2_000;
+
 fn check(map: ControlMap) {
     let probe = LatLon::new(48.0, 32.0).unwrap_or_else(|e| panic!("{e}"));
     let reference = reference();
+    let vertices = |s: &strikemap::model::Snapshot| -> usize {
+        s.area()
+            .polygons()
+            .iter()
+            .flat_map(|p| p.rings())
+            .map(Vec::len)
+            .sum()
+    };
+    if map.snapshots().iter().any(|s| vertices(s) > MAX_VERTICES) {
+        for s in map.snapshots() {
+            let held = s.held_km2();
+            assert!(held.is_finite() && held >= 0.0, "held area {held}");
+            let _ = s.holds(probe);
+        }
+        return;
+    }
     for s in map.snapshots() {
         let held = s.held_km2();
         assert!(held.is_finite() && held >= 0.0, "held area {held}");
