@@ -451,3 +451,54 @@ fn a_length_claim_on_the_line_of_contact_carries_its_resolution_spread() {
         part.note
     );
 }
+
+#[test]
+fn control_snapshots_drawn_in_google_earth_read_from_kml_and_kmz() {
+    let kml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Placemark><name>held 1 June</name><TimeStamp><when>2025-06-01</when></TimeStamp>
+<Polygon><outerBoundaryIs><LinearRing><coordinates>30,48 31,48 31,49 30,49 30,48</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+<Placemark><name>held 15 June</name><TimeStamp><when>2025-06-15</when></TimeStamp>
+<Polygon><outerBoundaryIs><LinearRing><coordinates>30,48 31.5,48 31.5,49 30,49 30,48</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+</Document></kml>"#;
+    let geojson = |east: f64| {
+        Area::from_lon_lat(&[vec![vec![
+            [30.0, 48.0],
+            [east, 48.0],
+            [east, 49.0],
+            [30.0, 49.0],
+            [30.0, 48.0],
+        ]]])
+        .unwrap()
+    };
+    use strikemap::measure::AreaMeasure as _;
+    let mut kmz = Vec::new();
+    strikemap::io::kml::zip_kml(kml.as_bytes(), &mut kmz).unwrap();
+    for (name, bytes) in [("held.kml", kml.as_bytes()), ("held.kmz", &kmz[..])] {
+        let loaded = strikemap::io::control::read_bytes(name, bytes, &ReadOptions::new()).unwrap();
+        assert_eq!(loaded.map.len(), 2, "{name}");
+        for (d, east) in [("2025-06-01", 31.0), ("2025-06-15", 31.5)] {
+            let day = loaded.map.as_of(date(d)).unwrap();
+            assert_eq!(day.date_used(), date(d));
+            approx::assert_relative_eq!(
+                day.held_km2(),
+                strikemap::Geodesic.area_km2(&geojson(east)),
+                max_relative = 1e-12
+            );
+        }
+    }
+    // A Placemark that is not an area is named by its index, name and line.
+    let bad = kml.replace(
+        "<Polygon><outerBoundaryIs><LinearRing><coordinates>30,48 31.5,48 31.5,49 30,49 30,48</coordinates></LinearRing></outerBoundaryIs></Polygon>",
+        "<Point><coordinates>30,48</coordinates></Point>",
+    );
+    let report =
+        strikemap::io::control::read_bytes("held.kml", bad.as_bytes(), &ReadOptions::new())
+            .unwrap_err()
+            .report()
+            .to_string();
+    assert!(
+        report.contains("Placemark 1 \"held 15 June\" (line 5)"),
+        "{report}"
+    );
+}

@@ -5,6 +5,8 @@ use std::path::Path;
 use strikemap::{
     Error, LatLon,
     claim::DistanceVerdict,
+    io::geojson::{ExportOptions, ImportOptions, Imported},
+    io::points::{FileKind, Sniffed},
     io::target_spec::ClaimReference,
     render::{ClaimMap, Format, Map, MapOptions, ReferenceShape},
 };
@@ -16,15 +18,7 @@ use crate::errors::{CliError, CliResult, in_argument};
 pub fn run(args: &RenderArgs) -> CliResult {
     Format::from_path(&args.output).map_err(in_argument("--output"))?;
     let shown = args.file.display().to_string();
-    let text =
-        std::fs::read_to_string(&args.file).map_err(|e| CliError::failed(&shown, "reading", e))?;
-    let document: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| {
-        Error::Format {
-            expected: "a GeoJSON document".into(),
-            found: e.to_string(),
-        }
-        .at(shown.clone())
-    })?;
+    let document = read_document(&args.file, &shown)?;
     let title = args.title.clone().unwrap_or_else(|| {
         args.file
             .file_name()
@@ -35,6 +29,28 @@ pub fn run(args: &RenderArgs) -> CliResult {
         .with_title(title);
     let map = Map::from_geojson(&document, &options).map_err(|e| e.at(shown.clone()))?;
     write(&map, &args.output)
+}
+
+/// The file as a GeoJSON document: GeoJSON as it is; KML or KMZ (told by
+/// content) read into the models and exported as GeoJSON, styles kept.
+fn read_document(path: &Path, shown: &str) -> CliResult<geojson::GeoJson> {
+    let kind = Sniffed::open(path)?.kind();
+    if matches!(kind, FileKind::Kml | FileKind::Kmz) {
+        let imported = Imported::from_path(path, &ImportOptions::default())?;
+        let export = imported.to_map_export(ExportOptions::default())?;
+        return Ok(geojson::GeoJson::FeatureCollection(
+            export.to_feature_collection(),
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| CliError::failed(shown, "reading", e))?;
+    text.parse().map_err(|e: geojson::Error| {
+        Error::Format {
+            expected: "a GeoJSON document (or KML/KMZ)".into(),
+            found: e.to_string(),
+        }
+        .at(shown.to_string())
+        .into()
+    })
 }
 
 fn write(map: &Map, path: &Path) -> CliResult {

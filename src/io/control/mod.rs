@@ -1,5 +1,6 @@
 //! Control maps read from files: a folder of daily snapshots, or one
-//! FeatureCollection or GeoJSON Text Sequence with a date per feature.
+//! FeatureCollection, GeoJSON Text Sequence or KML/KMZ with a date per
+//! feature.
 //!
 //! - `read.rs`: [`read`] (a folder or a file), [`read_bytes`] (one file's
 //!   bytes), [`ReadOptions`], [`Loaded`], [`SkippedSnapshot`];

@@ -113,8 +113,9 @@ struct Piece {
 }
 
 /// Reads a control map from a folder of snapshot files (`*.geojson`,
-/// `*.json`, `*.geojsonl`, `*.geojsons`, read in name order) or from one
-/// file (a FeatureCollection, a Feature, or a GeoJSON Text Sequence).
+/// `*.json`, `*.geojsonl`, `*.geojsons`, `*.kml`, `*.kmz`, read in name
+/// order) or from one file (a FeatureCollection, a Feature, a GeoJSON Text
+/// Sequence, or KML/KMZ: each Placemark a feature, its TimeStamp its date).
 ///
 /// A feature's date is its `date` or `as_of` property, else the date in
 /// its file's name (see [`date_from_name`]). Features of one date are
@@ -337,7 +338,16 @@ fn read_file_inner(path: &Path, options: &ReadOptions) -> Result<FileResult> {
 /// The pieces of one file's bytes; `file_name` gives the date of features
 /// that carry none.
 fn pieces_of(bytes: &[u8], file_name: &str, options: &ReadOptions) -> Result<FileResult> {
-    let kind = FileKind::sniff(bytes).require(&[FileKind::Json, FileKind::JsonSeq])?;
+    let kind = FileKind::sniff(bytes).require(&[
+        FileKind::Json,
+        FileKind::JsonSeq,
+        FileKind::Kml,
+        FileKind::Kmz,
+        FileKind::Zip,
+    ])?;
+    if matches!(kind, FileKind::Kml | FileKind::Kmz | FileKind::Zip) {
+        return placemark_pieces(bytes, file_name, options);
+    }
     let text = std::str::from_utf8(bytes)
         .map_err(|e| Error::format("file", "UTF-8 text", e.to_string()))?;
     let text = text.trim_start_matches('\u{feff}');
@@ -368,6 +378,16 @@ fn pieces_of(bytes: &[u8], file_name: &str, options: &ReadOptions) -> Result<Fil
             }
         },
     };
+    Ok(collect_pieces(features, file_date, options))
+}
+
+/// The pieces of a file's features, the errors of those that could not be
+/// read, and how many the filter left out.
+fn collect_pieces(
+    features: Vec<(String, Result<Feature>)>,
+    file_date: Option<Date>,
+    options: &ReadOptions,
+) -> FileResult {
     let mut pieces = Vec::new();
     let mut errors = Vec::new();
     let mut filtered = 0;
@@ -397,7 +417,33 @@ fn pieces_of(bytes: &[u8], file_name: &str, options: &ReadOptions) -> Result<Fil
             Err(e) => errors.push(e.at(label)),
         }
     }
-    Ok((pieces, errors, filtered))
+    (pieces, errors, filtered)
+}
+
+/// The pieces of a KML or KMZ file (Google Earth drawings of the held
+/// area): each Placemark read as a GeoJSON Feature by
+/// [`io::kml`](crate::io::kml), its TimeStamp (or TimeSpan's begin) as its
+/// `date`, named by its index, name and line in errors.
+fn placemark_pieces(bytes: &[u8], file_name: &str, options: &ReadOptions) -> Result<FileResult> {
+    let mut features: Vec<(String, Result<Feature>)> = Vec::new();
+    let input = crate::io::points::Sniffed::new(bytes, file_name)?;
+    crate::io::kml::for_each_placemark(input, file_name, |placemark| {
+        match placemark {
+            Ok(p) => {
+                let label = p.location();
+                let feature = serde_json::from_value::<Feature>(p.feature)
+                    .map_err(|e| Error::format("Placemark", "a GeoJSON Feature", e.to_string()));
+                features.push((label, feature));
+            }
+            Err(e) => features.push((String::from("Placemark"), Err(e))),
+        }
+        Ok(())
+    })?;
+    Ok(collect_pieces(
+        features,
+        date_from_name(file_name)?,
+        options,
+    ))
 }
 
 /// The records of a GeoJSON Text Sequence (RFC 8142) or of newline-delimited

@@ -111,3 +111,22 @@ fn check_map_of_a_country_draws_its_buffer() {
     assert!(!html.contains("No buffer drawn"));
     assert!(html.contains("L.CRS.Simple"));
 }
+
+#[test]
+fn render_draws_a_kml_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kml.png");
+    strikemap()
+        .args([
+            "render",
+            &crate::common::fixture("kml/google_earth_pro.kml")
+                .display()
+                .to_string(),
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[1..4], b"PNG");
+}
