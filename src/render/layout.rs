@@ -532,12 +532,59 @@ impl Layout {
         let h = line * self.legend.len() as f64 + 16.0 * u;
         let left = 14.0 * u;
         let bottom = self.height - 40.0 * u;
+        let top = self.frame.1 + 14.0 * u;
+        let right = self.width - 14.0 * u;
         self.legend_box = if self.legend.is_empty() {
             Rect(left, bottom, left, bottom)
         } else {
-            Rect(left, bottom - h, left + w, bottom)
+            // The corner that hides the least of the data: bottom left
+            // unless another (top left, top right; the scale bar holds the
+            // bottom right) covers fewer markers and drawn vertices.
+            [
+                Rect(left, bottom - h, left + w, bottom),
+                Rect(left, top, left + w, top + h),
+                Rect(right - w, top, right, top + h),
+            ]
+            .into_iter()
+            .enumerate()
+            .min_by_key(|(i, r)| (self.covered(r), *i))
+            .map_or(Rect(left, bottom - h, left + w, bottom), |(_, r)| r)
         };
         self.footer_box = Rect(0.0, self.height - 32.0 * u, self.width, self.height);
+    }
+
+    /// How much of the data a box would hide: markers count 20 each, and
+    /// lines and area outlines 1 for every 8 px of them inside.
+    fn covered(&self, r: &Rect) -> usize {
+        let inside = |&(x, y): &Px| x >= r.0 && x <= r.2 && y >= r.1 && y <= r.3;
+        let step = 8.0 * self.u;
+        let along = |path: &Vec<Px>| -> usize {
+            path.windows(2)
+                .map(|w| {
+                    let (a, b) = (w[0], w[1]);
+                    let n = ((b.0 - a.0).hypot(b.1 - a.1) / step).ceil().clamp(1.0, 1e4) as usize;
+                    (0..n)
+                        .filter(|&i| {
+                            let t = i as f64 / n as f64;
+                            inside(&(a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t))
+                        })
+                        .count()
+                })
+                .sum()
+        };
+        self.features
+            .iter()
+            .map(|d| {
+                let markers = d
+                    .marker
+                    .iter()
+                    .chain(d.at.iter())
+                    .filter(|p| inside(p))
+                    .count();
+                let lines: usize = d.strokes.iter().chain(d.fill.iter()).map(along).sum();
+                20 * markers + lines
+            })
+            .sum()
     }
 
     /// A round scale-bar length near 220 design pixels.
@@ -828,6 +875,41 @@ mod tests {
             assert!(!a.overlaps(&l.legend_box) && !a.overlaps(&l.scale_box()));
             assert!(a.inside(&l.frame));
         }
+    }
+
+    #[test]
+    fn the_legend_goes_where_it_hides_the_least() {
+        let mut sketch = Sketch::default();
+        // A dense grid of places of ten kinds (a tall legend) over the whole
+        // map but its top right corner.
+        for i in 0..30 {
+            for j in 0..30 {
+                if i >= 18 && j >= 18 {
+                    continue;
+                }
+                let (lat, lon) = (45.0 + 0.2 * f64::from(j), 20.0 + 0.3 * f64::from(i));
+                let mut f = point(lat, lon, "x");
+                f.legend = Some(format!("kind {}", (i + j) % 10));
+                sketch.features.push(f);
+            }
+        }
+        let l = Layout::new(&sketch, 1600, None).unwrap();
+        let b = l.legend_box;
+        let (w, h) = (b.2 - b.0, b.3 - b.1);
+        let bottom = l.height - 40.0 * l.u;
+        let bottom_left = Rect(14.0 * l.u, bottom - h, 14.0 * l.u + w, bottom);
+        // The bottom left corner is full of data: the legend moved to a
+        // corner that hides less, at the top of the map.
+        assert!(l.covered(&bottom_left) > 100, "{}", l.covered(&bottom_left));
+        assert!(
+            l.covered(&b) < l.covered(&bottom_left) / 4,
+            "{b:?}: {}",
+            l.covered(&b)
+        );
+        assert!(
+            b.1 < l.frame.1 + 20.0 * l.u,
+            "legend at {b:?}, not at the top"
+        );
     }
 
     #[test]

@@ -153,7 +153,7 @@ pub fn read(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Loaded> {
         if files.is_empty() {
             return Err(Error::format(
                 shown,
-                "a folder of snapshot files (*.geojson, *.json, *.geojsonl, *.geojsons)",
+                "a folder of snapshot files (*.geojson, *.json, *.geojsonl, *.geojsons, *.kml, *.kmz)",
                 "none",
             ));
         }
