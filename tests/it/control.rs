@@ -382,9 +382,23 @@ fn bad_control_files_get_errors_naming_file_and_feature() {
 #[test]
 fn features_of_one_date_merge_and_a_filter_picks_a_status() {
     let dir = tempfile::tempdir().unwrap();
-    let west = r#"{"type":"Polygon","coordinates":[[[30,48],[31,48],[31,49],[30,49],[30,48]]]}"#;
-    let east =
-        r#"{"type":"Polygon","coordinates":[[[30.5,48],[32,48],[32,49],[30.5,49],[30.5,48]]]}"#;
+    // Boxes with a vertex every 0.05° (short edges: geodesic and straight
+    // lon/lat edges agree to under a metre, so the union is the box).
+    let boxed = |lon0: f64, lon1: f64| -> Vec<[f64; 2]> {
+        let n = ((lon1 - lon0) / 0.05).round() as usize;
+        let mut ring: Vec<[f64; 2]> = (0..n)
+            .map(|i| [lon0 + (lon1 - lon0) * i as f64 / n as f64, 48.0])
+            .collect();
+        ring.extend((0..20).map(|i| [lon1, 48.0 + f64::from(i) * 0.05]));
+        ring.extend((0..n).map(|i| [lon1 - (lon1 - lon0) * i as f64 / n as f64, 49.0]));
+        ring.extend((0..20).map(|i| [lon0, 49.0 - f64::from(i) * 0.05]));
+        ring.push([lon0, 48.0]);
+        ring
+    };
+    let polygon = |ring: &[[f64; 2]]| {
+        serde_json::json!({"type": "Polygon", "coordinates": [ring]}).to_string()
+    };
+    let (west, east) = (polygon(&boxed(30.0, 31.0)), polygon(&boxed(30.5, 32.0)));
     let text = format!(
         r#"{{"type":"FeatureCollection","features":[
         {{"type":"Feature","properties":{{"date":"2025-06-01","status":"controlled"}},"geometry":{west}}},
@@ -400,19 +414,12 @@ fn features_of_one_date_merge_and_a_filter_picks_a_status() {
     assert_eq!(loaded.filtered_out, 1);
     let day = loaded.map.as_of(date("2025-06-30")).unwrap();
     // The union: 2° × 1°, not 2.5° × 1° (the overlap counted once).
-    let whole = Area::from_lon_lat(&[vec![vec![
-        [30.0, 48.0],
-        [32.0, 48.0],
-        [32.0, 49.0],
-        [30.0, 49.0],
-        [30.0, 48.0],
-    ]]])
-    .unwrap();
+    let whole = Area::from_lon_lat(&[vec![boxed(30.0, 32.0)]]).unwrap();
     use strikemap::measure::AreaMeasure as _;
     approx::assert_relative_eq!(
         day.held_km2(),
         strikemap::Geodesic.area_km2(&whole),
-        max_relative = 1e-4
+        max_relative = 1e-6
     );
     assert!(
         day.origin().contains("feature 0, feature 1"),
