@@ -15,18 +15,11 @@ use super::{Map, MapOptions};
 /// A feature's properties.
 type Properties = JsonMap<String, Value>;
 
-/// The simplestyle keys: styling, not shown in popups.
-const STYLE_KEYS: [&str; 9] = [
-    "marker-color",
-    "marker-size",
-    "marker-symbol",
-    "stroke",
-    "stroke-width",
-    "stroke-opacity",
-    "fill",
-    "fill-opacity",
-    "title",
-];
+/// Whether a property is styling (a simplestyle key other than
+/// `description`, which popups show), not shown in popups.
+fn is_style_key(key: &str) -> bool {
+    key != "description" && crate::io::geojson::STYLE_KEYS.contains(&key)
+}
 
 impl Map {
     /// A map of a GeoJSON document (a FeatureCollection, a Feature or a
@@ -136,7 +129,7 @@ fn feature(geometry: Geometry, props: &JsonMap<String, Value>) -> Feature {
     };
     f.popup = props
         .iter()
-        .filter(|(k, _)| !STYLE_KEYS.contains(&k.as_str()))
+        .filter(|(k, _)| !is_style_key(k))
         .map(|(k, v)| {
             let shown = match v {
                 Value::String(s) => s.clone(),

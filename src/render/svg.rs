@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::layout::{BORDER, LAND, Layout, Px, SEA};
+use super::layout::{BORDER, LAND, Layout, Px, Rect, SEA};
 use super::sketch::Swatch;
 use super::style::{Paint, escape};
 
@@ -237,16 +237,7 @@ fn legend(s: &mut String, l: &Layout) {
     }
     let u = l.u;
     let b = l.legend_box;
-    let _ = write!(
-        s,
-        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{:.1}" fill="white" fill-opacity="0.9" stroke="#999999" stroke-width="{:.2}"/>"##,
-        b.0,
-        b.1,
-        b.2 - b.0,
-        b.3 - b.1,
-        4.0 * u,
-        u
-    );
+    panel(s, b, u);
     for (i, e) in l.legend.iter().enumerate() {
         let cy = b.1 + 8.0 * u + 24.0 * u * (i as f64 + 0.5);
         let x = b.0 + 12.0 * u;
@@ -294,9 +285,8 @@ fn legend(s: &mut String, l: &Layout) {
     }
 }
 
-fn scale(s: &mut String, l: &Layout) {
-    let u = l.u;
-    let b = l.scale_box();
+/// The white, rounded box behind the legend and the scale bar.
+fn panel(s: &mut String, b: Rect, u: f64) {
     let _ = write!(
         s,
         r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="{:.1}" fill="white" fill-opacity="0.9" stroke="#999999" stroke-width="{:.2}"/>"##,
@@ -307,6 +297,12 @@ fn scale(s: &mut String, l: &Layout) {
         4.0 * u,
         u
     );
+}
+
+fn scale(s: &mut String, l: &Layout) {
+    let u = l.u;
+    let b = l.scale_box();
+    panel(s, b, u);
     let x = b.0 + 12.0 * u;
     let y = b.3 - 14.0 * u;
     let _ = write!(

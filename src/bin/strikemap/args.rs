@@ -246,6 +246,20 @@ pub struct ControlArgs {
     pub skip_bad: bool,
 }
 
+impl ControlArgs {
+    /// A control map at `path` with the default settings (and `within`),
+    /// for the commands whose `--control` has no options of its own.
+    pub fn of(path: &std::path::Path, within: Option<String>) -> ControlArgs {
+        ControlArgs {
+            control: path.to_path_buf(),
+            within,
+            border_tolerance: None,
+            only: None,
+            skip_bad: false,
+        }
+    }
+}
+
 /// `strikemap front --control PATH --date DATE`.
 #[derive(Debug, Args)]
 pub struct FrontArgs {

@@ -64,14 +64,7 @@ pub fn run(args: &CheckArgs) -> CliResult {
 
 /// A length claim against the line of contact of a control map on a date.
 fn run_on_control(args: &CheckArgs, control: &std::path::Path, date: &str) -> CliResult {
-    let control = crate::args::ControlArgs {
-        control: control.to_path_buf(),
-        within: None,
-        border_tolerance: None,
-        only: None,
-        skip_bad: false,
-    };
-    let (map, _) = crate::front::load(&control)?;
+    let (map, _) = crate::front::load(&crate::args::ControlArgs::of(control, None))?;
     let asked = crate::front::date(date, "--date")?;
     let day = map.as_of(asked).map_err(in_argument("--date"))?;
     let line = day.contact_line()?;

@@ -306,13 +306,7 @@ struct ControlRun {
 
 impl ControlRun {
     fn open(args: &DistancesArgs, path: &Path) -> CliResult<ControlRun> {
-        let control = crate::args::ControlArgs {
-            control: path.to_path_buf(),
-            within: args.within.clone(),
-            border_tolerance: None,
-            only: None,
-            skip_bad: false,
-        };
+        let control = crate::args::ControlArgs::of(path, args.within.clone());
         let (map, _) = crate::front::load(&control)?;
         // Every line of contact now, in parallel, once.
         map.prepare()?;

@@ -60,6 +60,7 @@ pub use stream::{
     FeatureCollectionReader, FeatureCollectionWriter, RECORD_SEPARATOR, SequenceReader,
     SequenceWriter,
 };
+pub(crate) use style::STYLE_KEYS;
 pub use style::{MarkerSize, Style, Styles};
 pub(crate) use walk::FeatureWalk;
 pub use winding::check_winding;
