@@ -13,6 +13,7 @@ pub mod model;
 mod places;
 mod position;
 pub mod render;
+pub mod review;
 pub mod shape;
 
 pub use bearing::Bearing;

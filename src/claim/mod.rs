@@ -29,7 +29,7 @@ mod claim;
 mod explain;
 mod mixup;
 mod options;
-mod phrase;
+pub(crate) mod phrase;
 mod quantifier;
 mod rate;
 mod reference;

@@ -128,7 +128,7 @@ const UNIT_WORDS: &[&str] = &[
 /// The figures of a text: (start, end) byte ranges of numbers that start
 /// with a digit not preceded by a letter, digit or decimal point. Linear:
 /// each figure is scanned once.
-fn figures(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn figures(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut resume = 0;
     let mut prev: Option<char> = None;
@@ -150,7 +150,7 @@ fn figures(text: &str) -> Vec<(usize, usize)> {
 
 /// Whether `rest` starts with `word` (ASCII case-insensitive) followed by a
 /// word boundary.
-fn starts_with_word(rest: &str, word: &str) -> bool {
+pub(crate) fn starts_with_word(rest: &str, word: &str) -> bool {
     rest.len() >= word.len()
         && rest.is_char_boundary(word.len())
         && rest[..word.len()].eq_ignore_ascii_case(word)
@@ -162,7 +162,7 @@ fn starts_with_word(rest: &str, word: &str) -> bool {
 
 /// The end of a unit word after a number ending at `end` (after optional
 /// white space or one hyphen), if there is one.
-fn unit_end(text: &str, end: usize) -> Option<usize> {
+pub(crate) fn unit_end(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
     let gap = rest.len() - rest.trim_start().len();
     let after_gap = &rest[gap..];

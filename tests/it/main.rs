@@ -25,3 +25,4 @@ mod points;
 mod prepared;
 mod properties;
 mod render;
+mod review;

@@ -193,6 +193,24 @@ pub enum Command {
         and Lambert conformal conic for regional maps; its name is printed on the map. The \
         HTML page inlines Leaflet 1.9.4 and the data.")]
     Render(RenderArgs),
+    /// Review a whole article: find every checkable claim (distances,
+    /// lengths, counts, shares, places, directions), resolve its places,
+    /// check what can be checked and say why the rest cannot.
+    #[command(after_help = "Examples:\n  \
+        strikemap review examples/data/june_2025_report.txt\n  \
+        strikemap review examples/data/june_2025_report.txt --scenario examples/data/june_2025.geojson --json\n  \
+        strikemap review examples/data/june_2025_report.txt \\\n      \
+        --subjects \"the targets=Olenya,Belaya,Dyagilevo,Ivanovo Severny,Ukrainka\" --markdown\n  \
+        strikemap review examples/data/june_2025_report.txt --html -o review.html\n\n\
+        ARTICLE is a plain-text file (- reads standard input). Names resolve from the \
+        --scenario catalog first (its names win), then the bundled gazetteer. Group words \
+        (\"the targets\", \"the bases\") mean the scenario's places of that kind, or the \
+        places named earlier in the paragraph; --subjects maps a phrase explicitly. \
+        Front-line claims need --control DIR --date D (or a scenario with a front line). \
+        --json keys: findings (sentence, sentence_span, span, kind, text, figure, \
+        quantifier, subjects, reference, then verdict, reason and check, or cannot_check \
+        and reason) and tally. The rules are in the crate docs (strikemap::review).")]
+    Review(ReviewArgs),
     /// Who held what on a date, from your own control map files: the held
     /// area, the line of contact and its length at several resolutions,
     /// and (--since) the ground that changed hands.
@@ -717,4 +735,49 @@ pub struct BufferArgs {
     /// Output options.
     #[command(flatten)]
     pub geojson: GeoJsonArgs,
+}
+
+/// `strikemap review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The article: a plain-text file, or - for standard input.
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+    /// A GeoJSON catalog whose names win over the gazetteer (e.g. the
+    /// june_2025 example's june_2025.geojson).
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// Map a phrase of the article to places: "PHRASE=NAME,NAME,..."
+    /// (repeat for several phrases).
+    #[arg(long, value_name = "PHRASE=NAMES")]
+    pub subjects: Vec<String>,
+    /// Check front-line claims against the line of contact of this control
+    /// map (a folder of daily files or one dated file) on --date.
+    #[arg(long, value_name = "DIR_OR_FILE", requires = "date")]
+    pub control: Option<PathBuf>,
+    /// The date to read the control map at (with --control).
+    #[arg(long, value_name = "DATE", requires = "control")]
+    pub date: Option<String>,
+    /// Read figures with "," as the decimal point ("4.300 km" is 4,300 km).
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// The Earth model.
+    #[arg(long, value_enum, default_value = "geodesic")]
+    pub method: MethodArg,
+    /// Print the review as JSON.
+    #[arg(long, conflicts_with_all = ["markdown", "html"])]
+    pub json: bool,
+    /// Print the review as a Markdown fact-check.
+    #[arg(long, conflicts_with = "html")]
+    pub markdown: bool,
+    /// Write the article as a self-contained HTML page with each finding
+    /// highlighted.
+    #[arg(long)]
+    pub html: bool,
+    /// The title of the Markdown or HTML report (default: the file name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -19,6 +19,7 @@ mod output;
 mod places;
 mod progress;
 mod render;
+mod review;
 mod target;
 
 use std::io::Write;
@@ -104,6 +105,7 @@ fn run(cli: &Cli) -> CliResult {
         Command::Find(a) => places::run_find(a),
         Command::Front(a) => front::run(a),
         Command::Render(a) => render::run(a),
+        Command::Review(a) => review::run(a),
     }
 }
 

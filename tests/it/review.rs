@@ -1,0 +1,209 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! `review` against the committed corpus of test articles
+//! (`tests/fixtures/review/`, see its README): every expected finding found
+//! (recall), no finding that is not expected (precision), each with the
+//! expected outcome, and the distances and bearings the corpus computed
+//! with pyproj and shapely (`scripts/review/make_expected.py`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use strikemap::io::geojson::{ImportOptions, Imported};
+use strikemap::review::{Check, Context, Finding, Review, review};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review")
+}
+
+/// The articles of the corpus: (name, text, expectations).
+fn corpus() -> Vec<(String, String, Value)> {
+    let mut out = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    for txt in names {
+        let json = txt.with_extension("json");
+        let text = std::fs::read_to_string(&txt).unwrap();
+        let expected: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", json.display()));
+        let name = txt.file_stem().unwrap().to_string_lossy().into_owned();
+        out.push((name, text, expected));
+    }
+    assert!(out.len() >= 10, "the corpus has {} articles", out.len());
+    out
+}
+
+/// The character span of the `occurrence`-th `key` in `text`.
+fn key_span(text: &str, key: &str, occurrence: usize) -> (usize, usize) {
+    let (byte, _) = text
+        .match_indices(key)
+        .nth(occurrence - 1)
+        .unwrap_or_else(|| panic!("{key:?} occurrence {occurrence} is not in the article"));
+    let start = text[..byte].chars().count();
+    (start, start + key.chars().count())
+}
+
+/// What a finding's outcome is called in the corpus.
+fn outcome_name(f: &Finding) -> (String, Option<String>) {
+    match (f.outcome.verdict(), f.outcome.cannot_check()) {
+        (Some(v), _) => (v.name().to_string(), None),
+        (None, Some(c)) => ("cannot_check".to_string(), Some(c.name().to_string())),
+        (None, None) => unreachable!(),
+    }
+}
+
+/// The review of one article with the context its expectations name.
+fn run(text: &str, expected: &Value) -> Review {
+    let scenario = expected["scenario"].as_str().map(|name| {
+        let path = corpus_dir().join(format!("{name}.geojson"));
+        Imported::from_path(&path, &ImportOptions::default())
+            .and_then(|i| i.to_catalog())
+            .unwrap()
+    });
+    let mut context = Context::new();
+    if let Some(c) = &scenario {
+        context = context.with_scenario(c);
+    }
+    if let Some(map) = expected["subjects"].as_object() {
+        for (phrase, names) in map {
+            let names: Vec<String> = names
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_str().unwrap().to_string())
+                .collect();
+            context = context.with_subjects(phrase.as_str(), names);
+        }
+    }
+    review(text, &context).unwrap()
+}
+
+/// Checks the numbers a finding's check gives against the corpus's.
+fn numbers_agree(f: &Finding, e: &Value, problems: &mut Vec<String>) {
+    if let (Some(measured), Some(Check::Distance(v))) = (e["measured_km"].as_object(), checked(f)) {
+        for (name, km) in measured {
+            let Some(s) = v.subjects.iter().find(|s| s.name == *name) else {
+                problems.push(format!("subject {name} missing from {:?}", f.text));
+                continue;
+            };
+            let ours = s.distance.as_km();
+            let theirs = km.as_f64().unwrap();
+            // The corpus measures to a boundary densified every 1 km with
+            // pyproj: its minimum is within metres of the exact one.
+            if (ours - theirs).abs() > 0.05 {
+                problems.push(format!("{name}: {ours:.3} km, corpus {theirs:.3} km"));
+            }
+        }
+    }
+    if let (Some(theirs), Some(Check::Direction { bearing_deg, .. })) =
+        (e["bearing_deg"].as_f64(), checked(f))
+    {
+        // The corpus's centroid comes from shapely on an equal-area
+        // projection: within a few km of the spherical one, so within 1°.
+        let off = ((bearing_deg - theirs + 540.0) % 360.0 - 180.0).abs();
+        if off > 1.0 {
+            problems.push(format!("bearing {bearing_deg:.2}°, corpus {theirs:.2}°"));
+        }
+    }
+}
+
+fn checked(f: &Finding) -> Option<&Check> {
+    match &f.outcome {
+        strikemap::review::Outcome::Checked { check, .. } => Some(check),
+        _ => None,
+    }
+}
+
+#[test]
+fn corpus_precision_recall_and_outcomes() {
+    let mut expected_total = 0;
+    let mut found_total = 0;
+    let mut matched_total = 0;
+    let mut outcome_ok = 0;
+    let mut by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (name, text, expected) in corpus() {
+        let r = run(&text, &expected);
+        let wanted = expected["findings"].as_array().unwrap();
+        let mut used = vec![false; r.findings.len()];
+        for e in wanted {
+            let kind = e["kind"].as_str().unwrap();
+            let key = e["key"].as_str().unwrap();
+            let occurrence = e["occurrence"].as_u64().unwrap_or(1) as usize;
+            let (ks, ke) = key_span(&text, key, occurrence);
+            let entry = by_kind.entry(kind.to_string()).or_default();
+            entry.0 += 1;
+            let hit = r.findings.iter().enumerate().position(|(i, f)| {
+                !used[i] && f.kind.name() == kind && f.span.start <= ks && ke <= f.span.end
+            });
+            let Some(i) = hit else {
+                problems.push(format!("{name}: missed {kind} {key:?} (#{occurrence})"));
+                continue;
+            };
+            used[i] = true;
+            entry.1 += 1;
+            let f = &r.findings[i];
+            let (outcome, reason) = outcome_name(f);
+            let want = e["outcome"].as_str().unwrap();
+            let want_reason = e["reason"].as_str();
+            if outcome == want && (want != "cannot_check" || reason.as_deref() == want_reason) {
+                outcome_ok += 1;
+            } else {
+                problems.push(format!(
+                    "{name}: {kind} {:?}: {outcome} {reason:?}, expected {want} {want_reason:?} ({})",
+                    f.text,
+                    f.outcome.reason()
+                ));
+            }
+            let mut numbers = Vec::new();
+            numbers_agree(f, e, &mut numbers);
+            problems.extend(numbers.into_iter().map(|p| format!("{name}: {key:?}: {p}")));
+        }
+        for (i, f) in r.findings.iter().enumerate() {
+            if !used[i] {
+                problems.push(format!("{name}: unexpected {} {:?}", f.kind, f.text));
+            }
+        }
+        for friend in expected["false_friends"].as_array().into_iter().flatten() {
+            let friend = friend.as_str().unwrap();
+            if let Some(at) = text.find(friend) {
+                let (fs, fe) = key_span(&text, friend, 1);
+                let _ = at;
+                if let Some(f) = r.findings.iter().find(|f| {
+                    f.span.start < fe
+                        && fs < f.span.end
+                        && f.figure
+                            .contains(friend.split_whitespace().next().unwrap_or(friend))
+                }) {
+                    problems.push(format!(
+                        "{name}: false friend {friend:?} inside {} {:?}",
+                        f.kind, f.text
+                    ));
+                }
+            }
+        }
+        expected_total += wanted.len();
+        found_total += r.findings.len();
+        matched_total += used.iter().filter(|u| **u).count();
+    }
+    let precision = matched_total as f64 / found_total.max(1) as f64;
+    let recall = matched_total as f64 / expected_total.max(1) as f64;
+    eprintln!(
+        "review corpus: {expected_total} expected, {found_total} found, {matched_total} matched: precision {:.1} %, recall {:.1} %, outcomes agree {outcome_ok}/{matched_total}",
+        100.0 * precision,
+        100.0 * recall
+    );
+    for (kind, (e, m)) in &by_kind {
+        eprintln!("  {kind}: {m}/{e} found");
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
