@@ -27,6 +27,10 @@ that each measured value is clear of the band edges (the corpus is meant to
 have unambiguous outcomes); it exits non-zero otherwise.
 
 Run:  /tmp/gzvenv/bin/python scripts/review/make_expected.py
+      (writes the NN_slug.json files)
+      python scripts/review/make_expected.py --check
+      (writes nothing; exits non-zero unless the committed files agree with a
+      fresh computation: outcomes and text exactly, numbers within 0.01)
 """
 
 from __future__ import annotations
@@ -700,6 +704,20 @@ def compute(slug, f, text):
     return out
 
 
+# The June 2025 report's sentences, verbatim in article 01 and in the example
+VERBATIM = [
+    "the targets were more than 4,300 miles from Ukraine",
+    "Russian air defences downed 162 Ukrainian drones over eight Russian regions overnight, as well as over the "
+    "annexed Ukrainian peninsula of Crimea",
+    "damaged 52 out of 80 drones",
+    "along the roughly 620-mile front line",
+    "two ballistic missiles struck a residential neighbourhood in the north-eastern Ukrainian city of Kharkiv",
+    "Istanbul's Ciragan Palace",
+    "Olenya in the Arctic, Belaya in Siberia, Dyagilevo and Ivanovo near Moscow, and Ukrainka in the Far East",
+    "Russia launched 472 drones in one night",
+]
+
+
 def occurrences(text, s):
     i, out = 0, []
     while True:
@@ -710,7 +728,25 @@ def occurrences(text, s):
         i = j + 1
 
 
+def same(a, b, path=""):
+    """Differences between two JSON values, numbers compared within 0.01."""
+    if isinstance(a, bool) or isinstance(b, bool) or a is None or b is None:
+        return [] if a == b else [f"{path}: {a!r} != {b!r}"]
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return [] if abs(a - b) <= 0.01 else [f"{path}: {a} != {b}"]
+    if isinstance(a, dict) and isinstance(b, dict):
+        if a.keys() != b.keys():
+            return [f"{path}: keys {sorted(a)} != {sorted(b)}"]
+        return [d for k in a for d in same(a[k], b[k], f"{path}.{k}")]
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return [f"{path}: {len(a)} items != {len(b)}"]
+        return [d for i, (x, y) in enumerate(zip(a, b)) for d in same(x, y, f"{path}[{i}]")]
+    return [] if a == b else [f"{path}: {a!r} != {b!r}"]
+
+
 def main():
+    check = "--check" in sys.argv[1:]
     counts = {}
     for slug, art in ARTICLES.items():
         text = (FIX / f"{slug}.txt").read_text(encoding="utf-8")
@@ -748,7 +784,21 @@ def main():
             doc["subjects"] = art["subjects"]
         doc["findings"] = findings
         doc["false_friends"] = art["false_friends"]
-        (FIX / f"{slug}.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        target = FIX / f"{slug}.json"
+        if check:
+            if not target.exists():
+                PROBLEMS.append(f"{target.name} is missing")
+            else:
+                for d in same(json.loads(target.read_text(encoding="utf-8")), doc, target.name):
+                    PROBLEMS.append(f"differs from a fresh computation: {d}")
+        else:
+            target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    example = (ROOT / "examples" / "data" / "june_2025_report.txt").read_text(encoding="utf-8")
+    article = (FIX / "01_june_2025_report.txt").read_text(encoding="utf-8")
+    for s in VERBATIM:
+        for name, text in (("examples/data/june_2025_report.txt", example), ("01_june_2025_report.txt", article)):
+            if s not in text:
+                PROBLEMS.append(f"{name}: missing the verbatim {s!r}")
     total = 0
     for kind in sorted(counts):
         n = sum(counts[kind].values())
