@@ -198,17 +198,30 @@ def dist_to_country_km(iso: str, lon: float, lat: float) -> float:
     _, _, d1 = GEOD.inv(np.full(n, lon), np.full(n, lat), a[:, 0], a[:, 1])
     _, _, length = GEOD.inv(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
     best = float(d1.min())
-    # a point on an edge is at least d1 - length away: only those edges can win
-    for i in np.argsort(d1 - length):
+
+    def sampled(i, step_m):
+        k = int(length[i] // step_m)
+        if k <= 0:
+            return math.inf
+        pts = GEOD.npts(a[i, 0], a[i, 1], b[i, 0], b[i, 1], k)
+        xs = np.array([p[0] for p in pts])
+        ys = np.array([p[1] for p in pts])
+        _, _, d = GEOD.inv(np.full(k, lon), np.full(k, lat), xs, ys)
+        return float(d.min())
+
+    # a point on an edge is at least d1 - length away: only those edges can
+    # win. First every 1 km along the geodesic edges, then every 10 m along
+    # the edges that come within 1 km of the best so far.
+    order = np.argsort(d1 - length)
+    for i in order:
         if d1[i] - length[i] > best:
             break
-        k = int(length[i] // 1000.0)
-        if k > 0:
-            pts = GEOD.npts(a[i, 0], a[i, 1], b[i, 0], b[i, 1], k)
-            xs = np.array([p[0] for p in pts])
-            ys = np.array([p[1] for p in pts])
-            _, _, d = GEOD.inv(np.full(k, lon), np.full(k, lat), xs, ys)
-            best = min(best, float(d.min()))
+        best = min(best, sampled(i, 1000.0))
+    coarse = best
+    for i in order:
+        if d1[i] - length[i] > coarse + 1000.0:
+            break
+        best = min(best, sampled(i, 10.0))
     return best / 1000.0
 
 
