@@ -374,6 +374,9 @@ ARTICLES = {
               note="number as a word; Sumy to the nearest point of Russia's boundary"),
             D("6,000 metres", "less_than", "6,000", "m", ["gn:689304"], RU,
               note="Vovchansk to Russia's boundary (1:50m data)"),
+            D("9,000 m", "about", "9,000", "m", ["gn:495112"], UA, note="'m' is metres; Shebekino to Ukraine"),
+            D("fourteen kilometres", "about", "fourteen", "km", ["gn:707758"], RU,
+              note="number as a word; Hlukhiv to Russia"),
             D("fifty miles", "at_most", "fifty", "mi", ["gn:710735"], "gn:703448",
               note="'within fifty miles': Chernihiv is about 80 mi from Kyiv"),
         ],
@@ -547,7 +550,7 @@ ARTICLES = {
     },
 }
 
-WORD_NUMBERS = {"twenty": "20", "forty": "40", "fifty": "50", "hundred": "100"}
+WORD_NUMBERS = {"fourteen": "14", "twenty": "20", "forty": "40", "fifty": "50", "hundred": "100"}
 
 
 def ref_name(ref):
@@ -561,6 +564,7 @@ def ref_name(ref):
 
 
 PROBLEMS = []
+CLEARANCES = []  # (clearance, article, key, subject)
 MIN_CLEARANCE = 0.03  # warn below 3 %, fail below 2 %
 
 
@@ -606,6 +610,7 @@ def compute(slug, f, text):
         for name, km in measured.items():
             v = km / KM_PER[f["unit"]]
             c = clearance(f["q"], x, r, v)
+            CLEARANCES.append((c, slug, f["key"], name))
             if c < MIN_CLEARANCE:
                 PROBLEMS.append(f"{slug}: {f['key']} {name}: measured {v:.3f} {f['unit']} only {c:.1%} from a band edge")
             ok = ok and in_band(b, v)
@@ -818,6 +823,11 @@ def main():
         total += n
         print(f"{kind:10s} {n:3d}  {dict(sorted(counts[kind].items()))}")
     print(f"{'total':10s} {total:3d} in {len(ARTICLES)} articles")
+    c, slug, key, name = min(CLEARANCES)
+    print(f"smallest clearance from a band edge: {c:.1%} ({slug}: {key!r}, {name})")
+    for lon, lat, area, gap in CENTROIDS.values():
+        print(f"centroid {lon:.4f} E {lat:.4f} N, area {area:,.0f} km2, radius {math.sqrt(area / math.pi):.1f} km, "
+              f"grid cross-check {gap:.3f} km away")
     for p in PROBLEMS:
         print("PROBLEM:", p, file=sys.stderr)
     return 1 if PROBLEMS else 0
