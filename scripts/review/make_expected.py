@@ -390,13 +390,15 @@ ARTICLES = {
         "findings": [
             H("count", "4,300 troops", "cannot_check", "needs_source",
               note="a count of troops, NOT a distance"),
-            D("400 km", "about", "400", "km", ["gn:554234"], UA, note="Kaliningrad to Ukraine's boundary"),
+            D("400 km", "exactly", "400", "km", ["gn:554234"], UA,
+              note="a bare figure: 400 km to its rounding (h = min(100/2, 5 % of 400) = 20 km): 380-420 km"),
             H("count", "more than 40 warplanes", "cannot_check", "needs_source"),
             H("count", "three people", "cannot_check", "needs_source"),
         ],
         "false_friends": ["March 14", "Tu-95", "Su-34", "https://example.org/2025-km-report", "S-400", "page 12",
                           "2024", "F-16", "47th", "$1.2 billion", "45-year-old", "04:30",
-                          "+44 20 7946 0123", "eastern flank"],
+                          "+44 20 7946 0123", "eastern flank", "route 14",
+                          "12 Shevchenko Street"],
     },
     "04_counts_shares": {
         "about": "Counts and shares checked from the article itself: parts exceeding a total, N of M pairs, a share "
@@ -466,6 +468,8 @@ ARTICLES = {
                note="Olenya is in Murmansk Oblast (Northwestern FD)"),
             PL("Shaykovka", "oa:RU-9942", ("group", "Siberian Federal District"),
                note="Shaykovka is in Kaluga Oblast (Central FD)"),
+            PL("Severomorsk", "gn:496278", ("group", "Arctic zone of the Russian Federation"),
+               note="Murmansk Oblast, a full member of the Arctic zone"),
             PL("Kursk", "gn:538560", ("country", "RU")),
             PL("Belgorod", "gn:578072", ("country", "UA"), note="Belgorod is in Russia"),
             PL("Mozdok", "gn:524736", ("region", "RU-SE"), note="North Ossetia = RU-SE"),
@@ -480,7 +484,7 @@ ARTICLES = {
                  "'the city' resolved to the last place named.",
         "scenario": None,
         "findings": [
-            D("150 km", "more_than", "150", "km", ["oa:RU-9942", "oa:RU-6878"], UA, subjects_text="The bases"),
+            D("150 km", "at_least", "150", "km", ["oa:RU-9942", "oa:RU-6878"], UA, subjects_text="The bases"),
             D("300 km", "more_than", "300", "km", ["oa:XLLL", "oa:RU-0282"], UA, subjects_text="The airfields",
               note="Millerovo is about 25 km from Ukraine: one failing subject makes it not_supported"),
             D("200 km", "about", "200", "km", ["gn:538560"], "gn:706483", subjects_text="It",
