@@ -462,8 +462,9 @@ ARTICLES = {
             PL("Dyagilevo", "oa:UUBD", ("region", "RU-RYA")),
             PL("Engels", "oa:RU-8602", ("region", "RU-SAR"),
                note="'the Engels air base': the air base, not the city (both in Saratov Oblast)"),
-            D("500 km", "about", "500", "km", ["oa:RU-8602"], UA,
-              note="the Engels air base; the town of Engels (472 km) gives the same outcome"),
+            D("500 km", "about", "500", "km", ["oa:RU-8602"], UA, subjects_text="The base",
+              note="'The base' = the last place named, the Engels air base; the town of Engels (472 km) would give "
+                   "the same outcome"),
             PL("Olenya", "oa:RU-4464", ("group", "Far Eastern Federal District"),
                note="Olenya is in Murmansk Oblast (Northwestern FD)"),
             PL("Shaykovka", "oa:RU-9942", ("group", "Siberian Federal District"),
