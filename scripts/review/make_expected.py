@@ -111,6 +111,22 @@ def in_band(b, v: float) -> bool:
     return True
 
 
+def _check_bands():
+    """The examples in the `Quantifier` docs, as a check of this re-implementation."""
+    cases = [(("about", 620, 10), (589, 651)), (("about", 1000, 1000), (900, 1100)),
+             (("about", 40, 10), (36, 44)), (("exactly", 4300, 100), (4250, 4350)),
+             (("nearly", 500, 100), (450, 500)), (("more_than", 4300, 100), (4300, None))]
+    for (q, x, r), want in cases:
+        lo, _, hi, _ = band(q, x, r)
+        got = (None if lo is None else round(lo, 6), None if hi is None else round(hi, 6))
+        assert got == want, (q, x, r, got, want)
+    assert resolution_of("4,300") == 100 and resolution_of("620") == 10 and resolution_of("4.5") == 0.1
+    assert rounding(1000, 1000) == 50 and rounding(4300, 100) == 50
+
+
+_check_bands()
+
+
 def clearance(q: str, x: float, r: float, v: float) -> float:
     """Distance of v from the nearest band edge, less the stated rounding for
     threshold quantifiers (which the uncertainty budget includes), as a
