@@ -569,6 +569,25 @@ ARTICLES = {
         "subjects": {"the targets": ["Olenya Air Base", "Engels Air Base"]},
         "false_friends": [],
     },
+    "13_scenario_names": {
+        "about": "The june_2025 scenario without front-line claims: 'The air bases' resolved to the scenario's "
+                 "five air bases (rule 2), and scenario names winning over gazetteer rows of the same name (the "
+                 "gazetteer's Belaya in Kursk Oblast and Ukrainka in Crimea would make the claims not_supported).",
+        "scenario": "june_2025",
+        "findings": [
+            D("250 miles", "more_than", "250", "mi", S5, UA, subjects_text="The air bases",
+              note="every one of the scenario's five air bases; the nearest, Dyagilevo, is 286 mi away"),
+            H("count", "at least 41 aircraft", "cannot_check", "needs_source"),
+            H("share", "34%", "cannot_check", "needs_source"),
+            D("3,500 km", "more_than", "3,500", "km", ["scenario:Belaya"], UA,
+              note="the scenario's Belaya (Irkutsk Oblast); the gazetteer's Belaya in Kursk Oblast is 27 km away"),
+            D("5,900 km", "about", "5,900", "km", ["scenario:Ukrainka"], UA,
+              note="the scenario's Ukrainka (Amur Oblast); the gazetteer's Ukrainka in Crimea is in Ukraine"),
+            PL("Dyagilevo", "scenario:Dyagilevo", ("region", "RU-RYA")),
+            D("750 km", "about", "750", "km", ["scenario:Moscow"], "scenario:Kyiv"),
+        ],
+        "false_friends": [],
+    },
 }
 
 WORD_NUMBERS = {"fourteen": "14", "twenty": "20", "forty": "40", "fifty": "50", "hundred": "100"}
