@@ -569,7 +569,7 @@ impl Judge<'_, '_> {
         }
         if let Some((i, len)) = pronoun.filter(|(i, _)| *i == latest) {
             let written = head[i..i + len].to_string();
-            return match memory.sentences.iter().rev().flatten().next() {
+            return match memory.sentences.iter().rev().find_map(|s| s.last()) {
                 Some(p) => Ok((written, vec![p.clone()])),
                 None => Err((
                     Some(written),
