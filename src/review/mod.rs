@@ -8,8 +8,7 @@
 //! reference as written, and an [`Outcome`]: a verdict (with the full
 //! check, as `strikemap check` gives it) or [`CannotCheck`] with the
 //! reason. Everything is rule-based and offline: no network, no models.
-//! The rules are below; `docs/review.md` ([`crate::guide::review`]) walks
-//! through an example.
+//! The rules are below.
 //!
 //! ```
 //! use strikemap::review::{CannotCheck, Context, FindingKind, review};
