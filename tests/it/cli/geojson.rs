@@ -51,7 +51,13 @@ fn positions(geometry: &Value) -> Vec<[f64; 2]> {
 fn ring_vertices_lie_at_the_radius() {
     let v = geojson(&["ring", "Kyiv=50.4501,30.5234", "500km"]);
     let features = v["features"].as_array().unwrap();
-    assert_eq!(features.len(), 1);
+    // The ring, then its centre marker.
+    assert_eq!(features.len(), 2);
+    assert_eq!(features[1]["properties"]["role"], "centre");
+    assert_eq!(
+        features[1]["geometry"]["coordinates"],
+        serde_json::json!([30.5234, 50.4501])
+    );
     let ring = &features[0];
     assert_eq!(ring["geometry"]["type"], "Polygon");
     assert_eq!(ring["properties"]["kind"], "range_ring");
@@ -78,13 +84,14 @@ fn rings_around_ukrainka_in_miles_and_km() {
         "--bbox",
     ]);
     let features = v["features"].as_array().unwrap();
-    assert_eq!(features.len(), 2);
+    // Each ring followed by its centre marker.
+    assert_eq!(features.len(), 4);
     assert_eq!(
         features[0]["properties"]["radius_mi"].as_f64(),
         Some(4300.0)
     );
     assert_eq!(
-        features[1]["properties"]["radius_km"].as_f64(),
+        features[2]["properties"]["radius_km"].as_f64(),
         Some(4300.0)
     );
     assert!(v["bbox"].is_array());
