@@ -384,13 +384,21 @@ impl MapFeature {
 /// `#bcbd22`, `#1f77b4`, `#ff7f0e`, `#7f7f7f`, `#d62728` (Tableau 10), and
 /// round again after ten. The streaming writers do the same.
 ///
+/// Markers: each range ring is followed by a Point at its centre (one, even
+/// for a ring cut at ±180°) and each strike arc by Points at its launch
+/// point and point of impact, of kind `marker` with `marker_of` (the ring's
+/// or arc's name) and `role` (`centre`, `launch`, `impact`), coloured as the
+/// ring or arc; [`ExportOptions::with_markers`] turns them off. They are
+/// derived: the import skips them and writes them again on export.
+///
 /// ```
 /// use strikemap::{Distance, LatLon, MapExport, io::geojson::ExportOptions, model::RangeRing};
 /// let ukrainka = LatLon::new(51.17, 128.45)?;
 /// let mut map = MapExport::new(ExportOptions::default().with_bbox(true));
 /// map.add(RangeRing::new("Ukrainka 4,300 mi", ukrainka, Distance::from_miles(4_300.0))?)?;
 /// let fc = map.to_feature_collection();
-/// assert_eq!(fc.features.len(), 1);
+/// // The ring, then its centre marker.
+/// assert_eq!(fc.features.len(), 2);
 /// // The ring holds the North Pole: the box spans every longitude.
 /// assert_eq!(fc.bbox.as_ref().map(|b| (b[0], b[2], b[3])), Some((-180.0, 180.0, 90.0)));
 /// // A second ring gets the next colour.
@@ -398,7 +406,7 @@ impl MapFeature {
 /// let fc = map.to_feature_collection();
 /// let stroke = |k: usize| fc.features[k].properties.as_ref().map(|p| p["stroke"].clone());
 /// assert_eq!(stroke(0), Some(serde_json::json!("#2ca02c")));
-/// assert_eq!(stroke(1), Some(serde_json::json!("#9467bd")));
+/// assert_eq!(stroke(2), Some(serde_json::json!("#9467bd")));
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -555,7 +563,7 @@ impl MapExport {
         Ok(())
     }
 
-    /// How many features were added.
+    /// How many features are held (markers included).
     ///
     /// ```
     /// assert_eq!(strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).len(), 0);
