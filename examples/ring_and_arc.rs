@@ -86,7 +86,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let kmz = dir.join("ring_and_arc.kmz");
     strikemap::io::kml::write_kmz(&map, BufWriter::new(File::create(&kmz)?))?;
     let types = map.summary().geometry_types().join(",");
-    let folders = 3; // range rings, strike arcs, air bases
+    let folders = 4; // range rings, strike arcs, air bases, markers (of rings and arcs)
     let kml_manifest = dir.join("kml_manifest.txt");
     std::fs::write(
         &kml_manifest,

@@ -267,8 +267,39 @@ fn run_with(data: &[u8], checked_km: f64) {
     }
     let value: serde_json::Value =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("the output is not JSON: {e}"));
-    let features = value["features"].as_array().cloned().unwrap_or_default();
+    let written = value["features"].as_array().cloned().unwrap_or_default();
+    // Each ring is followed by one marker (its centre, however the ring is
+    // cut), each arc by two (launch, impact), at the rounded positions.
+    let (markers, features): (Vec<_>, Vec<_>) = written
+        .into_iter()
+        .partition(|f| f["properties"]["kind"] == "marker");
     assert_eq!(features.len(), shapes.len(), "features written: {text}");
+    let expected: usize = shapes
+        .iter()
+        .map(|s| match s {
+            Shape::Ring(_) => 1,
+            Shape::Arc => 2,
+            Shape::Polygon => 0,
+        })
+        .sum();
+    assert_eq!(markers.len(), expected, "markers written: {text}");
+    let mut centres = markers
+        .iter()
+        .filter(|m| m["properties"]["role"] == "centre");
+    for shape in &shapes {
+        if let Shape::Ring(ring) = shape {
+            let marker = centres
+                .next()
+                .unwrap_or_else(|| panic!("no centre marker: {text}"));
+            let scale = 10f64.powi(precision as i32);
+            let at = [ring.centre.lon(), ring.centre.lat()].map(|x| (x * scale).round() / scale);
+            assert_eq!(
+                marker["geometry"]["coordinates"],
+                serde_json::json!(at),
+                "{text}"
+            );
+        }
+    }
 
     for (feature, shape) in features.iter().zip(&shapes) {
         let geometry = &feature["geometry"];

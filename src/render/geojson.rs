@@ -107,6 +107,13 @@ fn feature(geometry: Geometry, props: &JsonMap<String, Value>) -> Feature {
         .and_then(Value::as_str)
         .map(str::to_string);
     let mut f = Feature::new(geometry, paint);
+    // A ring's or arc's marker has the colour of its ring or arc, which the
+    // legend shows already; it gets neither a legend entry nor a label.
+    if kind == Some(FeatureKind::Marker) {
+        f.priority = 1;
+        f.popup = popup(props);
+        return f;
+    }
     f.legend = Some(match (kind, &name) {
         (Some(FeatureKind::RangeRing | FeatureKind::Territory), Some(n)) => n.clone(),
         (Some(k), _) => k.name().replace('_', " "),
@@ -127,7 +134,13 @@ fn feature(geometry: Geometry, props: &JsonMap<String, Value>) -> Feature {
         Some(FeatureKind::Strike) => 0,
         _ => 1,
     };
-    f.popup = props
+    f.popup = popup(props);
+    f
+}
+
+/// The popup: every property but the styling ones.
+fn popup(props: &Properties) -> Vec<(String, String)> {
+    props
         .iter()
         .filter(|(k, _)| !is_style_key(k))
         .map(|(k, v)| {
@@ -137,8 +150,7 @@ fn feature(geometry: Geometry, props: &JsonMap<String, Value>) -> Feature {
             };
             (k.clone(), shown)
         })
-        .collect();
-    f
+        .collect()
 }
 
 fn position(p: &Position) -> Result<LatLon> {

@@ -106,7 +106,12 @@ fn rings_across_the_antimeridian_are_cut_as_in_geojson() {
     // Two pieces, each within [-180, 180], meeting at ±180.
     assert_eq!(text.matches("<Polygon>").count(), 2, "{text}");
     assert!(text.contains("<MultiGeometry>"));
-    let lons = longitudes(&text);
+    let mut lons = longitudes(&text);
+    // One centre marker for the cut ring, at its centre, in the Markers
+    // folder after the rings.
+    assert_eq!(text.matches("<Point>").count(), 1, "{text}");
+    assert!(text.contains("<Folder id=\"strikemap-marker\"><name>Markers</name>"));
+    assert_eq!(lons.pop(), Some(anadyr.lon()));
     assert!(lons.iter().all(|l| (-180.0..=180.0).contains(l)));
     assert!(lons.contains(&180.0) && lons.contains(&-180.0));
     let g = serde_json::to_value(&geojson.features[0].geometry).unwrap();

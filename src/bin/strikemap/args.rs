@@ -628,6 +628,10 @@ pub struct GeoJsonArgs {
     /// Write a bbox on the collection and on every feature.
     #[arg(long)]
     pub bbox: bool,
+    /// Leave out the marker Points written after each range ring (its
+    /// centre) and strike arc (launch point, point of impact).
+    #[arg(long)]
+    pub no_markers: bool,
 }
 
 /// `strikemap ring CENTER RADIUS...`.

@@ -21,7 +21,7 @@ fn options(args: &GeoJsonArgs) -> CliResult<ExportOptions> {
     let options = ExportOptions::default()
         .with_precision(args.precision)
         .map_err(in_argument("--precision"))?;
-    Ok(options.with_bbox(args.bbox))
+    Ok(options.with_bbox(args.bbox).with_markers(!args.no_markers))
 }
 
 /// Writes the collection where the flags say.
@@ -197,15 +197,20 @@ pub fn export(args: &ExportArgs) -> CliResult {
     let mut written = 0usize;
     let mut write_error: Option<std::io::Error> = None;
     Imported::for_each_in_file(&args.scenario, &import.clone().with_lenient(true), |f| {
-        let feature = map.add_detached(f)?;
+        let features = map.add_detached(f)?;
         let w = out.writer();
-        let result = (if written > 0 {
-            w.write_all(b",")
-        } else {
-            Ok(())
-        })
-        .and_then(|()| serde_json::to_writer(&mut *w, &feature).map_err(std::io::Error::from));
-        written += 1;
+        let mut result = Ok(());
+        for feature in &features {
+            result = result
+                .and_then(|()| match written > 0 {
+                    true => w.write_all(b","),
+                    false => Ok(()),
+                })
+                .and_then(|()| {
+                    serde_json::to_writer(&mut *w, feature).map_err(std::io::Error::from)
+                });
+            written += 1;
+        }
         result.map_err(|e| {
             let error = Error::Io {
                 path: out_label.clone(),

@@ -105,6 +105,8 @@ fn kind_of(feature: &Feature) -> Option<KindArg> {
             FeatureKind::FrontLine => KindArg::FrontLine,
             FeatureKind::StrikeArc => KindArg::StrikeArc,
             FeatureKind::RangeRing => KindArg::RangeRing,
+            // A ring's or arc's marker is drawn from it, not a target.
+            FeatureKind::Marker => return None,
             // FeatureKind is non-exhaustive; a territory, or a kind added
             // later, is measured to as an area.
             _ => KindArg::Territory,

@@ -16,7 +16,8 @@ use geojson::feature::Id;
 use geojson::{Feature, FeatureCollection, JsonObject, JsonValue};
 
 use super::bbox::Extent;
-use super::drawn::draw;
+use super::drawn::{Drawn, draw};
+use super::marker::markers;
 use super::properties::write_properties;
 use super::{ExportOptions, FileSummary, MapFeature, MapItem, geometry_bbox};
 use crate::error::{Error, Result};
@@ -56,6 +57,15 @@ pub(crate) fn build_feature(
     options: &ExportOptions,
     id: impl FnOnce() -> Id,
 ) -> Result<Feature> {
+    build_drawn(feature, options, id).map(|(f, _)| f)
+}
+
+/// As [`build_feature`], with the geometry as drawn (for the markers).
+fn build_drawn(
+    feature: &MapFeature,
+    options: &ExportOptions,
+    id: impl FnOnce() -> Id,
+) -> Result<(Feature, Drawn)> {
     check_foreign_members(feature)?;
     let drawn = draw(&feature.item, options)?;
     let mut props = JsonObject::new();
@@ -65,14 +75,15 @@ pub(crate) fn build_feature(
         true => geometry_bbox(&geometry).map(|b| b.to_vec()),
         false => None,
     };
-    Ok(Feature {
+    let written = Feature {
         bbox,
         geometry: Some(geometry),
         id: Some(id()),
         properties: Some(props),
         foreign_members: (!feature.foreign_members.is_empty())
             .then(|| feature.foreign_members.clone()),
-    })
+    };
+    Ok((written, drawn))
 }
 
 /// Lower case letters and digits of `text`, other runs as one `-`,
@@ -258,6 +269,17 @@ impl Ids {
             Some(Id::Number(n)) => (n.to_string(), feature.id.clone()),
             None => (auto_id(&feature.item), None),
         };
+        self.assign_base(base, wanted)
+    }
+
+    /// The id `base` (a string id), or `STEM-N` if it is taken.
+    pub(crate) fn assign_text(&mut self, base: String) -> Id {
+        self.assign_base(base, None)
+    }
+
+    /// `wanted` (or `base` as a string) if its text `base` is free, else
+    /// `STEM-N`.
+    fn assign_base(&mut self, base: String, wanted: Option<Id>) -> Id {
         if self.used.insert(id_hash(&base)) {
             return wanted.unwrap_or(Id::String(base));
         }
@@ -275,14 +297,23 @@ impl Ids {
     }
 }
 
-/// Writes one feature through an id allocator.
+/// Writes one feature through an id allocator, followed by its markers
+/// (a range ring's centre, a strike arc's ends; see `marker.rs`).
 pub(crate) fn export_feature(
     feature: &MapFeature,
     options: &ExportOptions,
     ids: &mut Ids,
-) -> Result<Feature> {
+) -> Result<Vec<Feature>> {
     let feature = ranked(feature, options, ids);
-    build_feature(&feature, options, || ids.assign(&feature))
+    let (written, drawn) = build_drawn(&feature, options, || ids.assign(&feature))?;
+    let markers = match &written.id {
+        Some(id) => markers(&feature, &drawn, id, options, ids)?,
+        None => Vec::new(),
+    };
+    let mut out = Vec::with_capacity(1 + markers.len());
+    out.push(written);
+    out.extend(markers);
+    Ok(out)
 }
 
 /// The features a catalog is drawn with, bottom layer first: territories,
@@ -353,13 +384,21 @@ impl MapFeature {
 /// `#bcbd22`, `#1f77b4`, `#ff7f0e`, `#7f7f7f`, `#d62728` (Tableau 10), and
 /// round again after ten. The streaming writers do the same.
 ///
+/// Markers: each range ring is followed by a Point at its centre (one, even
+/// for a ring cut at ±180°) and each strike arc by Points at its launch
+/// point and point of impact, of kind `marker` with `marker_of` (the ring's
+/// or arc's name) and `role` (`centre`, `launch`, `impact`), coloured as the
+/// ring or arc; [`ExportOptions::with_markers`] turns them off. They are
+/// derived: the import skips them and writes them again on export.
+///
 /// ```
 /// use strikemap::{Distance, LatLon, MapExport, io::geojson::ExportOptions, model::RangeRing};
 /// let ukrainka = LatLon::new(51.17, 128.45)?;
 /// let mut map = MapExport::new(ExportOptions::default().with_bbox(true));
 /// map.add(RangeRing::new("Ukrainka 4,300 mi", ukrainka, Distance::from_miles(4_300.0))?)?;
 /// let fc = map.to_feature_collection();
-/// assert_eq!(fc.features.len(), 1);
+/// // The ring, then its centre marker.
+/// assert_eq!(fc.features.len(), 2);
 /// // The ring holds the North Pole: the box spans every longitude.
 /// assert_eq!(fc.bbox.as_ref().map(|b| (b[0], b[2], b[3])), Some((-180.0, 180.0, 90.0)));
 /// // A second ring gets the next colour.
@@ -367,7 +406,7 @@ impl MapFeature {
 /// let fc = map.to_feature_collection();
 /// let stroke = |k: usize| fc.features[k].properties.as_ref().map(|p| p["stroke"].clone());
 /// assert_eq!(stroke(0), Some(serde_json::json!("#2ca02c")));
-/// assert_eq!(stroke(1), Some(serde_json::json!("#9467bd")));
+/// assert_eq!(stroke(2), Some(serde_json::json!("#9467bd")));
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -398,7 +437,8 @@ impl MapExport {
     }
 
     /// Adds a feature (any model, range ring or arc converts into one) and
-    /// returns it as written.
+    /// returns it as written. A range ring or strike arc is followed by its
+    /// marker Points (unless [`ExportOptions::with_markers`] is `false`).
     ///
     /// # Errors
     /// As [`MapFeature::to_feature`].
@@ -413,39 +453,48 @@ impl MapExport {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn add(&mut self, feature: impl Into<MapFeature>) -> Result<&Feature> {
-        let feature = self.add_detached(feature)?;
-        self.features.push(feature);
-        let last = self.features.len() - 1;
-        Ok(&self.features[last])
+        let written = self.add_detached(feature)?;
+        let first = self.features.len();
+        self.features.extend(written);
+        Ok(&self.features[first])
     }
 
     /// Adds a feature as [`MapExport::add`] does (its id made unique among
-    /// all added so far, the bbox and summary counting it) but hands it back
-    /// instead of keeping it, so memory does not grow with the features
-    /// (only with their ids, 8 bytes each). For writing collections too
-    /// large to hold, feature by feature; [`MapExport::to_feature_collection`]
-    /// then holds only the kept features, the members and the bbox.
+    /// all added so far, the bbox and summary counting it) but hands back
+    /// what is written instead of keeping it, so memory does not grow with
+    /// the features (only with their ids, 8 bytes each): the feature, then
+    /// its markers if it is a range ring or strike arc. For writing
+    /// collections too large to hold, feature by feature;
+    /// [`MapExport::to_feature_collection`] then holds only the kept
+    /// features, the members and the bbox.
     ///
     /// # Errors
     /// As [`MapFeature::to_feature`].
     ///
     /// ```
     /// use strikemap::{City, CountryCode, LatLon, MapExport, io::geojson::ExportOptions};
+    /// use strikemap::model::{Endpoint, StrikeArc};
     /// let ua = CountryCode::new("UA")?;
     /// let mut map = MapExport::new(ExportOptions::default());
     /// let a = map.add_detached(City::new("Kyiv", LatLon::new(50.45, 30.52)?, ua))?;
     /// let b = map.add_detached(City::new("Kyiv", LatLon::new(50.46, 30.53)?, ua))?;
-    /// assert_eq!(b.id, Some(geojson::feature::Id::String("city/kyiv-2".into())));
-    /// assert!(map.is_empty() && a.id != b.id);
+    /// assert_eq!(b[0].id, Some(geojson::feature::Id::String("city/kyiv-2".into())));
+    /// assert!(map.is_empty() && a[0].id != b[0].id);
+    /// // An arc comes with a marker at each end.
+    /// let arc = StrikeArc::new(Endpoint::new("Engels", LatLon::new(51.48, 46.2)?),
+    ///     Endpoint::new("Kyiv", LatLon::new(50.45, 30.52)?));
+    /// assert_eq!(map.add_detached(arc)?.len(), 3);
     /// # Ok::<(), strikemap::Error>(())
     /// ```
-    pub fn add_detached(&mut self, feature: impl Into<MapFeature>) -> Result<Feature> {
-        let feature = export_feature(&feature.into(), &self.options, &mut self.ids)?;
-        if let Some(b) = feature.geometry.as_ref().and_then(geometry_bbox) {
-            self.extent.add_bbox(b);
+    pub fn add_detached(&mut self, feature: impl Into<MapFeature>) -> Result<Vec<Feature>> {
+        let written = export_feature(&feature.into(), &self.options, &mut self.ids)?;
+        for feature in &written {
+            if let Some(b) = feature.geometry.as_ref().and_then(geometry_bbox) {
+                self.extent.add_bbox(b);
+            }
+            self.summary.add(feature);
         }
-        self.summary.add(&feature);
-        Ok(feature)
+        Ok(written)
     }
 
     /// Adds every feature of an iterator, in order.
@@ -514,7 +563,7 @@ impl MapExport {
         Ok(())
     }
 
-    /// How many features were added.
+    /// How many features are held (markers included).
     ///
     /// ```
     /// assert_eq!(strikemap::MapExport::new(strikemap::io::geojson::ExportOptions::default()).len(), 0);

@@ -215,11 +215,13 @@ impl Imported {
     fn push(
         &mut self,
         index: usize,
-        read: Result<MapFeature>,
+        read: Result<Option<MapFeature>>,
         options: &ImportOptions,
     ) -> Result<()> {
         match read {
-            Ok(f) => self.features.push(f),
+            Ok(Some(f)) => self.features.push(f),
+            // A marker the export derived from a ring or arc.
+            Ok(None) => {}
             Err(e) => {
                 let error = e.at(format!("feature {index}"));
                 if !options.lenient() {
@@ -450,7 +452,14 @@ impl MapFeature {
         options: &ImportOptions,
     ) -> Result<MapFeature> {
         let value = serde_json::to_value(feature).map_err(|e| json_error(&e))?;
-        read_feature(&value, index, options)
+        read_feature(&value, index, options)?.ok_or_else(|| {
+            Error::format(
+                "properties.kind",
+                "a model's kind (a \"marker\" is derived from its range ring or strike arc, \
+                 and skipped when a collection is read)",
+                "\"marker\"",
+            )
+        })
     }
 }
 
@@ -817,6 +826,8 @@ fn read_ours(
             }
             MapItem::StrikeArc(arc)
         }
+        // Skipped before this by `read_feature`: derived, not a model.
+        FeatureKind::Marker => return Err(mismatch()),
         FeatureKind::RangeRing => {
             if !matches!(geom, Geom::Polygons(_)) {
                 return Err(mismatch());
@@ -1005,12 +1016,13 @@ fn free_original_key(props: &JsonObject, key: &str) -> String {
 }
 
 /// Reads one feature object; errors name the member but not the feature
-/// (the caller adds `feature N`).
+/// (the caller adds `feature N`). `None` for a marker (`kind: "marker"`),
+/// which the export derives from a ring or arc and so is not read back.
 pub(crate) fn read_feature(
     value: &JsonValue,
     index: usize,
     options: &ImportOptions,
-) -> Result<MapFeature> {
+) -> Result<Option<MapFeature>> {
     let Some(obj) = value.as_object() else {
         return Err(Error::format(
             "feature",
@@ -1043,6 +1055,9 @@ pub(crate) fn read_feature(
             ));
         }
     };
+    if map.get(key::KIND).and_then(JsonValue::as_str) == Some(FeatureKind::Marker.name()) {
+        return Ok(None);
+    }
     if let Some(b) = obj.get("bbox") {
         let ok = b
             .as_array()
@@ -1107,11 +1122,11 @@ pub(crate) fn read_feature(
         style.remove(key::TITLE);
     }
     let style = style.without(&Style::default_for(item.kind()));
-    Ok(MapFeature {
+    Ok(Some(MapFeature {
         item,
         id,
         style,
         properties: props.map,
         foreign_members,
-    })
+    }))
 }

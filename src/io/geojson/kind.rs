@@ -32,15 +32,20 @@ pub enum FeatureKind {
     /// A [`RangeRing`](crate::model::RangeRing): the area within a distance of a
     /// point, a Polygon or MultiPolygon.
     RangeRing,
+    /// A marker Point the export derives from a range ring (its centre) or
+    /// a strike arc (its launch point and its point of impact), written
+    /// right after it. Derived: the import skips it, and exporting again
+    /// writes it afresh (see [`ExportOptions::with_markers`](crate::io::geojson::ExportOptions::with_markers)).
+    Marker,
 }
 
 impl FeatureKind {
     /// Every kind, in the order their default styles are listed.
     ///
     /// ```
-    /// assert_eq!(strikemap::io::geojson::FeatureKind::ALL.len(), 8);
+    /// assert_eq!(strikemap::io::geojson::FeatureKind::ALL.len(), 9);
     /// ```
-    pub const ALL: [FeatureKind; 8] = [
+    pub const ALL: [FeatureKind; 9] = [
         FeatureKind::AirBase,
         FeatureKind::City,
         FeatureKind::Site,
@@ -49,10 +54,12 @@ impl FeatureKind {
         FeatureKind::Strike,
         FeatureKind::StrikeArc,
         FeatureKind::RangeRing,
+        FeatureKind::Marker,
     ];
 
     /// Every property strikemap writes for this kind and reads back (the
-    /// derived ones, such as `distance_km`, are checked on reading), besides
+    /// derived ones, such as `distance_km`, are checked on reading; a
+    /// [`FeatureKind::Marker`] is derived as a whole and not read), besides
     /// `title` and the simplestyle keys. The export and the import both
     /// take their names from this one list.
     ///
@@ -80,6 +87,7 @@ impl FeatureKind {
             FeatureKind::Strike => "strike",
             FeatureKind::StrikeArc => "strike_arc",
             FeatureKind::RangeRing => "range_ring",
+            FeatureKind::Marker => "marker",
         }
     }
 
@@ -103,9 +111,11 @@ impl FeatureKind {
     /// ```
     pub const fn geometry_types(self) -> &'static [&'static str] {
         match self {
-            FeatureKind::AirBase | FeatureKind::City | FeatureKind::Site | FeatureKind::Strike => {
-                &["Point"]
-            }
+            FeatureKind::AirBase
+            | FeatureKind::City
+            | FeatureKind::Site
+            | FeatureKind::Strike
+            | FeatureKind::Marker => &["Point"],
             FeatureKind::FrontLine | FeatureKind::StrikeArc => &["LineString", "MultiLineString"],
             FeatureKind::Territory | FeatureKind::RangeRing => &["Polygon", "MultiPolygon"],
         }
@@ -122,6 +132,7 @@ impl FeatureKind {
             FeatureKind::Strike => 5,
             FeatureKind::StrikeArc => 6,
             FeatureKind::RangeRing => 7,
+            FeatureKind::Marker => 8,
         }
     }
 }

@@ -13,6 +13,8 @@
 //!      winding.rs: exteriors counter-clockwise; bbox.rs: bbox
 //!   -> properties.rs: properties (kind, name, ISO dates + timestamp,
 //!      counts, sources, distances with units), then style.rs: simplestyle
+//!   -> marker.rs: marker Points after each range ring (its centre) and
+//!      strike arc (launch, impact), in every collection writer
 //!   -> export.rs: geojson::Feature, MapExport (in memory)
 //!      | streamed.rs + stream.rs: FeatureCollectionWriter, SequenceWriter
 //!        (RFC 8142), serialized straight from the models
@@ -37,6 +39,7 @@ mod geometry;
 mod import;
 mod kind;
 mod manifest;
+mod marker;
 mod options;
 mod properties;
 mod schema;

@@ -13,7 +13,7 @@ use crate::position::LatLon;
 ///
 /// Defaults: 6 decimals (about 0.1 m), edges longer than 50 km densified,
 /// no `bbox`, the default [`Styles`], an arc for every strike whose launch
-/// point is known.
+/// point is known, marker Points for range rings and strike arcs.
 ///
 /// ```
 /// use strikemap::{Distance, io::geojson::{ExportOptions, FeatureKind, Style}};
@@ -34,6 +34,7 @@ pub struct ExportOptions {
     bbox: bool,
     styles: Styles,
     strike_arcs: bool,
+    markers: bool,
 }
 
 impl Default for ExportOptions {
@@ -45,6 +46,7 @@ impl Default for ExportOptions {
             bbox: false,
             styles: Styles::default(),
             strike_arcs: true,
+            markers: true,
         }
     }
 }
@@ -146,6 +148,40 @@ impl ExportOptions {
     pub fn with_strike_arcs(mut self, arcs: bool) -> ExportOptions {
         self.strike_arcs = arcs;
         self
+    }
+
+    /// Whether collections ([`MapExport`](crate::MapExport) and the stream
+    /// writers) write marker Points after each range ring (one at its
+    /// centre, even for a ring cut at ±180°) and each strike arc (one at
+    /// its launch point, one at its point of impact), of kind
+    /// [`FeatureKind::Marker`], coloured as the ring or arc. Default: yes.
+    /// The import skips markers (they are derived), so a file read and
+    /// written again is the same either way.
+    ///
+    /// ```
+    /// use strikemap::{Distance, LatLon, MapExport, io::geojson::ExportOptions, model::RangeRing};
+    /// let ring = RangeRing::new("Engels 1,500 km", LatLon::new(51.48, 46.2)?, Distance::from_km(1_500.0))?;
+    /// let mut with = MapExport::new(ExportOptions::default());
+    /// with.add(ring.clone())?;
+    /// let mut without = MapExport::new(ExportOptions::default().with_markers(false));
+    /// without.add(ring)?;
+    /// assert_eq!((with.len(), without.len()), (2, 1));
+    /// assert_eq!(with.features()[1].property("role"), Some(&serde_json::json!("centre")));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_markers(mut self, markers: bool) -> ExportOptions {
+        self.markers = markers;
+        self
+    }
+
+    /// Whether range rings and strike arcs get marker Points.
+    ///
+    /// ```
+    /// assert!(strikemap::io::geojson::ExportOptions::default().markers());
+    /// ```
+    pub const fn markers(&self) -> bool {
+        self.markers
     }
 
     /// Decimals written in coordinates.

@@ -74,6 +74,10 @@ pub(crate) mod key {
     pub(crate) const DISTANCE_MI: &str = "distance_mi";
     /// Derived: a territory's area in km².
     pub(crate) const AREA_KM2: &str = "area_km2";
+    /// A marker's ring or arc (its name).
+    pub(crate) const MARKER_OF: &str = "marker_of";
+    /// What a marker marks: `centre`, `launch` or `impact`.
+    pub(crate) const ROLE: &str = "role";
 }
 
 use key::*;
@@ -131,8 +135,9 @@ pub(crate) fn keys(kind: FeatureKind) -> Vec<&'static str> {
             DISTANCE_MI,
         ],
         FeatureKind::RangeRing => vec![KIND, NAME, CENTRE, RADIUS_M, RADIUS_KM, RADIUS_MI],
+        FeatureKind::Marker => vec![KIND, NAME, MARKER_OF, ROLE],
     };
-    if !matches!(kind, FeatureKind::FrontLine) {
+    if !matches!(kind, FeatureKind::FrontLine | FeatureKind::Marker) {
         keys.extend(SOURCE_KEYS);
     }
     keys

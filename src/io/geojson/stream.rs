@@ -16,6 +16,7 @@ use serde_json::ser::{CompactFormatter, Formatter as _};
 
 use super::export::{Ids, catalog_features, io_error};
 use super::import::{Skipped, read_feature};
+use super::marker::markers;
 use super::streamed::StreamedFeature;
 use super::walk::FeatureWalk;
 use super::{ExportOptions, FileSummary, ImportOptions, MapFeature};
@@ -115,7 +116,9 @@ impl<W: Write> FeatureCollectionWriter<W> {
         }
     }
 
-    /// Writes one feature (ids are made unique as in [`MapExport`](crate::MapExport)).
+    /// Writes one feature (ids are made unique as in [`MapExport`](crate::MapExport)),
+    /// followed by its markers if it is a range ring or strike arc (as
+    /// [`MapExport::add`](crate::MapExport::add) writes them).
     ///
     /// # Errors
     /// As [`MapFeature::to_feature`]; [`Error::Io`] if writing fails.
@@ -131,9 +134,20 @@ impl<W: Write> FeatureCollectionWriter<W> {
         let feature = feature.into();
         let feature = super::export::ranked(&feature, &self.options, &mut self.ids);
         let streamed = StreamedFeature::new(&feature, &self.options, || self.ids.assign(&feature))?;
+        let markers = markers(
+            &feature,
+            streamed.drawn(),
+            streamed.id(),
+            &self.options,
+            &mut self.ids,
+        )?;
         let geometry_type = streamed.geometry_type();
         self.collection.write_value(&streamed)?;
         self.summary.add_type(geometry_type);
+        for m in &markers {
+            self.collection.write_value(m)?;
+            self.summary.add(m);
+        }
         Ok(())
     }
 
@@ -321,7 +335,8 @@ impl<W: Write> SequenceWriter<W> {
         }
     }
 
-    /// Writes one feature as a record.
+    /// Writes one feature as a record, followed by its markers (one record
+    /// each) if it is a range ring or strike arc.
     ///
     /// # Errors
     /// As [`MapFeature::to_feature`]; [`Error::Io`] if writing fails.
@@ -337,8 +352,19 @@ impl<W: Write> SequenceWriter<W> {
         let feature = feature.into();
         let feature = super::export::ranked(&feature, &self.options, &mut self.ids);
         let streamed = StreamedFeature::new(&feature, &self.options, || self.ids.assign(&feature))?;
+        let markers = markers(
+            &feature,
+            streamed.drawn(),
+            streamed.id(),
+            &self.options,
+            &mut self.ids,
+        )?;
         write_record(&mut self.writer, &streamed)?;
         self.summary.add_type(streamed.geometry_type());
+        for m in &markers {
+            write_record(&mut self.writer, m)?;
+            self.summary.add(m);
+        }
         Ok(())
     }
 
@@ -485,7 +511,9 @@ impl<R: Read> Iterator for FeatureCollectionReader<R> {
                 Err(e) => return Some(Err(e)),
             };
             match read_feature(&value, index, &self.options) {
-                Ok(f) => return Some(Ok(f)),
+                Ok(Some(f)) => return Some(Ok(f)),
+                // A marker the export derived from a ring or arc.
+                Ok(None) => {}
                 Err(e) => {
                     let error = e.at(format!("feature {index}"));
                     if !self.options.lenient() {
@@ -613,7 +641,9 @@ impl<R: Read> Iterator for SequenceReader<R> {
                 .and_then(|v| read_feature(&v, index, &self.options))
                 .map_err(|e| e.at(format!("record {index}")));
             match read {
-                Ok(f) => return Some(Ok(f)),
+                Ok(Some(f)) => return Some(Ok(f)),
+                // A marker the export derived from a ring or arc.
+                Ok(None) => {}
                 Err(error) if self.options.lenient() => self.skipped.push(Skipped { index, error }),
                 Err(error) => return Some(Err(error)),
             }

@@ -52,6 +52,16 @@ impl<'a> StreamedFeature<'a> {
         })
     }
 
+    /// The id written.
+    pub(crate) fn id(&self) -> &Id {
+        &self.id
+    }
+
+    /// The geometry as drawn.
+    pub(crate) fn drawn(&self) -> &Drawn {
+        &self.drawn
+    }
+
     /// The geometry's GeoJSON type.
     pub(crate) fn geometry_type(&self) -> &'static str {
         self.geometry.value.type_name()

@@ -164,6 +164,9 @@ impl Style {
                 set("fill", "#2ca02c".into());
                 set("fill-opacity", 0.08.into());
             }
+            // Colour and symbol come from the ring or arc and the role
+            // (see `marker.rs`); the kind's style is written over them.
+            FeatureKind::Marker => set("marker-size", MarkerSize::Small.name().into()),
             FeatureKind::Territory => {
                 set("stroke", "#555555".into());
                 set("stroke-width", 1.0.into());
@@ -412,7 +415,7 @@ impl Style {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Styles {
-    by_kind: [Style; 8],
+    by_kind: [Style; 9],
 }
 
 impl Default for Styles {

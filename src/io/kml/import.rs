@@ -35,7 +35,9 @@ pub(crate) fn import_each<R: Read>(
             read_feature(&p.feature, p.index, options).map_err(|e| e.at(location))
         });
         match read {
-            Ok(f) => each(f).map_err(|e| e.at(source.to_string())),
+            Ok(Some(f)) => each(f).map_err(|e| e.at(source.to_string())),
+            // A marker the export derived from a ring or arc.
+            Ok(None) => Ok(()),
             Err(error) if options.lenient() => {
                 skipped.push(Skipped { index: at, error });
                 Ok(())

@@ -30,6 +30,7 @@ fn kind_folder(kind: &str) -> (String, String) {
         Some(FeatureKind::Strike) => "Strikes",
         Some(FeatureKind::StrikeArc) => "Strike arcs",
         Some(FeatureKind::RangeRing) => "Range rings",
+        Some(FeatureKind::Marker) => "Markers",
         None => "Features",
     };
     let slug = if FeatureKind::from_name(kind).is_some() {

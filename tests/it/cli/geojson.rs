@@ -51,7 +51,13 @@ fn positions(geometry: &Value) -> Vec<[f64; 2]> {
 fn ring_vertices_lie_at_the_radius() {
     let v = geojson(&["ring", "Kyiv=50.4501,30.5234", "500km"]);
     let features = v["features"].as_array().unwrap();
-    assert_eq!(features.len(), 1);
+    // The ring, then its centre marker.
+    assert_eq!(features.len(), 2);
+    assert_eq!(features[1]["properties"]["role"], "centre");
+    assert_eq!(
+        features[1]["geometry"]["coordinates"],
+        serde_json::json!([30.5234, 50.4501])
+    );
     let ring = &features[0];
     assert_eq!(ring["geometry"]["type"], "Polygon");
     assert_eq!(ring["properties"]["kind"], "range_ring");
@@ -78,13 +84,14 @@ fn rings_around_ukrainka_in_miles_and_km() {
         "--bbox",
     ]);
     let features = v["features"].as_array().unwrap();
-    assert_eq!(features.len(), 2);
+    // Each ring followed by its centre marker.
+    assert_eq!(features.len(), 4);
     assert_eq!(
         features[0]["properties"]["radius_mi"].as_f64(),
         Some(4300.0)
     );
     assert_eq!(
-        features[1]["properties"]["radius_km"].as_f64(),
+        features[2]["properties"]["radius_km"].as_f64(),
         Some(4300.0)
     );
     assert!(v["bbox"].is_array());
@@ -483,4 +490,87 @@ fn a_lone_feature_after_a_bom() {
         .assert()
         .success()
         .stdout(predicate::str::contains("SUPPORTED"));
+}
+
+#[test]
+fn arcs_get_end_markers_and_no_markers_leaves_them_out() {
+    let v = geojson(&["arc", "Engels=51.4833,46.2", "Kyiv=50.4501,30.5234"]);
+    let features = v["features"].as_array().unwrap();
+    let kinds: Vec<&str> = features
+        .iter()
+        .map(|f| f["properties"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["strike_arc", "marker", "marker"]);
+    let line = features[0]["geometry"]["coordinates"].as_array().unwrap();
+    assert_eq!(features[1]["geometry"]["coordinates"], line[0]);
+    assert_eq!(
+        features[2]["geometry"]["coordinates"],
+        *line.last().unwrap()
+    );
+    assert_eq!(features[1]["properties"]["name"], "Engels");
+    assert_eq!(features[2]["properties"]["role"], "impact");
+    for args in [
+        &[
+            "arc",
+            "Engels=51.4833,46.2",
+            "Kyiv=50.4501,30.5234",
+            "--no-markers",
+        ][..],
+        &["ring", "Kyiv=50.4501,30.5234", "500km", "--no-markers"][..],
+    ] {
+        let v = geojson(args);
+        let features = v["features"].as_array().unwrap();
+        assert_eq!(features.len(), 1, "{args:?}");
+        assert_ne!(features[0]["properties"]["kind"], "marker");
+    }
+}
+
+#[test]
+fn export_writes_markers_again_and_a_ring_file_is_one_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let ring = dir.path().join("ring.geojson");
+    Command::cargo_bin("strikemap")
+        .unwrap()
+        .args(["ring", "Kyiv=50.4501,30.5234", "500km", "-o"])
+        .arg(&ring)
+        .assert()
+        .success();
+    let first: Value = serde_json::from_str(&std::fs::read_to_string(&ring).unwrap()).unwrap();
+    assert_eq!(first["features"].as_array().unwrap().len(), 2);
+    // Exported again, the marker is read as derived and written afresh.
+    let again = dir.path().join("again.geojson");
+    Command::cargo_bin("strikemap")
+        .unwrap()
+        .arg("export")
+        .arg(&ring)
+        .arg("-o")
+        .arg(&again)
+        .assert()
+        .success();
+    let second: Value = serde_json::from_str(&std::fs::read_to_string(&again).unwrap()).unwrap();
+    assert_eq!(second["features"], first["features"]);
+    let plain = dir.path().join("plain.geojson");
+    Command::cargo_bin("strikemap")
+        .unwrap()
+        .arg("export")
+        .arg(&ring)
+        .args(["--no-markers", "-o"])
+        .arg(&plain)
+        .assert()
+        .success();
+    let plain: Value = serde_json::from_str(&std::fs::read_to_string(&plain).unwrap()).unwrap();
+    assert_eq!(plain["features"].as_array().unwrap().len(), 1);
+    // As a target the file is one range ring: its marker is not a target.
+    let out = Command::cargo_bin("strikemap")
+        .unwrap()
+        .arg("distance")
+        .arg(&ring)
+        .arg("49.9935,36.2304")
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("1 feature of ring.geojson (1 range ring)"),
+        "{text}"
+    );
 }

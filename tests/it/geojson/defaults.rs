@@ -32,12 +32,19 @@ fn rings_of_different_radii_differ_in_colour_in_memory_and_streamed() {
         map.add(r).unwrap();
     }
     let fc = map.to_feature_collection();
-    let strokes: Vec<Value> = (0..3).map(|k| props(&fc, k)["stroke"].clone()).collect();
+    // Each ring is followed by its centre marker, in the ring's colour.
+    let strokes: Vec<Value> = (0..3)
+        .map(|k| props(&fc, 2 * k)["stroke"].clone())
+        .collect();
     assert_eq!(
         strokes,
         [json!("#2ca02c"), json!("#9467bd"), json!("#17becf")]
     );
-    assert_eq!(props(&fc, 1)["fill"], json!("#9467bd"));
+    let markers: Vec<Value> = (0..3)
+        .map(|k| props(&fc, 2 * k + 1)["marker-color"].clone())
+        .collect();
+    assert_eq!(markers, strokes);
+    assert_eq!(props(&fc, 2)["fill"], json!("#9467bd"));
     // The streaming writer gives the same file.
     let mut bytes = Vec::new();
     let mut w = FeatureCollectionWriter::new(&mut bytes, ExportOptions::default());
@@ -56,13 +63,13 @@ fn rings_of_different_radii_differ_in_colour_in_memory_and_streamed() {
     map.add(rings()[1].clone()).unwrap();
     let fc = map.to_feature_collection();
     assert_eq!(props(&fc, 0)["stroke"], json!("#ff0000"));
-    assert_eq!(props(&fc, 1)["stroke"], json!("#9467bd"));
+    assert_eq!(props(&fc, 1)["marker-color"], json!("#ff0000"));
+    assert_eq!(props(&fc, 2)["stroke"], json!("#9467bd"));
     let mut map = MapExport::new(ExportOptions::default().with_style(FeatureKind::RangeRing, red));
     map.add(rings()[1].clone()).unwrap();
-    assert_eq!(
-        props(&map.to_feature_collection(), 0)["stroke"],
-        json!("#ff0000")
-    );
+    let fc = map.to_feature_collection();
+    assert_eq!(props(&fc, 0)["stroke"], json!("#ff0000"));
+    assert_eq!(props(&fc, 1)["marker-color"], json!("#ff0000"));
 }
 
 #[test]

@@ -223,7 +223,10 @@ fn front_lines_territories_arcs_and_rings() {
     assert_eq!(arc["properties"]["kind"], "strike_arc");
     assert_eq!(arc["properties"]["name"], "Olenegorsk truck → Olenya");
     assert_eq!(arc["properties"]["strike_id"], "spiderweb-olenya");
-    let ring = &fs[3]["properties"];
+    // The arc's markers: launch and impact, at its ends.
+    assert_eq!(fs[3]["properties"]["role"], "launch");
+    assert_eq!(fs[4]["properties"]["role"], "impact");
+    let ring = &fs[5]["properties"];
     assert_eq!(ring["kind"], "range_ring");
     assert_eq!(ring["radius_mi"], 4300.0);
     assert_eq!(ring["radius_km"], 6920.179);
@@ -385,6 +388,8 @@ fn catalogs_are_layered_with_strike_arcs() {
         [
             json!("front_line"),
             json!("strike_arc"),
+            json!("marker"),
+            json!("marker"),
             json!("city"),
             json!("strike")
         ]

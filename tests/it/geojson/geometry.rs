@@ -372,8 +372,17 @@ fn collection_bbox_crosses_the_antimeridian_west_greater_than_east() {
         let fb = f.bbox.as_ref().unwrap();
         assert_eq!(fb.len(), 4);
     }
+    // The arc's markers (launch, impact), then the city.
     assert_eq!(
         fc.features[1].bbox.as_deref(),
+        Some(&[128.45, 51.17, 128.45, 51.17][..])
+    );
+    assert_eq!(
+        fc.features[2].bbox.as_deref(),
+        Some(&[-149.81, 61.25, -149.81, 61.25][..])
+    );
+    assert_eq!(
+        fc.features[3].bbox.as_deref(),
         Some(&[158.65, 53.02, 158.65, 53.02][..])
     );
 }

@@ -4,4 +4,5 @@ mod defaults;
 mod export;
 mod geometry;
 mod import;
+mod markers;
 mod stream;
