@@ -21,7 +21,8 @@ use crate::model::{Catalog, ControlMap};
 /// scenario.add_place(AirBase::new("Ukrainka", LatLon::new(51.17, 128.445)?, CountryCode::new("RU")?))?;
 /// let context = Context::new().with_scenario(&scenario);
 /// let r = review("The targets were more than 4,300 miles from Ukraine.", &context)?;
-/// assert_eq!(r.findings[0].outcome.verdict(), Some(strikemap::Verdict::Borderline));
+/// // Ukrainka is 3,659 mi from Ukraine.
+/// assert_eq!(r.findings[0].outcome.verdict(), Some(strikemap::Verdict::NotSupported));
 /// # Ok::<(), strikemap::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]

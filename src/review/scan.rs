@@ -90,10 +90,7 @@ fn lower(text: &str) -> String {
 /// The next word after byte `at` (skipping spaces and one hyphen): its range.
 fn next_word(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
-    let skip = rest.len()
-        - rest
-            .trim_start_matches([' ', '-', '\u{a0}'])
-            .len();
+    let skip = rest.len() - rest.trim_start_matches([' ', '-', '\u{a0}']).len();
     let from = at + skip;
     let len = text[from..]
         .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))

@@ -220,7 +220,10 @@ fn number_words(text: &str, start: usize) -> Option<(usize, u64)> {
             }
         } else {
             // "two three" and "twenty twenty" are two numbers.
-            if any && ((!current.is_multiple_of(10) && value < 10) || (value >= 10 && !current.is_multiple_of(100))) {
+            if any
+                && ((!current.is_multiple_of(10) && value < 10)
+                    || (value >= 10 && !current.is_multiple_of(100)))
+            {
                 break;
             }
             current += value;
