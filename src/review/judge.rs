@@ -513,7 +513,7 @@ impl Judge<'_, '_> {
         reference_name: Option<&str>,
     ) -> Result<(String, Vec<Place>), (Option<String>, Outcome)> {
         let head = &t[..before];
-        let lower = head.to_lowercase();
+        let lower = head.to_ascii_lowercase();
         let explicit = self
             .context
             .subjects

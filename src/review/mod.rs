@@ -213,3 +213,47 @@ pub fn review(text: &str, context: &Context<'_>) -> Result<Review> {
         findings,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text where lower-casing changes byte lengths ("İ"), other scripts,
+    /// stray quotes and figures at the edges: every span is a character
+    /// range of the article that holds the finding's text, inside its
+    /// sentence, and nothing panics.
+    #[test]
+    fn spans_hold_on_odd_text() {
+        let texts = [
+            "İİİ the targets were 300 km from Kyiv. İstanbul's Çırağan Palace.",
+            "Київ 300 km from Kharkiv. “It is 4.300 km from Moscow,” he said",
+            "1 2 3 km from",
+            "of 80 drones 52",
+            "near",
+            "İn İzmir, in western Türkiye, 3 drones",
+            "The targets were more than 4,300 miles from Ukraine.\n\nIt lies 50 km from Kyiv.",
+            "",
+            ".",
+            "\u{201c}\u{201d}",
+            "km km km 5",
+            "forty-",
+            "one hundred and",
+            "a third of",
+        ];
+        for text in texts {
+            let r = review(text, &Context::new()).unwrap();
+            let chars: Vec<char> = text.chars().collect();
+            for f in &r.findings {
+                assert!(
+                    f.span.start <= f.span.end && f.span.end <= chars.len(),
+                    "{text:?}: {f:?}"
+                );
+                let at: String = chars[f.span.start..f.span.end].iter().collect();
+                assert_eq!(at, f.text, "{text:?}");
+                assert!(f.sentence_span.start <= f.span.start && f.span.end <= f.sentence_span.end);
+                let _ = serde_json::to_string(f).unwrap();
+            }
+            let _ = (r.markdown("t"), r.html("t"));
+        }
+    }
+}
