@@ -3,8 +3,11 @@
 use crate::Date;
 use crate::claim::Reading;
 use crate::distance::Convention;
+use crate::error::Result;
 use crate::measure::Method;
 use crate::model::{Catalog, ControlMap};
+
+use super::resolve;
 
 /// What a review resolves names with and checks claims against: a
 /// scenario catalog (its names win over the gazetteer), explicit subjects
@@ -81,6 +84,32 @@ impl<'a> Context<'a> {
             names.into_iter().map(Into::into).collect(),
         ));
         self
+    }
+
+    /// Resolves every name mapped with [`with_subjects`](Self::with_subjects)
+    /// the way a review will (scenario, then gazetteer), so that a typo is an
+    /// error before the review rather than an `unknown_place` in it.
+    ///
+    /// # Errors
+    /// The first name that does not resolve to one place
+    /// ([`crate::Error::UnknownName`], [`crate::Error::Ambiguous`]), inside
+    /// [`crate::Error::At`] naming the phrase and the name's position.
+    ///
+    /// ```
+    /// use strikemap::review::Context;
+    /// assert!(Context::new().with_subjects("the cities", ["Kharkiv", "Lviv"]).check_subjects().is_ok());
+    /// let err = Context::new().with_subjects("the cities", ["Kharkiv", "Nowhereville"]).check_subjects().unwrap_err();
+    /// assert_eq!(err.to_string(), "subjects \"the cities\", name 2");
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn check_subjects(&self) -> Result<()> {
+        for (phrase, names) in &self.subjects {
+            for (i, name) in names.iter().enumerate() {
+                resolve::place_or_error(self, name)
+                    .map_err(|e| e.at(format!("subjects {phrase:?}, name {}", i + 1)))?;
+            }
+        }
+        Ok(())
     }
 
     /// Checks front-line claims against the line of contact of `map` on

@@ -73,6 +73,19 @@ fn verdict_reason(v: &crate::claim::DistanceVerdict) -> String {
     reason
 }
 
+/// The outcome of a distance or length check: its verdict, or unreadable
+/// with the error's report.
+fn distance_outcome(checked: crate::Result<crate::claim::DistanceVerdict>) -> Outcome {
+    match checked {
+        Ok(v) => Outcome::Checked {
+            verdict: v.verdict,
+            reason: verdict_reason(&v),
+            check: Check::Distance(Box::new(v)),
+        },
+        Err(e) => cannot(CannotCheck::Unreadable, e.report().to_string()),
+    }
+}
+
 /// A distance in km and miles, for reasons.
 fn km_mi(d: Distance) -> String {
     format!("{:.0} km ({:.0} mi)", d.as_km(), d.as_miles())
@@ -98,9 +111,12 @@ impl Judge<'_, '_> {
                 out.push(self.finish(sentence, &p, draft, outcome));
             }
         }
+        // Landmarks ("near Moscow", "from Kyiv") are not what a later "the
+        // targets" or "it" stands for.
         memory.sentences.push(
             named_here
                 .into_iter()
+                .filter(|(s, _, _)| !lexicon::after_landmark_word(&p.text[..*s]))
                 .filter_map(|(_, _, place)| place)
                 .collect(),
         );
@@ -474,23 +490,10 @@ impl Judge<'_, '_> {
         };
         let options = CheckOptions::new().with_method(self.context.method);
         let claim = claim.with_reading(self.context.reading());
-        match claim.check_with(&subjects, target.as_ref(), &options) {
-            Ok(v) => {
-                let reason = verdict_reason(&v);
-                (
-                    draft,
-                    Outcome::Checked {
-                        verdict: v.verdict,
-                        reason,
-                        check: Check::Distance(Box::new(v)),
-                    },
-                )
-            }
-            Err(e) => (
-                draft,
-                cannot(CannotCheck::Unreadable, e.report().to_string()),
-            ),
-        }
+        (
+            draft,
+            distance_outcome(claim.check_with(&subjects, target.as_ref(), &options)),
+        )
     }
 
     /// The subjects of a distance: the phrase as written and the places.
@@ -708,23 +711,7 @@ impl Judge<'_, '_> {
             );
         };
         let options = CheckOptions::new().with_method(self.context.method);
-        match claim.check_with(front, &options) {
-            Ok(v) => {
-                let reason = verdict_reason(&v);
-                (
-                    draft,
-                    Outcome::Checked {
-                        verdict: v.verdict,
-                        reason,
-                        check: Check::Distance(Box::new(v)),
-                    },
-                )
-            }
-            Err(e) => (
-                draft,
-                cannot(CannotCheck::Unreadable, e.report().to_string()),
-            ),
-        }
+        (draft, distance_outcome(claim.check_with(front, &options)))
     }
 
     fn place(

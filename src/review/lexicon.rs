@@ -137,6 +137,20 @@ pub(crate) const PRONOUNS: &[&str] = &[
     "the refinery",
 ];
 
+/// Words before a name that make it a landmark ("near Moscow", "from
+/// Kyiv", "outside Kharkiv"), not a subject a later group word or pronoun
+/// stands for.
+pub(crate) const LANDMARK_WORDS: &[&str] = &["near", "from", "outside", "towards", "toward"];
+
+/// Whether `before` (the sentence up to a name) ends with a landmark word.
+pub(crate) fn after_landmark_word(before: &str) -> bool {
+    before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| LANDMARK_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)))
+}
+
 /// Words that end a counted noun phrase before its noun: a figure followed
 /// by one of these counts nothing ("one near a school", "3 was").
 pub(crate) const COUNT_STOP_WORDS: &[&str] = &[

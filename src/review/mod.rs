@@ -79,7 +79,8 @@
 //! "the air bases", "the airfields", "the cities", ...) meaning the
 //! scenario's places of the matching kind (air bases for "the targets"),
 //! or else the places named earlier in the same paragraph (a claim spread
-//! over two sentences); the places named in the sentence before the
+//! over two sentences; not the landmarks after "near", "from",
+//! "outside" or "towards"); the places named in the sentence before the
 //! figure; a pronoun ("it", "the city", "the base") meaning the last place
 //! named before. With several subjects the claim is read as about every
 //! one ([`Reading::Every`](crate::claim::Reading)).
@@ -217,6 +218,42 @@ pub fn review(text: &str, context: &Context<'_>) -> Result<Review> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "the targets" after "Dyagilevo and Ivanovo near Moscow" are the two
+    /// bases, not Moscow; "it" after "a drone from Kursk hit Belgorod" is
+    /// Belgorod.
+    #[test]
+    fn landmarks_are_not_remembered_as_subjects() {
+        let r = review(
+            "Drones hit Dyagilevo and Ivanovo near Moscow. The targets were more than 300 km from Kyiv.",
+            &Context::new(),
+        )
+        .unwrap();
+        let Outcome::Checked {
+            check: Check::Distance(v),
+            ..
+        } = &r.findings[1].outcome
+        else {
+            panic!("{:?}", r.findings);
+        };
+        let names: Vec<&str> = v.subjects.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names.iter().all(|n| !n.contains("Moscow")), "{names:?}");
+        let r = review(
+            "A drone from Kursk hit Belgorod. It is about 40 km from the border with Ukraine.",
+            &Context::new(),
+        )
+        .unwrap();
+        assert_eq!(r.findings[0].subjects.as_deref(), Some("It"));
+        let Outcome::Checked {
+            check: Check::Distance(v),
+            ..
+        } = &r.findings[0].outcome
+        else {
+            panic!("{:?}", r.findings);
+        };
+        assert_eq!(v.subjects[0].name, "Belgorod");
+    }
 
     /// Text where lower-casing changes byte lengths ("İ"), other scripts,
     /// stray quotes and figures at the edges: every span is a character

@@ -18,6 +18,11 @@ use super::lexicon;
 /// The gazetteer's error ([`crate::Error::UnknownName`],
 /// [`crate::Error::Ambiguous`]) as text.
 pub(crate) fn place(context: &Context<'_>, name: &str) -> Result<Place, String> {
+    place_or_error(context, name).map_err(|e| e.report().to_string())
+}
+
+/// [`place`] with the gazetteer's error as it is.
+pub(crate) fn place_or_error(context: &Context<'_>, name: &str) -> crate::Result<Place> {
     let name = name.trim();
     if let Some(c) = context.scenario {
         if let Ok(p) = c.place(name) {
@@ -29,8 +34,8 @@ pub(crate) fn place(context: &Context<'_>, name: &str) -> Result<Place, String> 
     }
     match gazetteer::resolve(name) {
         Ok(e) => Ok(e.to_place()),
-        Err(e) if e.is_ambiguous_name() => only_town(name).ok_or_else(|| e.report().to_string()),
-        Err(e) => Err(e.report().to_string()),
+        Err(e) if e.is_ambiguous_name() => only_town(name).ok_or(e),
+        Err(e) => Err(e),
     }
 }
 

@@ -25,6 +25,8 @@ mod geojson_import;
 mod kml_import;
 #[path = "../../fuzz/targets/position_text.rs"]
 mod position_text;
+#[path = "../../fuzz/targets/review.rs"]
+mod review;
 
 use std::path::{Path, PathBuf};
 
@@ -101,6 +103,7 @@ fn every_target_has_seeds_and_a_dictionary() {
         "geojson_import",
         "position_text",
         "kml_import",
+        "review",
     ] {
         assert!(!inputs("seeds", target).is_empty(), "no seeds for {target}");
         let dict = fuzz_dir().join("dict").join(format!("{target}.dict"));
@@ -151,10 +154,15 @@ fn kml_import_corpus() {
     replay("kml_import", kml_import::run);
 }
 
+#[test]
+fn review_corpus() {
+    replay("review", review::run);
+}
+
 /// Empty input and a few bytes of every value go through every target.
 #[test]
 fn short_inputs() {
-    let runs: [fn(&[u8]); 7] = [
+    let runs: [fn(&[u8]); 8] = [
         distance_text::run,
         claim_text::run,
         position_text::run,
@@ -162,6 +170,7 @@ fn short_inputs() {
         csv_points::run,
         export_shapes::run,
         kml_import::run,
+        review::run,
     ];
     for run in runs {
         run(b"");

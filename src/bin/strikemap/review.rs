@@ -66,6 +66,20 @@ pub fn run(args: &ReviewArgs) -> CliResult {
         }
         context = context.with_subjects(phrase.trim(), names);
     }
+    context
+        .check_subjects()
+        .map_err(in_argument("--subjects"))?;
+    let lower = text.to_lowercase();
+    for mapping in &args.subjects {
+        if let Some((phrase, _)) = mapping.split_once('=') {
+            if !lower.contains(&phrase.trim().to_lowercase()) {
+                eprintln!(
+                    "note: --subjects {:?} does not occur in {label}",
+                    phrase.trim()
+                );
+            }
+        }
+    }
     let result = review(&text, &context).map_err(|e| e.at(label.clone()))?;
     let title = args.title.clone().unwrap_or_else(|| {
         args.article

@@ -12,3 +12,4 @@ mod inputs;
 mod kml;
 mod places;
 mod render;
+mod review;
