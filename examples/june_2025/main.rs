@@ -8,6 +8,7 @@
 //! ```
 
 mod control;
+mod review;
 mod scenario;
 
 use std::path::PathBuf;
@@ -375,5 +376,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = out.join("scenario.json");
     std::fs::write(&path, serde_json::to_string_pretty(&c)?)?;
     println!("\nWrote the typed scenario to {}", path.display());
+    review::report(&c, &out)?;
     Ok(())
 }
