@@ -1,9 +1,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-//! `review` against the committed corpus of test articles
-//! (`tests/fixtures/review/`, see its README): every expected finding found
-//! (recall), no finding that is not expected (precision), each with the
-//! expected outcome, and the distances and bearings the corpus computed
-//! with pyproj and shapely (`scripts/review/make_expected.py`).
+//! `review` against the committed corpora of test articles: every expected
+//! finding found (recall), no finding that is not expected (precision), each
+//! with the expected outcome, and the distances and bearings the corpus
+//! computed with pyproj and shapely.
+//!
+//! - `tests/fixtures/review/` (see its README), the corpus the rules were
+//!   tuned on (`scripts/review/make_expected.py`): must have no problem.
+//! - `tests/fixtures/review_holdout/` (see its README), written blind and
+//!   frozen before `review` first ran on it (`scripts/review/make_holdout.py`):
+//!   the same checks, printed; NOT yet asserted problem-free (see
+//!   `holdout_precision_recall_and_outcomes`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,14 +18,23 @@ use serde_json::Value;
 use strikemap::io::geojson::{ImportOptions, Imported};
 use strikemap::review::{Check, Context, Finding, Review, review};
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review")
+/// A corpus folder under `tests/fixtures/`.
+fn fixtures(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
 }
 
-/// The articles of the corpus: (name, text, expectations).
-fn corpus() -> Vec<(String, String, Value)> {
+/// Where the scenarios the corpora name live (both use the tuned corpus's
+/// copy of june_2025).
+fn scenario_dir() -> PathBuf {
+    fixtures("review")
+}
+
+/// The articles of a corpus: (name, text, expectations).
+fn corpus(dir: &str) -> Vec<(String, String, Value)> {
     let mut out = Vec::new();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+    let mut names: Vec<PathBuf> = std::fs::read_dir(fixtures(dir))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
@@ -33,7 +48,6 @@ fn corpus() -> Vec<(String, String, Value)> {
         let name = txt.file_stem().unwrap().to_string_lossy().into_owned();
         out.push((name, text, expected));
     }
-    assert!(out.len() >= 10, "the corpus has {} articles", out.len());
     out
 }
 
@@ -59,7 +73,7 @@ fn outcome_name(f: &Finding) -> (String, Option<String>) {
 /// The review of one article with the context its expectations name.
 fn run(text: &str, expected: &Value) -> Review {
     let scenario = expected["scenario"].as_str().map(|name| {
-        let path = corpus_dir().join(format!("{name}.geojson"));
+        let path = scenario_dir().join(format!("{name}.geojson"));
         Imported::from_path(&path, &ImportOptions::default())
             .and_then(|i| i.to_catalog())
             .unwrap()
@@ -118,15 +132,32 @@ fn checked(f: &Finding) -> Option<&Check> {
     }
 }
 
-#[test]
-fn corpus_precision_recall_and_outcomes() {
-    let mut expected_total = 0;
-    let mut found_total = 0;
-    let mut matched_total = 0;
-    let mut outcome_ok = 0;
-    let mut by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut problems = Vec::new();
-    for (name, text, expected) in corpus() {
+/// What one corpus gave.
+struct Score {
+    articles: usize,
+    expected: usize,
+    found: usize,
+    matched: usize,
+    outcome_ok: usize,
+    /// kind → (expected, matched, outcome agrees)
+    by_kind: BTreeMap<String, (usize, usize, usize)>,
+    problems: Vec<String>,
+}
+
+/// Runs `review` on every article of a corpus and compares.
+fn score(dir: &str) -> Score {
+    let mut sc = Score {
+        articles: 0,
+        expected: 0,
+        found: 0,
+        matched: 0,
+        outcome_ok: 0,
+        by_kind: BTreeMap::new(),
+        problems: Vec::new(),
+    };
+    let problems = &mut sc.problems;
+    for (name, text, expected) in corpus(dir) {
+        sc.articles += 1;
         let r = run(&text, &expected);
         let wanted = expected["findings"].as_array().unwrap();
         let mut used = vec![false; r.findings.len()];
@@ -135,7 +166,7 @@ fn corpus_precision_recall_and_outcomes() {
             let key = e["key"].as_str().unwrap();
             let occurrence = e["occurrence"].as_u64().unwrap_or(1) as usize;
             let (ks, ke) = key_span(&text, key, occurrence);
-            let entry = by_kind.entry(kind.to_string()).or_default();
+            let entry = sc.by_kind.entry(kind.to_string()).or_default();
             entry.0 += 1;
             let hit = r.findings.iter().enumerate().position(|(i, f)| {
                 !used[i] && f.kind.name() == kind && f.span.start <= ks && ke <= f.span.end
@@ -151,7 +182,8 @@ fn corpus_precision_recall_and_outcomes() {
             let want = e["outcome"].as_str().unwrap();
             let want_reason = e["reason"].as_str();
             if outcome == want && (want != "cannot_check" || reason.as_deref() == want_reason) {
-                outcome_ok += 1;
+                sc.outcome_ok += 1;
+                entry.2 += 1;
             } else {
                 problems.push(format!(
                     "{name}: {kind} {:?}: {outcome} {reason:?}, expected {want} {want_reason:?} ({})",
@@ -170,9 +202,8 @@ fn corpus_precision_recall_and_outcomes() {
         }
         for friend in expected["false_friends"].as_array().into_iter().flatten() {
             let friend = friend.as_str().unwrap();
-            if let Some(at) = text.find(friend) {
+            if text.contains(friend) {
                 let (fs, fe) = key_span(&text, friend, 1);
-                let _ = at;
                 if let Some(f) = r.findings.iter().find(|f| {
                     f.span.start < fe
                         && fs < f.span.end
@@ -186,24 +217,94 @@ fn corpus_precision_recall_and_outcomes() {
                 }
             }
         }
-        expected_total += wanted.len();
-        found_total += r.findings.len();
-        matched_total += used.iter().filter(|u| **u).count();
+        sc.expected += wanted.len();
+        sc.found += r.findings.len();
+        sc.matched += used.iter().filter(|u| **u).count();
     }
-    let precision = matched_total as f64 / found_total.max(1) as f64;
-    let recall = matched_total as f64 / expected_total.max(1) as f64;
+    sc
+}
+
+/// Prints a corpus's numbers (`--nocapture` shows them).
+fn print(label: &str, sc: &Score) {
+    let precision = sc.matched as f64 / sc.found.max(1) as f64;
+    let recall = sc.matched as f64 / sc.expected.max(1) as f64;
     eprintln!(
-        "review corpus: {expected_total} expected, {found_total} found, {matched_total} matched: precision {:.1} %, recall {:.1} %, outcomes agree {outcome_ok}/{matched_total}",
+        "{label}: {} articles, {} expected, {} found, {} matched: precision {:.1} %, recall {:.1} %, outcomes agree {}/{}",
+        sc.articles,
+        sc.expected,
+        sc.found,
+        sc.matched,
         100.0 * precision,
-        100.0 * recall
+        100.0 * recall,
+        sc.outcome_ok,
+        sc.matched
     );
-    for (kind, (e, m)) in &by_kind {
-        eprintln!("  {kind}: {m}/{e} found");
+    for (kind, (e, m, ok)) in &sc.by_kind {
+        eprintln!("  {kind}: {m}/{e} found, {ok}/{m} outcomes agree");
     }
+}
+
+#[test]
+fn corpus_precision_recall_and_outcomes() {
+    let sc = score("review");
+    assert!(sc.articles >= 10, "the corpus has {} articles", sc.articles);
+    print("review corpus", &sc);
     assert!(
-        problems.is_empty(),
+        sc.problems.is_empty(),
         "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
+        sc.problems.len(),
+        sc.problems.join("\n")
     );
+}
+
+/// The held-out corpus. FIRST CONTACT: this test PRINTS its numbers and
+/// problems but asserts only that the corpus loads (every key and false
+/// friend where its JSON says) and, when `STRIKEMAP_FIXTURE_PYTHON` names a
+/// Python with pyproj and shapely, that `scripts/review/make_holdout.py
+/// --check` agrees with the committed JSON (`.ci/run` runs that check
+/// anyway). To be tightened to `problems.is_empty()` once the code is fixed;
+/// the first-contact numbers are in the commit that added this test.
+#[test]
+fn holdout_precision_recall_and_outcomes() {
+    let articles = corpus("review_holdout");
+    assert!(
+        articles.len() >= 8,
+        "the held-out corpus has {} articles",
+        articles.len()
+    );
+    for (name, text, expected) in &articles {
+        for e in expected["findings"].as_array().unwrap() {
+            let key = e["key"].as_str().unwrap();
+            let occurrence = e["occurrence"].as_u64().unwrap() as usize;
+            assert!(
+                text.match_indices(key).count() >= occurrence,
+                "{name}: {key:?} #{occurrence}"
+            );
+        }
+        for friend in expected["false_friends"].as_array().unwrap() {
+            let friend = friend.as_str().unwrap();
+            assert_eq!(
+                text.matches(friend).count(),
+                1,
+                "{name}: false friend {friend:?}"
+            );
+        }
+    }
+    if let Some(python) = std::env::var_os("STRIKEMAP_FIXTURE_PYTHON") {
+        let status = std::process::Command::new(python)
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/review/make_holdout.py"))
+            .arg("--check")
+            .status()
+            .unwrap();
+        assert!(
+            status.success(),
+            "make_holdout.py --check disagrees with the committed JSON"
+        );
+    }
+    let sc = score("review_holdout");
+    print("review HOLD-OUT corpus (not asserted yet)", &sc);
+    eprintln!("{} problems:", sc.problems.len());
+    for p in &sc.problems {
+        eprintln!("  {p}");
+    }
 }
