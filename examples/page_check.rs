@@ -9,6 +9,11 @@
 //!     SCREENSHOT: its `--screenshot` PNG. Fails unless the page recorded no
 //!     error, drew as many features as the file holds, and (--pixels) Kyiv
 //!     shows Ukraine's fill and Ukrainka its marker colour.
+//! cargo run --example page_check -- review REVIEW.json DOM SCREENSHOT
+//!     a `strikemap review --html` page: the DOM Chromium built has one note
+//!     per finding of REVIEW.json (`--json` of the same review) and its
+//!     highlights, and the screenshot shows every highlight colour the DOM
+//!     uses (the page has no script: what is checked is what it draws).
 //! ```
 //!
 //! The page writes `data-errors`, `data-features` and `data-transform` on
@@ -132,6 +137,52 @@ fn check(file: &Path, dom: &Path, shot: &Path, pixels: bool) -> Fallible {
     Ok(())
 }
 
+/// The highlight classes of a review page and their backgrounds (as in
+/// `strikemap::review`'s HTML).
+const HIGHLIGHTS: [(&str, [u8; 3]); 4] = [
+    ("supported", [0xda, 0xfb, 0xe1]),
+    ("not-supported", [0xff, 0xeb, 0xe9]),
+    ("borderline", [0xff, 0xf8, 0xc5]),
+    ("cannot-check", [0xf6, 0xf8, 0xfa]),
+];
+
+fn review(json: &Path, dom: &Path, shot: &Path) -> Fallible {
+    let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json)?)?;
+    let findings = value["findings"].as_array().ok_or("no findings")?.len();
+    let dom = std::fs::read_to_string(dom)?;
+    if dom.contains("<script") {
+        return Err("the review page has a script".into());
+    }
+    let notes = dom.matches("<li id=\"n").count();
+    if notes != findings || findings == 0 {
+        return Err(format!("{notes} notes in the page, {findings} findings in the review").into());
+    }
+    let png = Pixmap::load_png(shot)?;
+    let mut counts = Vec::new();
+    for (class, colour) in HIGHLIGHTS {
+        let marks = dom.matches(&format!("<mark class=\"{class}\"")).count();
+        let pixels = png
+            .pixels()
+            .iter()
+            .filter(|p| [p.red(), p.green(), p.blue()] == colour)
+            .count();
+        // A highlight is a line of text high and a few words wide: hundreds
+        // of pixels of its background at least.
+        if marks > 0 && pixels < 200 * marks {
+            return Err(format!(
+                "{marks} {class} highlights, but only {pixels} pixels of {colour:?} in the screenshot"
+            )
+            .into());
+        }
+        counts.push(format!("{class} {marks} ({pixels} px)"));
+    }
+    println!(
+        "review page: {notes} notes for {findings} findings, no script; highlights drawn: {}",
+        counts.join(", ")
+    );
+    Ok(())
+}
+
 fn main() -> Fallible {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
@@ -140,6 +191,10 @@ fn main() -> Fallible {
         ["check", file, dom, shot, "--pixels"] => {
             check(file.as_ref(), dom.as_ref(), shot.as_ref(), true)
         }
-        _ => Err("usage: page_check write DIR | check FILE DOM SCREENSHOT [--pixels]".into()),
+        ["review", json, dom, shot] => review(json.as_ref(), dom.as_ref(), shot.as_ref()),
+        _ => Err(
+            "usage: page_check write DIR | check FILE DOM SCREENSHOT [--pixels] | review JSON DOM SCREENSHOT"
+                .into(),
+        ),
     }
 }

@@ -24,7 +24,13 @@ pub fn report(c: &Catalog, out: &Path) -> Result<(), Box<dyn std::error::Error>>
             println!("\n  \u{201c}{}\u{201d}", f.sentence);
             sentence = Some(f.sentence_span);
         }
-        println!("  {:>2}. {} \u{201c}{}\u{201d}: {}", i + 1, f.kind, f.text, f.outcome.label());
+        println!(
+            "  {:>2}. {} \u{201c}{}\u{201d}: {}",
+            i + 1,
+            f.kind,
+            f.text,
+            f.outcome.label()
+        );
         println!("{}", textwrap(f.outcome.reason(), 78, "      "));
     }
     let t = r.tally();

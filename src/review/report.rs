@@ -32,6 +32,14 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// A reason as a sentence: its first letter upper-case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 /// Escapes text for a Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
@@ -62,7 +70,7 @@ impl Review {
                 cell(&f.text),
                 f.kind,
                 f.outcome.label(),
-                cell(f.outcome.reason())
+                cell(&capitalised(f.outcome.reason()))
             );
         }
         out.push_str(
@@ -79,7 +87,7 @@ impl Review {
     /// ```
     /// let r = strikemap::review::review("Russia launched 472 drones.", &Default::default())?;
     /// let html = r.html("Overnight attack");
-    /// assert!(html.contains("<mark class=\"cannot-check\""));
+    /// assert!(html.contains("<mark class=\"cannot-check\" title=\"1: cannot check: needs a source\""));
     /// assert!(!html.contains("<script"));
     /// # Ok::<(), strikemap::Error>(())
     /// ```
@@ -99,9 +107,10 @@ impl Review {
             escape(title)
         );
         let t = self.tally();
+        // The tally doubles as the key to the highlight colours.
         let _ = writeln!(
             out,
-            "<p class=\"tally\">{} claims found: {} supported, {} not supported, {} borderline, {} not checkable.</p>",
+            "<p class=\"tally\">{} claims found: <mark class=\"supported\">{} supported</mark>, <mark class=\"not-supported\">{} not supported</mark>, <mark class=\"borderline\">{} borderline</mark>, <mark class=\"cannot-check\">{} not checkable</mark>.</p>",
             t.findings, t.supported, t.not_supported, t.borderline, t.cannot_check
         );
         // Group overlapping findings into one highlight.
@@ -168,7 +177,7 @@ impl Review {
                 escape(&f.text),
                 f.kind,
                 escape(&f.outcome.label()),
-                escape(f.outcome.reason())
+                escape(&capitalised(f.outcome.reason()))
             );
         }
         out.push_str(

@@ -21,6 +21,23 @@ pub(crate) fn place(context: &Context<'_>, name: &str) -> Result<Place, String> 
     place_or_error(context, name).map_err(|e| e.report().to_string())
 }
 
+/// [`place`] without the error: a name the gazetteer does not know exactly
+/// is `None` at once, without the close-spelling search that suggestions
+/// need (most capitalised words of an article are no place: "Officials",
+/// "Defence Ministry"). `Some` exactly when [`place`] is `Ok`.
+pub(crate) fn place_quick(context: &Context<'_>, name: &str) -> Option<Place> {
+    let name = name.trim();
+    if let Some(c) = context.scenario
+        && (c.place(name).is_ok() || scenario_prefix(c, name).is_some())
+    {
+        return place_or_error(context, name).ok();
+    }
+    if !gazetteer::is_known(name) {
+        return None;
+    }
+    place_or_error(context, name).ok()
+}
+
 /// [`place`] with the gazetteer's error as it is.
 pub(crate) fn place_or_error(context: &Context<'_>, name: &str) -> crate::Result<Place> {
     let name = name.trim();
@@ -41,12 +58,18 @@ pub(crate) fn place_or_error(context: &Context<'_>, name: &str) -> crate::Result
 
 /// A bare name that the gazetteer finds ambiguous only between one town
 /// and airfields named after it ("Chernihiv": the city, not Chernihiv Air
-/// Base) means the town: an article says "air base" when it means one
-/// (see `judge::named_place`).
+/// Base; "Izmail": the town Izmayil by its other spelling, not Izmail
+/// International Airport) means the town: an article says "air base" or
+/// "airport" when it means one (see `judge::named_place`).
 fn only_town(name: &str) -> Option<Place> {
     let exact: Vec<gazetteer::Candidate> = gazetteer::find(name)
         .into_iter()
-        .filter(|c| matches!(c.matched, gazetteer::Match::Name))
+        .filter(|c| {
+            matches!(
+                c.matched,
+                gazetteer::Match::Name | gazetteer::Match::OtherName
+            )
+        })
         .collect();
     let mut towns = exact
         .iter()
@@ -115,6 +138,23 @@ fn is_front_phrase(words: &str) -> bool {
     .contains(&w)
 }
 
+/// How many leading words are "the [adjective] city of" (a place noun of
+/// [`lexicon::PLACE_NOUNS`], "of"), if they are followed by a name.
+fn place_noun_of(all: &[&str], lower: &[String]) -> Option<usize> {
+    let mut i = usize::from(lower.first().is_some_and(|w| w == "the"));
+    if all
+        .get(i)
+        .is_some_and(|w| lexicon::country_of_adjective(w).is_some())
+    {
+        i += 1;
+    }
+    let noun = lower.get(i)?;
+    (lexicon::PLACE_NOUNS.contains(&noun.as_str())
+        && lower.get(i + 1).is_some_and(|w| w == "of")
+        && lower.len() > i + 2)
+        .then_some(i + 2)
+}
+
 /// The reference of a distance, from the words after "from"/"of" (at most
 /// six): the longest leading run of words that names something.
 pub(crate) fn reference<'a>(
@@ -122,8 +162,15 @@ pub(crate) fn reference<'a>(
     words: &str,
     front: Option<&'a FrontLine>,
 ) -> Result<(String, Target<'a>), Unresolved> {
-    let all: Vec<&str> = words.split_whitespace().take(6).collect();
-    let lower: Vec<String> = all.iter().map(|w| w.to_lowercase()).collect();
+    let mut all: Vec<&str> = words.split_whitespace().take(8).collect();
+    let mut lower: Vec<String> = all.iter().map(|w| w.to_lowercase()).collect();
+    // "the city of Nikopol", "the Ukrainian port of Izmail": the name.
+    if let Some(skip) = place_noun_of(&all, &lower) {
+        all.drain(..skip);
+        lower.drain(..skip);
+    }
+    all.truncate(6);
+    lower.truncate(6);
     for n in (1..=all.len()).rev() {
         let phrase = lower[..n].join(" ");
         if is_front_phrase(&phrase) {
@@ -153,7 +200,7 @@ pub(crate) fn reference<'a>(
             None => Err(Unresolved::Border),
         };
     }
-    let mut first_error = None;
+    let mut for_error: Option<String> = None;
     for n in (1..=all.len()).rev() {
         let raw = all[..n].join(" ");
         let name = raw.trim_start_matches("the ").trim_start_matches("The ");
@@ -171,11 +218,11 @@ pub(crate) fn reference<'a>(
         if let Ok(country) = countries::get(name) {
             return Ok((name.to_string(), Target::Territory(&country.territory)));
         }
-        match place(context, name) {
-            Ok(p) => return Ok((name.to_string(), Target::Place(p))),
-            Err(e) => {
-                if n == 1 || first_error.is_none() {
-                    first_error = Some(e);
+        match place_quick(context, name) {
+            Some(p) => return Ok((name.to_string(), Target::Place(p))),
+            None => {
+                if n == 1 || for_error.is_none() {
+                    for_error = Some(name.to_string());
                 }
             }
         }
@@ -183,7 +230,9 @@ pub(crate) fn reference<'a>(
             return Ok((name.to_string(), Target::Territory(r.territory())));
         }
     }
-    Err(Unresolved::Unknown(first_error.unwrap_or_else(|| {
+    // The reason (with close spellings) for the shortest name tried.
+    let why = for_error.and_then(|name| place(context, &name).err());
+    Err(Unresolved::Unknown(why.unwrap_or_else(|| {
         format!("{words:?} names no place, country or region")
     })))
 }

@@ -294,6 +294,27 @@ pub(crate) fn scan(p: &Prepared) -> Vec<Found> {
     found
 }
 
+/// Compass words between a distance and "of" ("400 km east of Moscow");
+/// longest first. The bearing they state is not checked.
+const COMPASS_WORDS: &[&str] = &[
+    "north-northeast",
+    "north-northwest",
+    "south-southeast",
+    "south-southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north",
+    "south",
+    "east",
+    "west",
+];
+
 /// A figure with a unit: a length when a line word follows it ("620-mile
 /// front line", "1,000 km long") or the sentence says the line "stretches"
 /// it; otherwise a distance, with its reference after "from" or "of".
@@ -350,13 +371,28 @@ fn distance_or_length(t: &str, l: &str, start: usize, unit: usize, claim_from: u
             line,
         };
     }
-    // The reference: "from X", "of X", "away from X".
+    // The reference: "from X", "of X", "away from X", "east of X", and
+    // after a conversion in brackets: "40 kilometers (25 miles) from X".
     let mut depth = false;
     let mut r = after;
+    if r.starts_with('(')
+        && let Some(close) = r.find(')')
+        && r[1..close]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        r = r[close + 1..].trim_start();
+    }
     for w in ["away", "deep", "further", "farther"] {
         if starts_with_word(r, w) {
             r = r[w.len()..].trim_start();
         }
+    }
+    if let Some(w) = COMPASS_WORDS
+        .iter()
+        .find(|w| starts_with_word(r, w) && starts_with_word(r[w.len()..].trim_start(), "of"))
+    {
+        r = r[w.len()..].trim_start();
     }
     let mut reference = None;
     for w in ["from", "of"] {
@@ -424,8 +460,8 @@ fn pair(
     }
     let whole = whole_value(&t[s2..e2])?;
     let mut stop = e2;
-    if let Some((ws, we)) = head_noun(l, e2) {
-        let _ = ws;
+    let noun = head_noun(l, e2);
+    if let Some((_, we)) = noun {
         stop = we;
     }
     // A share stated beside it: ", nearly two-thirds", " (65%)".
@@ -446,7 +482,13 @@ fn pair(
                     .len();
             }
             let from = quantifier_before(t, s).map_or(s, |(_, q)| q);
-            stated = Some((from, stop + i + w.len()));
+            let share_end = stop + i + w.len();
+            // "about 15% of the fleet's fuel": a share of another whole,
+            // not of the pair ("two-thirds of them", "of the drones" are).
+            if of_another_whole(l, share_end, noun.map(|(ns, ne)| &l[ns..ne])) {
+                break;
+            }
+            stated = Some((from, share_end));
             break;
         }
     }
@@ -457,6 +499,28 @@ fn pair(
         end: stated.map_or(stop, |(_, e)| e),
         stated,
     })
+}
+
+/// Whether the share ending at `end` goes on to name a whole of its own:
+/// " of " and words that are neither a pronoun ("them", "those") nor the
+/// pair's noun.
+fn of_another_whole(l: &str, end: usize, pair_noun: Option<&str>) -> bool {
+    let Some(rest) = l[end..].strip_prefix(" of ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if ["them", "those", "these", "it", "all", "which"].contains(first) {
+        return false;
+    }
+    let stem = |w: &str| w.trim_end_matches('s').to_string();
+    !pair_noun.is_some_and(|n| words.iter().any(|w| stem(w) == stem(n)))
 }
 
 /// The plural noun that a figure counts: the first plural word within the
@@ -525,9 +589,16 @@ fn count(
             if unit_end(t, e).is_some() {
                 break;
             }
-            if let (Some(v), Some((_, ne))) = (whole_value(&t[s..e]), head_noun(l, e)) {
+            let Some(v) = whole_value(&t[s..e]) else {
+                continue;
+            };
+            if let Some((_, ne)) = head_noun(l, e) {
                 parts.push(v);
                 stop = ne;
+            } else if elided_noun(&l[e..clause_end]) {
+                // "including 22 over Belgorod region and 17 over Kursk".
+                parts.push(v);
+                stop = e;
             }
         }
     }
@@ -538,6 +609,20 @@ fn count(
         quantifier: quantifier_before(t, start),
         parts,
     })
+}
+
+/// Whether the words after a part's figure show that its noun is left out
+/// ("22 over Belgorod region", "17 in Kursk", "22 and 17"): a preposition
+/// or "and"/"or" next, or the end of the clause.
+fn elided_noun(after: &str) -> bool {
+    let a = after.trim_start();
+    a.is_empty()
+        || a.starts_with([',', ';', ')'])
+        || [
+            "over", "in", "on", "at", "near", "above", "across", "and", "or",
+        ]
+        .iter()
+        .any(|w| starts_with_word(a, w))
 }
 
 /// Shares written as fraction words: "a third of the fleet", "nearly half
@@ -862,6 +947,31 @@ fn places(t: &str, l: &str, found: &mut Vec<Found>) {
         let span = (dir.map_or(s, |(d, _)| d), place.1);
         push_place(found, place, (s, e), dir, span, true);
         taken.push(place);
+    }
+    // P5: "a field near Tulcea", "airfields near Murmansk": a location
+    // stated without a distance, the thing near it not named.
+    let mut from = 0;
+    while let Some(i) = l[from..].find("near ") {
+        let at = from + i;
+        from = at + 5;
+        let word_start = l[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let Some(other) = name_at(t, at + 5).filter(|_| word_start) else {
+            continue;
+        };
+        let covered = found.iter().any(|f| match f {
+            Found::Near { near, .. } => near.0 <= at && at < near.1,
+            _ => false,
+        }) || taken.iter().any(|(ts, te)| other.0 >= *ts && other.0 < *te);
+        if !covered {
+            found.push(Found::Near {
+                places: Vec::new(),
+                near: (at, other.1),
+                span: (at, other.1),
+            });
+        }
     }
 }
 

@@ -239,8 +239,8 @@ fn markdown_and_html_reports() {
         !html.contains("<script") && !html.contains("http"),
         "not self-contained"
     );
-    assert!(html.contains("<mark class=\"not-supported\""));
-    assert!(html.contains("<mark class=\"cannot-check\""));
+    assert!(html.contains("<mark class=\"not-supported\" title="));
+    assert!(html.contains("<mark class=\"cannot-check\" title="));
     // Every finding has its note.
     let v = json(&["review", REPORT, "--scenario", SCENARIO]);
     let n = v["findings"].as_array().unwrap().len();
