@@ -365,6 +365,10 @@ mod tests {
             "forty-",
             "one hundred and",
             "a third of",
+            // Found by fuzzing: a word right before a multi-byte character.
+            "five \u{fffd}\u{fffd}",
+            "Kharkiv near\u{fffd}Kyiv",
+            "Kharkiv in\u{fffd}Ukraine",
         ];
         for text in texts {
             let r = review(text, &Context::new()).unwrap();

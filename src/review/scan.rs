@@ -670,7 +670,9 @@ pub(crate) fn name_at(t: &str, at: usize) -> Option<(usize, usize)> {
     let mut i = at;
     let mut words = 0;
     while words < 4 {
-        let c = t[i..].chars().next()?;
+        // `at` may come from a search of the lower-cased copy: not at a
+        // character boundary, no name.
+        let c = t.get(i..)?.chars().next()?;
         if !c.is_uppercase() {
             break;
         }
@@ -867,7 +869,7 @@ fn places(t: &str, l: &str, found: &mut Vec<Found>) {
             listed.push(place);
             continue;
         }
-        if starts_with_word(trimmed, "near") {
+        if trimmed.starts_with("near ") {
             if let Some(other) = name_at(t, at + 5) {
                 let mut places_here = std::mem::take(&mut listed);
                 places_here.push(place);
@@ -882,7 +884,7 @@ fn places(t: &str, l: &str, found: &mut Vec<Found>) {
             continue;
         }
         listed.clear();
-        if !starts_with_word(trimmed, "in") {
+        if !trimmed.starts_with("in ") {
             continue;
         }
         let mut w = at + 3;
@@ -892,7 +894,7 @@ fn places(t: &str, l: &str, found: &mut Vec<Found>) {
         let dir = direction_at(t, l, w).map(|e| (w, e));
         if let Some((_, e)) = dir {
             w = e + 1;
-            if w > t.len() {
+            if !t.is_char_boundary(w) {
                 continue;
             }
         }

@@ -235,7 +235,7 @@ fn number_words(text: &str, start: usize) -> Option<(usize, u64)> {
         let gap = if rest.starts_with('-') {
             1
         } else if let Some(r) = rest.strip_prefix(' ') {
-            if r.len() >= 4 && r[..4].eq_ignore_ascii_case("and ") {
+            if r.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("and ")) {
                 5
             } else {
                 1
