@@ -71,13 +71,13 @@ pub fn run(args: &ReviewArgs) -> CliResult {
         .map_err(in_argument("--subjects"))?;
     let lower = text.to_lowercase();
     for mapping in &args.subjects {
-        if let Some((phrase, _)) = mapping.split_once('=') {
-            if !lower.contains(&phrase.trim().to_lowercase()) {
-                eprintln!(
-                    "note: --subjects {:?} does not occur in {label}",
-                    phrase.trim()
-                );
-            }
+        if let Some((phrase, _)) = mapping.split_once('=')
+            && !lower.contains(&phrase.trim().to_lowercase())
+        {
+            eprintln!(
+                "note: --subjects {:?} does not occur in {label}",
+                phrase.trim()
+            );
         }
     }
     let result = review(&text, &context).map_err(|e| e.at(label.clone()))?;
