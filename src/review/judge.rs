@@ -132,16 +132,9 @@ impl Judge<'_, '_> {
                 let name = &p.text[*s..*e];
                 // "in Saratov region": a region, not the city.
                 let after = p.text[*e..].to_lowercase();
-                let region_word = [
-                    " region",
-                    " oblast",
-                    " province",
-                    " krai",
-                    " republic",
-                    " district",
-                ]
-                .iter()
-                .any(|w| after.starts_with(w));
+                let region_word = lexicon::REGION_SUFFIXES
+                    .iter()
+                    .any(|w| after.starts_with(w));
                 !region_word && countries::get(name).is_err() && regions::group(name).is_err()
             })
             .map(|(s, e)| (s, e, self.named_place(&p.text, s, e)))
@@ -229,7 +222,7 @@ impl Judge<'_, '_> {
             let after = t[near.1..].to_ascii_lowercase();
             if countries::get(name).is_ok()
                 || regions::group(name).is_ok()
-                || [" region", " oblast", " province", " krai", " republic"]
+                || lexicon::REGION_SUFFIXES
                     .iter()
                     .any(|w| after.starts_with(w))
             {

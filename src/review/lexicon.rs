@@ -137,6 +137,17 @@ pub(crate) const PRONOUNS: &[&str] = &[
     "the refinery",
 ];
 
+/// Words after a name that make it a region ("Saratov region", "Kursk
+/// oblast"), each with its leading space.
+pub(crate) const REGION_SUFFIXES: &[&str] = &[
+    " region",
+    " oblast",
+    " province",
+    " krai",
+    " republic",
+    " district",
+];
+
 /// Words before a name that make it a landmark ("near Moscow", "from
 /// Kyiv", "outside Kharkiv"), not a subject a later group word or pronoun
 /// stands for.

@@ -27,12 +27,10 @@ pub(crate) fn place(context: &Context<'_>, name: &str) -> Result<Place, String> 
 /// "Defence Ministry"). `Some` exactly when [`place`] is `Ok`.
 pub(crate) fn place_quick(context: &Context<'_>, name: &str) -> Option<Place> {
     let name = name.trim();
-    if let Some(c) = context.scenario
-        && (c.place(name).is_ok() || scenario_prefix(c, name).is_some())
-    {
-        return place_or_error(context, name).ok();
-    }
-    if !gazetteer::is_known(name) {
+    let in_scenario = context
+        .scenario
+        .is_some_and(|c| c.place(name).is_ok() || scenario_prefix(c, name).is_some());
+    if !in_scenario && !gazetteer::is_known(name) {
         return None;
     }
     place_or_error(context, name).ok()

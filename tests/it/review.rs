@@ -244,17 +244,22 @@ fn print(label: &str, sc: &Score) {
     }
 }
 
-#[test]
-fn corpus_precision_recall_and_outcomes() {
-    let sc = score("review");
-    assert!(sc.articles >= 10, "the corpus has {} articles", sc.articles);
-    print("review corpus", &sc);
+/// Prints a corpus's numbers and fails with its problems, if any.
+fn print_and_assert_clean(label: &str, sc: &Score) {
+    print(label, sc);
     assert!(
         sc.problems.is_empty(),
         "{} problems:\n{}",
         sc.problems.len(),
         sc.problems.join("\n")
     );
+}
+
+#[test]
+fn corpus_precision_recall_and_outcomes() {
+    let sc = score("review");
+    assert!(sc.articles >= 10, "the corpus has {} articles", sc.articles);
+    print_and_assert_clean("review corpus", &sc);
 }
 
 /// The held-out corpus (`tests/fixtures/review_holdout/`, written blind
@@ -300,14 +305,7 @@ fn holdout_precision_recall_and_outcomes() {
             "make_holdout.py --check disagrees with the committed JSON"
         );
     }
-    let sc = score("review_holdout");
-    print("review held-out corpus", &sc);
-    assert!(
-        sc.problems.is_empty(),
-        "{} problems:\n{}",
-        sc.problems.len(),
-        sc.problems.join("\n")
-    );
+    print_and_assert_clean("review held-out corpus", &score("review_holdout"));
 }
 
 /// DEVELOPERS.md quotes the June 2025 report's claim sentences: the quote
