@@ -381,6 +381,27 @@ pub struct Tally {
     pub cannot_check: usize,
 }
 
+/// One sentence: "14 claims found: 6 supported, 2 not supported, 1
+/// borderline, 5 not checkable."
+///
+/// ```
+/// let r = strikemap::review::review("Russia launched 472 drones.", &Default::default())?;
+/// assert_eq!(
+///     r.tally().to_string(),
+///     "1 claims found: 0 supported, 0 not supported, 0 borderline, 1 not checkable."
+/// );
+/// # Ok::<(), strikemap::Error>(())
+/// ```
+impl fmt::Display for Tally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} claims found: {} supported, {} not supported, {} borderline, {} not checkable.",
+            self.findings, self.supported, self.not_supported, self.borderline, self.cannot_check
+        )
+    }
+}
+
 /// The review of an article: every finding in article order.
 ///
 /// Serialised as `{"findings": [...], "tally": {...}}` (the article itself

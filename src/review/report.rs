@@ -46,6 +46,40 @@ fn cell(text: &str) -> String {
 }
 
 impl Review {
+    /// The review as plain text, as `strikemap review` prints it: each
+    /// sentence that holds findings in quotes, then its findings numbered in
+    /// article order with their kind, text, verdict and reason on a line of
+    /// its own, then the tally.
+    ///
+    /// ```
+    /// let r = strikemap::review::review("Russia launched 472 drones.", &Default::default())?;
+    /// let text = r.text();
+    /// assert!(text.starts_with("\u{201c}Russia launched 472 drones.\u{201d}\n  1. count \u{201c}472 drones\u{201d}: cannot check"));
+    /// assert!(text.ends_with("1 not checkable.\n"));
+    /// # Ok::<(), strikemap::Error>(())
+    /// ```
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut last_sentence = None;
+        for (i, f) in self.findings.iter().enumerate() {
+            if last_sentence != Some(f.sentence_span) {
+                let _ = write!(out, "\n\u{201c}{}\u{201d}\n", f.sentence);
+                last_sentence = Some(f.sentence_span);
+            }
+            let _ = write!(
+                out,
+                "  {}. {} \u{201c}{}\u{201d}: {}\n     {}\n",
+                i + 1,
+                f.kind,
+                f.text,
+                f.outcome.label(),
+                f.outcome.reason()
+            );
+        }
+        let _ = writeln!(out, "\n{}", self.tally());
+        out.trim_start().to_string()
+    }
+
     /// The review as a Markdown fact-check: a summary line, then a table of
     /// the findings in article order (claim, kind, verdict, why).
     ///
@@ -57,11 +91,7 @@ impl Review {
     /// # Ok::<(), strikemap::Error>(())
     /// ```
     pub fn markdown(&self, title: &str) -> String {
-        let t = self.tally();
-        let mut out = format!(
-            "# Fact-check: {}\n\n{} claims found: {} supported, {} not supported, {} borderline, {} not checkable.\n\n",
-            title, t.findings, t.supported, t.not_supported, t.borderline, t.cannot_check
-        );
+        let mut out = format!("# Fact-check: {title}\n\n{}\n\n", self.tally());
         out.push_str("| claim | kind | verdict | why |\n| --- | --- | --- | --- |\n");
         for f in &self.findings {
             let _ = writeln!(

@@ -7,7 +7,7 @@ use strikemap::{
     Error,
     distance::Convention,
     io::geojson::{ImportOptions, Imported},
-    review::{Context, Review, review},
+    review::{Context, review},
 };
 
 use crate::args::{ControlArgs, ReviewArgs};
@@ -94,7 +94,7 @@ pub fn run(args: &ReviewArgs) -> CliResult {
     } else if args.html {
         out.text(&result.html(&title))?;
     } else {
-        out.text(&terminal(&result))?;
+        out.text(&result.text())?;
     }
     out.finish()
 }
@@ -124,31 +124,4 @@ fn read_article(path: &std::path::Path) -> CliResult<(String, String)> {
         .at(label.clone())
     })?;
     Ok((label, text))
-}
-
-/// The findings in article order: the sentence, then each finding with its
-/// verdict and one-line reason.
-fn terminal(r: &Review) -> String {
-    let mut out = String::new();
-    let mut last_sentence = None;
-    for (i, f) in r.findings.iter().enumerate() {
-        if last_sentence != Some(f.sentence_span) {
-            out.push_str(&format!("\n\u{201c}{}\u{201d}\n", f.sentence));
-            last_sentence = Some(f.sentence_span);
-        }
-        out.push_str(&format!(
-            "  {}. {} \u{201c}{}\u{201d}: {}\n     {}\n",
-            i + 1,
-            f.kind,
-            f.text,
-            f.outcome.label(),
-            f.outcome.reason()
-        ));
-    }
-    let t = r.tally();
-    out.push_str(&format!(
-        "\n{} claims found: {} supported, {} not supported, {} borderline, {} not checkable.\n",
-        t.findings, t.supported, t.not_supported, t.borderline, t.cannot_check
-    ));
-    out.trim_start().to_string()
 }
